@@ -1,0 +1,121 @@
+"""The ``diplomap`` command line: each verb parses arguments and calls the public function a
+notebook would call. Results go to the named output file or stdout; progress and errors to
+stderr. A :class:`~geo.errors.GeoError` prints ``error: <message>`` and exits 1; usage errors
+exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from geo import __version__
+from geo.errors import GeoError
+
+log = logging.getLogger("geo")
+
+# exit codes
+OK, FAILED, USAGE, PARTIAL = 0, 1, 2, 3
+
+
+def _add_input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, globs, or - for stdin")
+    p.add_argument("--strict", action="store_true", help="stop at the first unreadable input")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="diplomap",
+        description="Turn news articles into a map of diplomacy.",
+    )
+    parser.add_argument("--version", action="version", version=f"diplomap {__version__}")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging")
+    parser.add_argument("-q", "--quiet", action="store_true", help="only errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    p = sub.add_parser("places", help="find and resolve the places each article mentions")
+    _add_input_options(p)
+    p.add_argument("-o", "--output", required=True, help="output .jsonl, one line per article")
+
+    p = sub.add_parser("geocode", help="resolve place names with the offline gazetteer")
+    p.add_argument("names", nargs="+", metavar="NAME")
+    p.add_argument("--country", help="ISO 3166-1 alpha-2 code to restrict the search")
+    p.add_argument("--geocoder", default="offline", help="backend (default: offline)")
+
+    p = sub.add_parser("extract", help="extract diplomatic events")
+    _add_input_options(p)
+    p.add_argument("-o", "--output", required=True, help="output .jsonl, .csv, .geojson or .parquet")
+    p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
+
+    p = sub.add_parser("map", help="draw the map of diplomacy (the main job)")
+    _add_input_options(p)
+    p.add_argument("-o", "--output", default="maps/diplomacy.html", help=".html, .png, .svg or .pdf")
+    p.add_argument("--title", default=None, help="map title")
+    p.add_argument("--tiles", default=None, help="add online tiles (an xyzservices name)")
+    p.add_argument("--fragment", action="store_true", help="write an HTML fragment to embed in a page")
+    p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
+
+    p = sub.add_parser("gazetteer", help="build or inspect the offline gazetteer index")
+    p.add_argument("action", choices=["build", "info"])
+    return parser
+
+
+def _configure_logging(verbose: int, quiet: bool) -> None:
+    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
+    logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _configure_logging(args.verbose, args.quiet)
+    try:
+        return _dispatch(args)
+    except GeoError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return FAILED
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return FAILED
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from geo import pipeline
+
+    progress = not getattr(args, "no_progress", True)
+    if args.command == "places":
+        report = pipeline.write_places(args.paths, args.output, strict=args.strict, progress=progress)
+        return report.exit_code()
+    if args.command == "extract":
+        report = pipeline.write_events(
+            args.paths, args.output, strict=args.strict, progress=progress, jobs=args.jobs
+        )
+        return report.exit_code()
+    if args.command == "map":
+        report = pipeline.write_map(
+            args.paths,
+            args.output,
+            strict=args.strict,
+            progress=progress,
+            title=args.title,
+            tiles=args.tiles,
+            fragment=args.fragment,
+            jobs=args.jobs,
+        )
+        return report.exit_code()
+    if args.command == "geocode":
+        return pipeline.print_geocode(args.names, country=args.country, geocoder=args.geocoder)
+    if args.command == "gazetteer":
+        return pipeline.gazetteer_command(args.action)
+    raise AssertionError(args.command)  # argparse rejects unknown commands first
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,198 @@
+"""The one place that chains the stages: ingest -> mentions -> events -> network -> render.
+
+Each ``write_*`` function is what a CLI verb calls; it streams articles, keeps going past
+unreadable inputs (unless ``strict``), writes its output atomically and returns a
+:class:`RunReport` saying what was read and what failed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from geo._files import atomic_write
+from geo.errors import ConfigError, IngestError
+from geo.records import Article, Mentions, MentionKind
+
+log = logging.getLogger(__name__)
+
+__all__ = ["RunReport", "iter_articles", "write_places", "write_events", "write_map", "places_record"]
+
+
+@dataclass
+class RunReport:
+    """What a run read, wrote and could not read."""
+
+    articles: int = 0
+    events: int = 0
+    failures: list[IngestError] = field(default_factory=list)
+    outputs: list[str] = field(default_factory=list)
+
+    def exit_code(self) -> int:
+        """0 when everything was read, 1 when some input failed."""
+        return 1 if self.failures else 0
+
+
+def iter_articles(
+    paths: Sequence[str], *, strict: bool, progress: bool, report: RunReport
+) -> Iterator[Article]:
+    """Articles from ``paths``; failures are reported (one line each) and collected in ``report``."""
+    from geo.ingest import read_articles
+
+    errors: list[IngestError] = report.failures
+    articles: Iterable[Article] = read_articles(paths, on_error="raise" if strict else "skip", errors=errors)
+    bar = None
+    if progress and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(unit=" articles", file=sys.stderr, mininterval=0.5)
+    try:
+        for article in articles:
+            report.articles += 1
+            if bar is not None:
+                bar.update(1)
+            yield article
+    finally:
+        if bar is not None:
+            bar.close()
+        for err in errors:
+            print(f"error: {err}", file=sys.stderr)
+
+
+def places_record(article: Article, mentions: Mentions) -> dict[str, Any]:
+    """One line of ``diplomap places`` output (the geoparsing benchmark's prediction format)."""
+    toponyms = []
+    for m in mentions.places:
+        if m.kind is MentionKind.NONSTATE or m.place is None:
+            continue
+        p = m.place
+        toponyms.append(
+            {
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "name": p.name,
+                "kind": p.kind.value,
+                "mention": m.kind.value,
+                "country": p.country,
+                "lat": p.lat,
+                "lon": p.lon,
+                "geonameid": p.geonameid,
+            }
+        )
+    return {"id": article.id, "toponyms": toponyms}
+
+
+def write_places(paths: Sequence[str], output: str, *, strict: bool = False, progress: bool = True) -> RunReport:
+    """``diplomap places``: one JSON line per article with its resolved toponyms."""
+    from geo.geocode import default_gazetteer
+    from geo.mentions import find_mentions
+
+    report = RunReport()
+    gazetteer = default_gazetteer()
+    with atomic_write(output) as fh:
+        for article in iter_articles(paths, strict=strict, progress=progress, report=report):
+            mentions = find_mentions(article, gazetteer=gazetteer)
+            fh.write(json.dumps(places_record(article, mentions), ensure_ascii=False) + "\n")
+    report.outputs.append(output)
+    return report
+
+
+def write_events(
+    paths: Sequence[str], output: str, *, strict: bool = False, progress: bool = True, jobs: int = 1
+) -> RunReport:
+    """``diplomap extract``: events to ``.jsonl``, ``.csv``, ``.geojson`` or ``.parquet``."""
+    from geo.events import iter_events
+    from geo.output import write_events_file
+
+    report = RunReport()
+    articles = iter_articles(paths, strict=strict, progress=progress, report=report)
+    report.events = write_events_file(iter_events(articles, jobs=jobs), output)
+    report.outputs.append(output)
+    return report
+
+
+def write_map(
+    paths: Sequence[str],
+    output: str,
+    *,
+    strict: bool = False,
+    progress: bool = True,
+    title: str | None = None,
+    tiles: str | None = None,
+    fragment: bool = False,
+    jobs: int = 1,
+) -> RunReport:
+    """``diplomap map``: articles (or an events file from ``extract``) in, map out."""
+    from geo.network import build_network
+    from geo.output import is_events_file, read_events_file
+    from geo.render import render_map
+
+    report = RunReport()
+    if paths and all(is_events_file(p) for p in paths):
+        events = [e for p in paths for e in read_events_file(p)]
+        articles: list[Article] = []
+    else:
+        from geo.events import iter_events
+
+        articles = []
+
+        def keep(stream: Iterable[Article]) -> Iterator[Article]:
+            for a in stream:
+                articles.append(Article(id=a.id, text="", title=a.title, date=a.date, url=a.url, source=a.source))
+                yield a
+
+        events = list(iter_events(keep(iter_articles(paths, strict=strict, progress=progress, report=report)), jobs=jobs))
+    report.events = len(events)
+    suffix = Path(output).suffix.lower()
+    if suffix not in {".html", ".htm", ".png", ".svg", ".pdf"}:
+        raise ConfigError(f"cannot draw a map as {suffix or 'a file without suffix'!r}; use .html, .png, .svg or .pdf")
+    network = build_network(events)
+    render_map(network, output, title=title, tiles=tiles, fragment=fragment, articles=articles)
+    report.outputs.append(output)
+    return report
+
+
+def print_geocode(names: Sequence[str], *, country: str | None, geocoder: str) -> int:
+    """``diplomap geocode``: print one JSON line per name (null when not found)."""
+    from geo.geocode import get_geocoder
+
+    backend = get_geocoder(geocoder)
+    missing = 0
+    for name in names:
+        place = backend.geocode(name, country=country)
+        if place is None:
+            missing += 1
+            print(json.dumps({"query": name, "place": None}, ensure_ascii=False))
+        else:
+            print(
+                json.dumps(
+                    {
+                        "query": name,
+                        "name": place.name,
+                        "kind": place.kind.value,
+                        "country": place.country,
+                        "lat": place.lat,
+                        "lon": place.lon,
+                        "geonameid": place.geonameid,
+                    },
+                    ensure_ascii=False,
+                )
+            )
+    return 1 if missing == len(names) else 0
+
+
+def gazetteer_command(action: str) -> int:
+    """``diplomap gazetteer build|info``."""
+    from geo.geocode import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    if action == "build":
+        gazetteer.build(force=True)
+    print(json.dumps(gazetteer.info(), indent=1))
+    return 0
