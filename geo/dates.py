@@ -1,0 +1,263 @@
+"""Date expressions in news text, resolved against the article's date.
+
+News copy dates events relative to the day it was written: "on Thursday", "last November",
+"next month", "yesterday". :func:`find_dates` finds such expressions with their spans and
+:func:`resolve_date` turns one into an ISO 8601 value whose precision follows the text: a day
+(``2020-11-25``), a week (``2020-W48``), a month (``2020-11``) or a year (``2015``).
+
+Tense matters for bare weekdays and months: in past-tense copy "on Thursday" is the latest
+Thursday on or before the article date, in planned events it is the next one after it.
+
+>>> from datetime import date
+>>> resolve_date("He met the minister on Thursday.", date(2020, 11, 21))
+('2020-11-19', 'on Thursday')
+>>> resolve_date("will visit Moscow on November 25", date(2020, 11, 10), future=True)
+('2020-11-25', 'on November 25')
+>>> resolve_date("In 2015, they formed a committee.", None)
+('2015', 'In 2015')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["DateExpression", "find_dates", "resolve_date", "resolve_expression", "parse_iso_date"]
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_LEAD = r"(?:(?:on|in|by|since|from|until|till|during|before|after|of|late|early|earlier|later)\s+)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+
+# Order matters: longer, more specific patterns first; overlapping later matches are dropped.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "month_day",
+        re.compile(
+            rf"\b{_LEAD}(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*-\s*[0-3]?\d)?"
+            rf"(?:,?\s+(?P<year>{_YEAR}))?\b(?!\s*(?:pct|percent|mln|billion|dlrs?|tonnes))"
+        ),
+    ),
+    (
+        "day_month",
+        re.compile(rf"\b{_LEAD}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?\b"),
+    ),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:(?P<rel>last|next|this|coming)\s+|{_LEAD})(?P<weekday>{_WEEKDAY})"
+            rf"(?:\s+and\s+{_WEEKDAY})?{_PART}\b(?!\s*'s)"
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            rf"\b(?:(?P<rel>last|next|this|coming)\s+|{_LEAD})(?:(?:early|late|mid-?)\s*)?(?P<month>{_MONTH})"
+            rf"(?:\s+(?P<year>{_YEAR}))?\b(?!\s+[0-3]?\d\b)"
+        ),
+    ),
+    (
+        "relative_unit",
+        re.compile(
+            r"\b(?:(?:late|early|earlier|later)\s+)?(?:in\s+)?(?P<rel>last|next|this|coming|past|previous)\s+"
+            r"(?P<unit>week|month|year|weekend)\b",
+            re.I,
+        ),
+    ),
+    ("day_word", re.compile(r"\b(?P<word>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))\b", re.I)),
+    ("year", re.compile(rf"\b(?:(?:in|since|from|during|by|until|of|late|early)\s+)?(?P<year>{_YEAR})\b(?!\s*(?:pct|mln|tonnes|dlrs))", re.I)),
+    (
+        "vague",
+        re.compile(
+            r"\b(?:in\s+recent\s+(?:years|months|weeks|days)|back\s+then|recently|soon"
+            r"|in\s+the\s+past\s+(?:\w+\s+)?(?:years|months|weeks|days))\b",
+            re.I,
+        ),
+    ),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpression:
+    """A date expression found in text: its kind, span and captured parts."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    parts: tuple[tuple[str, str], ...] = ()
+
+    def get(self, name: str) -> str | None:
+        """The captured part ``name`` ("month", "day", "year", "weekday", "rel", "unit", "word")."""
+        for key, value in self.parts:
+            if key == name:
+                return value
+        return None
+
+
+def parse_iso_date(value: str | date | None) -> date | None:
+    """A :class:`~datetime.date` from ``YYYY-MM-DD`` (longer ISO strings are cut), else ``None``."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[DateExpression]:
+    """Every date expression in ``text``, by start, without overlaps.
+
+    >>> [d.text for d in find_dates("Talks began on Monday and will resume next month.")]
+    ['on Monday', 'next month']
+    """
+    found: list[DateExpression] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            if kind == "month" and not _plausible_month(text, m):
+                continue
+            parts = tuple((k, v) for k, v in m.groupdict().items() if v)
+            found.append(DateExpression(kind, s, e, m.group(0), parts))
+            taken.append((s, e))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _plausible_month(text: str, m: re.Match[str]) -> bool:
+    """"May" and "March" are also words: accept them only where a date reads naturally."""
+    word = m.group("month")
+    if word.lower().rstrip(".") not in {"may", "march", "mar", "jun", "jan", "dec", "sep", "oct", "nov", "aug"}:
+        return True
+    lead = m.group(0)[: m.start("month") - m.start()].strip()
+    return bool(lead) or bool(m.group("year"))
+
+
+def resolve_expression(expr: DateExpression, reference: date | None, *, future: bool = False) -> str | None:
+    """The ISO value of ``expr`` against ``reference`` (``None`` when it cannot be placed)."""
+    kind = expr.kind
+    year_s = expr.get("year")
+    if kind in {"month_day", "day_month"}:
+        month = _MONTHS[expr.get("month").lower().rstrip(".")]  # type: ignore[union-attr]
+        day = int(expr.get("day") or 0)
+        if year_s:
+            return _safe_date(int(year_s), month, day)
+        if reference is None:
+            return None
+        candidate = _safe_date(reference.year, month, day)
+        if candidate is None:
+            return None
+        value = date.fromisoformat(candidate)
+        # a date far on the wrong side of the article date belongs to the neighbouring year
+        if not future and value > reference + timedelta(days=31):
+            return _safe_date(reference.year - 1, month, day)
+        if future and value < reference - timedelta(days=31):
+            return _safe_date(reference.year + 1, month, day)
+        return candidate
+    if kind == "weekday":
+        if reference is None:
+            return None
+        target = _WEEKDAYS[expr.get("weekday").lower()]  # type: ignore[union-attr]
+        rel = (expr.get("rel") or "").lower()
+        delta = (target - reference.weekday()) % 7
+        if rel in {"next", "coming"} or (future and rel != "last"):
+            delta = delta or 7
+            return (reference + timedelta(days=delta)).isoformat()
+        if rel == "this":
+            return (reference + timedelta(days=delta if future else delta - 7 if delta else 0)).isoformat()
+        back = (reference.weekday() - target) % 7
+        if rel == "last":
+            back = back or 7
+        return (reference - timedelta(days=back)).isoformat()
+    if kind == "month":
+        month = _MONTHS[expr.get("month").lower().rstrip(".")]  # type: ignore[union-attr]
+        if year_s:
+            return f"{int(year_s):04d}-{month:02d}"
+        if reference is None:
+            return None
+        rel = (expr.get("rel") or "").lower()
+        year = reference.year
+        if rel == "last" or (not rel and not future):
+            if month > reference.month or (rel == "last" and month == reference.month):
+                year -= 1
+        elif rel in {"next", "coming"} or future:
+            if month < reference.month or (rel == "next" and month == reference.month):
+                year += 1
+        return f"{year:04d}-{month:02d}"
+    if kind == "relative_unit":
+        if reference is None:
+            return None
+        rel = (expr.get("rel") or "").lower()
+        unit = (expr.get("unit") or "").lower()
+        step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+        if unit in {"week", "weekend"}:
+            iso = (reference + timedelta(weeks=step)).isocalendar()
+            return f"{iso[0]:04d}-W{iso[1]:02d}"
+        if unit == "month":
+            index = reference.year * 12 + reference.month - 1 + step
+            return f"{index // 12:04d}-{index % 12 + 1:02d}"
+        return f"{reference.year + step:04d}"
+    if kind == "day_word":
+        if reference is None:
+            return None
+        word = re.sub(r"\s+", " ", (expr.get("word") or "").lower())
+        offset = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
+        return (reference + timedelta(days=offset)).isoformat()
+    if kind == "year" and year_s:
+        return year_s
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def resolve_date(
+    text: str, reference: date | str | None, *, future: bool = False, near: int | None = None
+) -> tuple[str | None, str | None]:
+    """Find the date expression in ``text`` and resolve it against ``reference``.
+
+    Parameters
+    ----------
+    text
+        A sentence or a phrase.
+    reference
+        The article's date (a :class:`~datetime.date` or ``YYYY-MM-DD``), or ``None``.
+    future
+        Resolve bare weekdays and months forward (for planned events).
+    near
+        Prefer the expression closest to this offset (the event's trigger); else the first.
+
+    Returns
+    -------
+    (iso, date_text)
+        ``iso`` is ``None`` when the expression cannot be placed ("in recent years", or a
+        weekday with no article date); both are ``None`` when there is no date expression.
+    """
+    ref = parse_iso_date(reference)
+    found = find_dates(text)
+    if not found:
+        return None, None
+    if near is None:
+        expr = found[0]
+    else:
+        expr = min(found, key=lambda d: (0 if d.start <= near < d.end else min(abs(d.start - near), abs(d.end - near)), d.start))
+    return resolve_expression(expr, ref, future=future), expr.text
