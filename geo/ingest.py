@@ -1,0 +1,1168 @@
+"""Read news articles from files, folders, globs and stdin.
+
+:func:`read_articles` streams :class:`~geo.records.Article` records from plain text, HTML,
+JSON Lines, JSON and CSV/TSV files (optionally gzip-compressed). It never holds a corpus in
+memory: folders are walked lazily and JSONL/CSV files are read line by line.
+
+Spans are offsets into :attr:`Article.text` exactly as decoded: for ``.txt`` files the text is
+the whole file (the title line included); for JSONL/CSV it is the ``text`` field as given. Page
+furniture (share buttons, "Related articles" lists, weather/date widgets, footers) is *marked*
+in :attr:`Article.furniture`, never cut out, so offsets keep pointing into the original text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as _dt
+import glob
+import gzip
+import io
+import json
+import logging
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import IO, Any, Literal
+
+from geo.errors import ConfigError, IngestError
+from geo.records import Article
+
+log = logging.getLogger(__name__)
+
+__all__ = ["read_articles", "detect_furniture", "normalise_date", "decode_bytes"]
+
+OnError = Literal["raise", "skip"]
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".jsonlines"}
+JSON_SUFFIXES = {".json"}
+CSV_SUFFIXES = {".csv", ".tsv", ".tab"}
+
+# Field aliases for JSON and CSV records, first match wins (keys compared case-insensitively).
+ID_FIELDS = ("id", "doc_id", "docid", "article_id", "uid", "guid", "_id", "uuid")
+TITLE_FIELDS = ("title", "headline", "heading", "subject")
+DATE_FIELDS = (
+    "date",
+    "published",
+    "published_at",
+    "publishedat",
+    "publish_date",
+    "published_date",
+    "date_published",
+    "datepublished",
+    "pubdate",
+    "pub_date",
+    "publication_date",
+    "datetime",
+    "timestamp",
+    "created_at",
+    "time",
+)
+URL_FIELDS = ("url", "link", "href", "source_url", "uri", "canonical_url")
+TEXT_FIELDS = (
+    "text",
+    "body",
+    "content",
+    "article",
+    "article_text",
+    "full_text",
+    "fulltext",
+    "maintext",
+    "story",
+    "body_text",
+)
+
+_SNIFF = 64 * 1024  # bytes looked at to sniff formats and encodings
+_NUL = "\x00"
+
+# Magic numbers of binary formats people feed by mistake: a clear error beats garbage text.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "PDF"),
+    (b"\x89PNG", "PNG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"PK\x03\x04", "ZIP/Office document"),
+    (b"\xd0\xcf\x11\xe0", "MS Office document"),
+    (b"\x7fELF", "executable"),
+    (b"RIFF", "RIFF media"),
+    (b"OggS", "Ogg media"),
+    (b"ID3", "MP3"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"7z\xbc\xaf\x27\x1c", "7z archive"),
+    (b"Rar!", "RAR archive"),
+    (b"BZh", "bzip2 archive"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+    (b"\x28\xb5\x2f\xfd", "zstd archive"),
+    (b"wOFF", "font"),
+    (b"\x00asm", "WebAssembly"),
+    (b"MZ", "executable"),
+)
+
+
+# --------------------------------------------------------------------------------------------
+# public entry point
+
+
+def read_articles(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    on_error: OnError = "raise",
+    errors: list[IngestError] | None = None,
+) -> Iterator[Article]:
+    """Stream articles from files, folders, globs or ``-`` (stdin).
+
+    Parameters
+    ----------
+    paths
+        One path or an iterable of them. A folder is read recursively in sorted order,
+        skipping hidden files and folders; a glob (``data/**/*.txt``) is expanded sorted;
+        ``-`` reads stdin (JSON Lines when it starts with ``{``, otherwise one text article).
+    on_error
+        ``"raise"``: raise :class:`~geo.errors.IngestError` at the first bad input.
+        ``"skip"``: log a warning, append the error to ``errors`` and go on.
+    errors
+        Where skipped failures are collected (only with ``on_error="skip"``).
+
+    Yields
+    ------
+    Article
+        One per text/HTML file, one per JSON/CSV record.
+
+    Raises
+    ------
+    IngestError
+        With ``on_error="raise"``: unreadable, empty, binary or malformed input.
+    ConfigError
+        ``on_error`` is not ``"raise"`` or ``"skip"``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a1.txt").write_text("Talks in Baghdad\\n\\nIraq and Iran met.\\n", encoding="utf-8")
+    >>> [(a.id, a.title) for a in read_articles(d)]
+    [('a1', 'Talks in Baghdad')]
+    """
+    if on_error not in ("raise", "skip"):
+        raise ConfigError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    failed = 0
+    for item in _expand(paths):
+        if isinstance(item, IngestError):
+            failed += _fail(item, on_error, errors)
+            continue
+        try:
+            for got in _read_path(item):
+                if isinstance(got, IngestError):
+                    failed += _fail(got, on_error, errors)
+                else:
+                    yield got
+        except IngestError as exc:
+            failed += _fail(exc, on_error, errors)
+    if failed:
+        log.warning("skipped %d unreadable input(s)", failed)
+
+
+def _fail(exc: IngestError, on_error: OnError, errors: list[IngestError] | None) -> int:
+    if on_error == "raise":
+        raise exc
+    log.warning("skipping %s", exc)
+    if errors is not None:
+        errors.append(exc)
+    return 1
+
+
+# --------------------------------------------------------------------------------------------
+# expanding paths
+
+
+_GLOB_CHARS = re.compile(r"[*?\[]")
+
+
+def _expand(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | IngestError]:
+    """Files to read, in order; missing paths come out as errors."""
+    for raw in paths:
+        p = os.fspath(raw)
+        if p == "-":
+            yield p
+        elif os.path.isdir(p):
+            yield from _walk(p)
+        elif os.path.exists(p) or os.path.islink(p):
+            yield p
+        elif _GLOB_CHARS.search(p):
+            matches = sorted(glob.iglob(p, recursive=True))
+            if not matches:
+                yield IngestError("no file matches this pattern", p)
+            for m in matches:
+                if os.path.isdir(m):
+                    yield from _walk(m)
+                elif not _is_hidden(os.path.basename(m)):
+                    yield m
+        else:
+            yield IngestError("no such file or directory", p)
+
+
+def _is_hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def _walk(top: str) -> Iterator[str]:
+    """Files under ``top``, depth first, sorted, hidden ones skipped; lazy (os.walk)."""
+    for dirpath, dirnames, filenames in os.walk(top):
+        dirnames[:] = sorted(d for d in dirnames if not _is_hidden(d))
+        for name in sorted(filenames):
+            if not _is_hidden(name):
+                yield os.path.join(dirpath, name)
+
+
+# --------------------------------------------------------------------------------------------
+# reading one path
+
+
+def _split_suffix(path: str) -> tuple[str, str, bool]:
+    """(stem, format suffix, gzipped) of a file name: ``a/b.jsonl.gz`` -> ``b``, ``.jsonl``, True."""
+    name = os.path.basename(path)
+    gz = name.lower().endswith(".gz")
+    if gz:
+        name = name[:-3]
+    stem, suffix = os.path.splitext(name)
+    return stem or name, suffix.lower(), gz
+
+
+def _read_path(path: str) -> Iterator[Article | IngestError]:
+    if path == "-":
+        yield from _read_stream(sys.stdin.buffer, "<stdin>", "stdin", "", gz=False)
+        return
+    stem, suffix, gz = _split_suffix(path)
+    try:
+        fh: IO[bytes] = open(path, "rb")  # noqa: SIM115 - closed below
+    except FileNotFoundError as exc:
+        raise IngestError("file vanished before it could be read", path) from exc
+    except PermissionError as exc:
+        raise IngestError("permission denied; check the file's permissions", path) from exc
+    except IsADirectoryError as exc:
+        raise IngestError("is a directory", path) from exc
+    except OSError as exc:
+        raise IngestError(f"cannot open: {exc.strerror or exc}", path) from exc
+    with fh:
+        yield from _read_stream(fh, path, stem, suffix, gz=gz)
+
+
+def _read_stream(fh: IO[bytes], path: str, stem: str, suffix: str, *, gz: bool) -> Iterator[Article | IngestError]:
+    try:
+        head = _peek(fh, _SNIFF)
+        if gz or head[:2] == b"\x1f\x8b":
+            unzipped = gzip.GzipFile(fileobj=_Prefixed(head, fh), mode="rb")
+            head = _peek(unzipped, _SNIFF)
+            raw = _Prefixed(head, unzipped)
+        else:
+            raw = _Prefixed(head, fh)
+        if not head.strip():
+            raise IngestError("empty file" if not head else "empty file (only whitespace)", path)
+        kind = _binary_kind(head)
+        if kind:
+            raise IngestError(f"binary file ({kind}); diplomap reads text, HTML, JSON Lines and CSV", path)
+        fmt = _format(suffix, head)
+        if fmt in ("jsonl", "csv"):
+            text_stream = _text_stream(raw, head)
+            if fmt == "jsonl":
+                yield from _read_jsonl(text_stream, path, stem)
+            else:
+                delimiter = "\t" if suffix in (".tsv", ".tab") else None
+                yield from _read_csv(text_stream, path, stem, delimiter)
+            return
+        data = raw.read()
+        text, encoding = decode_bytes(data)
+        del data
+        log.debug("%s: decoded as %s", path, encoding)
+        if not text.strip():
+            raise IngestError("empty file (only whitespace)", path)
+        if fmt == "json":
+            yield from _read_json(text, path, stem)
+        elif fmt == "html":
+            yield _read_html(text, path, stem)
+        else:
+            yield _text_article(text, path, stem)
+    except IngestError:
+        raise
+    except FileNotFoundError as exc:
+        raise IngestError("file vanished while it was read", path) from exc
+    except (EOFError, gzip.BadGzipFile, zlib_error()) as exc:
+        raise IngestError(f"corrupt or truncated gzip data ({exc})", path) from exc
+    except OSError as exc:
+        raise IngestError(f"cannot read: {exc.strerror or exc}", path) from exc
+    except MemoryError as exc:
+        raise IngestError("file too large to hold in memory", path) from exc
+
+
+def zlib_error() -> type[Exception]:
+    import zlib
+
+    return zlib.error
+
+
+def _peek(fh: IO[bytes], n: int) -> bytes:
+    """Read up to ``n`` bytes (looping: pipes and gzip may return short reads)."""
+    chunks: list[bytes] = []
+    got = 0
+    while got < n:
+        chunk = fh.read(n - got)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
+
+
+class _Prefixed(io.RawIOBase):
+    """A read-only stream that yields ``prefix`` then the rest of ``fh`` (sniffed bytes go back)."""
+
+    def __init__(self, prefix: bytes, fh: IO[bytes]) -> None:
+        self._prefix = memoryview(prefix)
+        self._fh = fh
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._prefix:
+            n = min(len(buffer), len(self._prefix))
+            buffer[:n] = self._prefix[:n]
+            self._prefix = self._prefix[n:]
+            return n
+        data = self._fh.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def read(self, size: int = -1) -> bytes:
+        if size is None or size < 0:
+            rest = bytes(self._prefix) + self._fh.read()
+            self._prefix = memoryview(b"")
+            return rest
+        return super().read(size) or b""
+
+
+def _binary_kind(head: bytes) -> str | None:
+    """Name of a binary format, or None for text (UTF-16/32 with NULs counts as text)."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return None
+    for magic, name in _MAGIC:
+        if head.startswith(magic):
+            if name == "executable" and magic == b"MZ" and b"\x00" not in head[:512]:
+                continue  # text that happens to start with "MZ"
+            return name
+    sample = head[:8192]
+    if b"\x00" in sample:
+        if _utf16_without_bom(sample):
+            return None
+        return "contains NUL bytes"
+    return None
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when NULs sit on alternate bytes like ASCII text in UTF-16."""
+    if len(sample) < 4:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > 0.4 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.4 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _format(suffix: str, head: bytes) -> str:
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in JSON_SUFFIXES:
+        return "json"
+    if suffix in CSV_SUFFIXES:
+        return "csv"
+    return _sniff_format(head)
+
+
+def _sniff_format(head: bytes) -> str:
+    """Format of a file without a known suffix (or stdin), from its first bytes."""
+    text, _ = decode_bytes(head[:4096], partial=True)
+    s = text.lstrip("\ufeff \t\r\n")
+    if s.startswith("{"):
+        first = s.split("\n", 1)[0].strip()
+        try:
+            json.loads(first)
+        except ValueError:
+            return "json"
+        return "jsonl"
+    if s.startswith("["):
+        return "json"
+    low = s[:1024].lower()
+    if low.startswith("<") and ("<html" in low or "<!doctype html" in low or "<body" in low or "<head" in low):
+        return "html"
+    return "text"
+
+
+# --------------------------------------------------------------------------------------------
+# decoding
+
+
+def decode_bytes(data: bytes, *, partial: bool = False) -> tuple[str, str]:
+    """Decode a file's bytes: BOMs, UTF-8, UTF-16 without BOM, then charset detection.
+
+    Returns ``(text, encoding)``. NUL characters are replaced by U+FFFD; nothing else is
+    changed (newlines are kept as they are, so spans point into the text as decoded).
+    ``partial`` tolerates a multi-byte sequence cut at the end (sniffing a file's head).
+    """
+    text, encoding = _decode(data, partial)
+    if _NUL in text:
+        text = text.replace(_NUL, "\ufffd")
+    return text, encoding
+
+
+def _decode(data: bytes, partial: bool) -> tuple[str, str]:
+    for bom, enc in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            if enc == "utf-32" and data.startswith(codecs.BOM_UTF16_LE) and len(data) % 4:
+                continue  # UTF-16 LE BOM followed by a NUL-initial character, not UTF-32
+            return _decode_as(data, enc, partial), enc
+    utf16 = _utf16_without_bom(data[:8192])
+    if utf16:
+        return _decode_as(data, utf16, partial), utf16
+    try:
+        return _decode_as(data, "utf-8", partial, errors="strict"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # Mostly UTF-8 with a few broken bytes: keep UTF-8 (replacing the bad bytes) rather than
+    # turning every accented letter into cp1252 mojibake.
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd")
+    good = sum(1 for ch in replaced if ord(ch) > 127 and ch != "\ufffd") if bad < 1000 else 0
+    if good > 2 * bad:
+        return replaced, "utf-8 (with invalid bytes replaced)"
+    enc = _detect_encoding(data)
+    return data.decode(enc, errors="replace"), enc
+
+
+def _decode_as(data: bytes, encoding: str, partial: bool, errors: str = "replace") -> str:
+    if partial:
+        return codecs.getincrementaldecoder(encoding)(errors=errors).decode(data, final=False)
+    return data.decode(encoding, errors=errors)
+
+
+_WESTERN = {"cp1252", "latin_1", "iso8859_15", "iso8859_1", "windows-1252", "mac_roman", "cp1250", "iso8859_2"}
+
+
+def _detect_encoding(data: bytes) -> str:
+    """Best single-byte encoding for non-UTF-8 bytes (cp1252 preferred for Western text)."""
+    from charset_normalizer import from_bytes
+
+    sample = data[: 256 * 1024]
+    best = from_bytes(sample).best()
+    if best is None:
+        return "cp1252" if _decodes(sample, "cp1252") else "latin-1"
+    candidates = {best.encoding, *best.could_be_from_charset}
+    # cp1252 is a superset of latin-1's printable range; news text "in latin-1" is almost
+    # always cp1252 (curly quotes, dashes), and the two agree on every letter otherwise.
+    if candidates & _WESTERN and _decodes(sample, "cp1252"):
+        return "cp1252"
+    if candidates & _WESTERN:
+        return "latin-1"
+    return best.encoding
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _text_stream(raw: _Prefixed, head: bytes) -> io.TextIOWrapper:
+    """A text stream over ``raw`` (which re-yields ``head``) in the encoding sniffed from ``head``."""
+    if head.startswith(codecs.BOM_UTF8):
+        enc = "utf-8-sig"
+    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        enc = "utf-16"
+    elif _utf16_without_bom(head[:8192]):
+        enc = _utf16_without_bom(head[:8192]) or "utf-16"
+    else:
+        try:
+            codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+            enc = "utf-8"
+        except UnicodeDecodeError:
+            enc = _detect_encoding(head)
+    return io.TextIOWrapper(io.BufferedReader(raw), encoding=enc, errors="replace", newline="")
+
+
+# --------------------------------------------------------------------------------------------
+# records (JSON, JSONL, CSV)
+
+
+def _pick(record: dict[str, Any], names: tuple[str, ...]) -> tuple[str | None, Any]:
+    for name in names:
+        if name in record:
+            return name, record[name]
+    return None, None
+
+
+def _record_article(
+    obj: Any, path: str, stem: str, number: int | None, *, line: int | None, where: str
+) -> Article | IngestError:
+    if not isinstance(obj, dict):
+        return IngestError(f"expected a JSON object, got {type(obj).__name__}", path, line)
+    record = {str(k).strip().lower(): v for k, v in obj.items()}
+    key, text = _pick(record, TEXT_FIELDS)
+    if key is None:
+        found = ", ".join(sorted(record)) or "none"
+        return IngestError(
+            f"no text field (fields found: {found}); name the article text 'text' (or body, content)",
+            path,
+            line,
+        )
+    if text is None or (isinstance(text, str) and not text.strip()):
+        return IngestError(f"empty {key!r} field", path, line)
+    if not isinstance(text, str):
+        return IngestError(f"{key!r} field is a {type(text).__name__}, not a string", path, line)
+    if _NUL in text:
+        text = text.replace(_NUL, "\ufffd")
+    _, ident = _pick(record, ID_FIELDS)
+    if ident is None or (isinstance(ident, str) and not ident.strip()):
+        ident = stem if number is None else f"{stem}:{number}"
+    _, title = _pick(record, TITLE_FIELDS)
+    _, date = _pick(record, DATE_FIELDS)
+    _, url = _pick(record, URL_FIELDS)
+    title_s = _clean_str(title) or ""
+    furniture, _first = _furniture(text)
+    return Article(
+        id=str(ident).strip(),
+        text=text,
+        title=title_s,
+        date=normalise_date(date) or _header_date(text),
+        url=_clean_str(url),
+        source=where,
+        furniture=furniture,
+    )
+
+
+def _clean_str(value: Any) -> str | None:
+    if value is None:
+        return None
+    s = " ".join(str(value).split())
+    return s or None
+
+
+def _read_jsonl(stream: IO[str], path: str, stem: str) -> Iterator[Article | IngestError]:
+    seen = 0
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        seen += 1
+        try:
+            obj = json.loads(line)
+        except ValueError as exc:
+            yield IngestError(f"invalid JSON ({_json_reason(exc)})", path, number)
+            continue
+        yield _record_article(obj, path, stem, number, line=number, where=f"{path}:{number}")
+    if not seen:
+        yield IngestError("empty file (only whitespace)", path)
+
+
+def _json_reason(exc: ValueError) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return f"{exc.msg} at column {exc.colno}"
+    return str(exc)
+
+
+def _read_json(text: str, path: str, stem: str) -> Iterator[Article | IngestError]:
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if exc.msg.startswith("Extra data"):
+            # several objects, one per line: JSON Lines under a .json name
+            yield from _read_jsonl(io.StringIO(text, newline=""), path, stem)
+            return
+        raise IngestError(f"invalid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})", path) from exc
+    if isinstance(obj, dict):
+        for key in ("articles", "items", "data", "results", "documents", "docs"):
+            if isinstance(obj.get(key), list) and not any(k in obj for k in TEXT_FIELDS):
+                obj = obj[key]
+                break
+    if isinstance(obj, dict):
+        got = _record_article(obj, path, stem, None, line=None, where=path)
+        if isinstance(got, IngestError):
+            raise got
+        yield got
+        return
+    if not isinstance(obj, list):
+        raise IngestError(f"expected a JSON object or array of objects, got {type(obj).__name__}", path)
+    if not obj:
+        raise IngestError("empty JSON array", path)
+    for number, item in enumerate(obj, start=1):
+        got = _record_article(item, path, stem, number, line=None, where=f"{path}#{number}")
+        if isinstance(got, IngestError):
+            got = IngestError(f"item {number}: {got.reason}", path)
+        yield got
+
+
+_CSV_LIMIT_SET = False
+
+
+def _read_csv(stream: IO[str], path: str, stem: str, delimiter: str | None) -> Iterator[Article | IngestError]:
+    global _CSV_LIMIT_SET
+    if not _CSV_LIMIT_SET:
+        # the default 128 KiB field limit rejects long articles
+        csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+        _CSV_LIMIT_SET = True
+    first = stream.readline()
+    if not first.strip():
+        raise IngestError("empty file (no header row)", path)
+    if delimiter is None:
+        counts = {d: first.count(d) for d in (",", ";", "\t", "|")}
+        delimiter = max(counts, key=lambda d: counts[d]) if max(counts.values()) else ","
+    header = next(csv.reader([first], delimiter=delimiter))
+    columns = [h.strip().lstrip("\ufeff").lower() for h in header]
+    index = {c: i for i, c in reversed(list(enumerate(columns)))}
+    text_col = next((c for c in TEXT_FIELDS if c in index), None)
+    if text_col is None:
+        shown = ", ".join(repr(h.strip()) for h in header) or "none"
+        raise IngestError(
+            f"no text column (columns found: {shown}); name the article text column 'text' (or body, content)",
+            path,
+            1,
+        )
+    reader = csv.reader(stream, delimiter=delimiter)
+    line_end = 1
+    try:
+        for row in reader:
+            start = line_end + 1
+            line_end = 1 + reader.line_num
+            if not row or not any(cell.strip() for cell in row):
+                continue
+            if len(row) < len(columns) and len(row) <= index[text_col]:
+                yield IngestError(f"row has {len(row)} fields, the header has {len(columns)}", path, start)
+                continue
+            record = {c: row[i] for c, i in index.items() if i < len(row)}
+            yield _record_article(record, path, stem, start, line=start, where=f"{path}:{start}")
+    except csv.Error as exc:
+        raise IngestError(f"malformed CSV ({exc})", path, 1 + reader.line_num) from exc
+
+
+# --------------------------------------------------------------------------------------------
+# text and HTML files
+
+
+def _text_article(text: str, path: str, stem: str) -> Article:
+    furniture, first = _furniture(text)
+    title = ""
+    if first is not None:
+        title = " ".join(text[first[0] : first[1]].split())
+    return Article(
+        id=stem,
+        text=text,
+        title=title,
+        date=_header_date(text),
+        source=path,
+        furniture=furniture,
+    )
+
+
+class _MetaParser(HTMLParser):
+    """Collects <title>, <meta> and <time datetime> from the start of a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
+        self.title: list[str] = []
+        self.h1: list[str] = []
+        self.times: list[str] = []
+        self._in: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").strip().lower()
+            if key and "content" in a:
+                self.meta.setdefault(key, a["content"].strip())
+        elif tag == "link" and "canonical" in a.get("rel", "").lower() and a.get("href"):
+            self.meta.setdefault("canonical", a["href"].strip())
+        elif tag == "time" and a.get("datetime"):
+            self.times.append(a["datetime"])
+        elif tag in ("title", "h1") and self._in is None:
+            self._in = tag
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == self._in:
+            self._in = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in == "title":
+            self.title.append(data)
+        elif self._in == "h1":
+            self.h1.append(data)
+
+
+_META_DATES = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "pubdate",
+    "date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "datecreated",
+)
+_JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
+
+
+def _read_html(html: str, path: str, stem: str) -> Article:
+    head = html[: 256 * 1024]
+    meta = _MetaParser()
+    try:
+        meta.feed(head)
+        meta.close()
+    except (AssertionError, ValueError):  # HTMLParser on broken markup
+        pass
+    title = _clean_str(meta.meta.get("og:title")) or _clean_str("".join(meta.title)) or _clean_str("".join(meta.h1))
+    date = None
+    for key in _META_DATES:
+        date = normalise_date(meta.meta.get(key))
+        if date:
+            break
+    if date is None:
+        m = _JSONLD_DATE.search(head)
+        date = normalise_date(m.group(1)) if m else None
+    if date is None and meta.times:
+        date = normalise_date(meta.times[0])
+    text = _html_main_text(html)
+    if text is None or not text.strip():
+        raise IngestError("no article text found in the HTML", path)
+    if _NUL in text:
+        text = text.replace(_NUL, "\ufffd")
+    furniture, first = _furniture(text)
+    if not title and first is not None:
+        title = " ".join(text[first[0] : first[1]].split())
+    return Article(
+        id=stem,
+        text=text,
+        title=title or "",
+        date=date or _header_date(text),
+        url=_clean_str(meta.meta.get("og:url")) or _clean_str(meta.meta.get("canonical")),
+        source=path,
+        furniture=furniture,
+    )
+
+
+def _html_main_text(html: str) -> str | None:
+    """Main text with trafilatura (offline: it only parses the string), else a plain strip."""
+    try:
+        import trafilatura
+
+        text = trafilatura.extract(
+            html,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            favor_recall=True,
+            deduplicate=False,
+            with_metadata=False,
+        )
+    except Exception as exc:  # noqa: BLE001 - a third-party parser failing must not stop the batch
+        log.debug("trafilatura failed (%s); falling back to tag stripping", exc)
+        text = None
+    if text and text.strip():
+        return str(text)
+    return _strip_html(html)
+
+
+class _Stripper(HTMLParser):
+    _SKIP = {"script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form", "head"}
+    _BLOCK = {
+        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+        "section", "article", "blockquote", "pre", "figure", "figcaption", "dd", "dt", "hr", "title",
+    }  # fmt: skip
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self._skip += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP:
+            self._skip = max(0, self._skip - 1)
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def _strip_html(html: str) -> str:
+    p = _Stripper()
+    try:
+        p.feed(html)
+        p.close()
+    except (AssertionError, ValueError):
+        pass
+    lines = (" ".join(line.split()) for line in "".join(p.parts).split("\n"))
+    return "\n\n".join(line for line in lines if line)
+
+
+# --------------------------------------------------------------------------------------------
+# dates
+
+
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAYS = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
+_TIME = r"(?:\s*(?:[,|\-–—@]|at)?\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|GMT[+-]?\d*|UTC[+-]?\d*)?)?"
+_DATE_CORE = (
+    rf"(?:{_WEEKDAYS},?\s+)?(?:{_MONTHS}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?{_MONTHS},?\s+{_YEAR})"
+    rf"|{_YEAR}-\d{{1,2}}-\d{{1,2}}"
+)
+_DATE_PREFIX = r"(?:(?:published|posted|updated|last updated|date|dated|first published)(?:\s+on)?\s*:?\s*)?"
+# A line that is nothing but a date (a widget, a byline date), possibly with a time.
+_DATE_LINE = re.compile(rf"^\s*{_DATE_PREFIX}(?P<date>{_DATE_CORE}){_TIME}\s*$", re.I)
+# "BAGHDAD, March 3, 2021 (Reuters) -": a dateline carries a date only when it has a year.
+_DATELINE = re.compile(rf"^\s*[A-Z][A-Za-z .'’-]{{1,40}},\s*(?P<date>{_MONTHS}\s+{_DAY},?\s+{_YEAR})\b", re.I)
+
+
+def normalise_date(value: Any) -> str | None:
+    """ISO ``YYYY-MM-DD`` for a date given as text or a Unix timestamp; None when not a full date.
+
+    Dates without a year or a day ("March 3", "May 2025") give None rather than a guess.
+
+    Examples
+    --------
+    >>> normalise_date("Saturday, May 3, 2025")
+    '2025-05-03'
+    >>> normalise_date("2020-11-25T10:00:00Z")
+    '2020-11-25'
+    >>> normalise_date("March 3") is None
+    True
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return _from_timestamp(float(value))
+    s = str(value).strip()
+    if not s or len(s) > 80:
+        return None
+    m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])", s)
+    if m:
+        return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if re.fullmatch(r"\d{9,13}(?:\.\d+)?", s):
+        return _from_timestamp(float(s))
+    return _parse_with_dateutil(s)
+
+
+def _parse_with_dateutil(s: str) -> str | None:
+    from dateutil import parser as dparser
+
+    # Parse twice with different defaults: a field that changes came from the default,
+    # i.e. the text lacks it, and a partial date is no date.
+    a = _dt.datetime(1904, 1, 1)
+    b = _dt.datetime(1908, 2, 2)
+    try:
+        x = dparser.parse(s, default=a, ignoretz=True)
+        y = dparser.parse(s, default=b, ignoretz=True)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if x.date() != y.date():
+        return None
+    return _valid(x.year, x.month, x.day)
+
+
+def _from_timestamp(t: float) -> str | None:
+    if t > 1e11:  # milliseconds
+        t /= 1000
+    if not 0 < t < 4.2e9:
+        return None
+    return _dt.datetime.fromtimestamp(t, tz=_dt.timezone.utc).date().isoformat()
+
+
+def _valid(year: int, month: int, day: int) -> str | None:
+    if not 1800 <= year <= 2100:
+        return None
+    try:
+        return _dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _header_date(text: str) -> str | None:
+    """Publication date from a clear date line or a dateline with a year near the top."""
+    seen = 0
+    for m in re.finditer(r"[^\r\n]+", text[:4000]):
+        line = m.group()
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > 12:
+            break
+        if len(line) <= 80:
+            d = _DATE_LINE.match(line)
+            if d:
+                got = normalise_date(d.group("date"))
+                if got:
+                    return got
+        d = _DATELINE.match(line)
+        if d:
+            got = normalise_date(d.group("date"))
+            if got:
+                return got
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# page furniture
+
+
+_SHARE_STRONG = {
+    "share", "shares", "tweet", "whatsapp", "facebook", "twitter", "linkedin", "telegram", "pinterest",
+    "reddit", "email", "e-mail", "print", "messenger", "flipboard", "pocket", "donate", "subscribe",
+}  # fmt: skip
+_SHARE_WEAK = {
+    "this", "article", "post", "story", "page", "on", "via", "the", "now", "x", "copy", "link", "mail",
+    "sms", "save", "comments", "comment", "and", "or", "us", "follow", "to", "with", "friends", "a", "friend",
+}  # fmt: skip
+_LABEL = re.compile(
+    r"^(?:date|posted(?: on)?|published(?: on)?|updated(?: on)?|last updated|by|author|source|tags?|"
+    r"topics?|categor(?:y|ies)|filed under|reading time|comments?|image|photo|credit|share post)\s*:?\s*$",
+    re.I,
+)
+_SHORT_FURNITURE = re.compile(
+    r"^(?:advertisement|advertising|sponsored(?: content)?|skip to (?:main )?content|"
+    r"(?:back|scroll|go) to top(?: button)?|loading\.*|menu|search|sign in|log ?in|register|"
+    r"sign up(?: for .{0,60})?|subscribe(?: now| to .{0,60})?|follow us(?: on .{0,60})?|"
+    r"join (?:us|our) .{0,60}(?:channel|group|newsletter)|download (?:the|our) app|"
+    r"(?:listen|watch) (?:to )?(?:this|the) (?:article|story|video)|print this (?:article|page)|"
+    r"donate\b.{0,40}|read (?:the )?(?:original|full|complete) (?:article|story|report|post)\b.{0,60}|"
+    r"click here (?:to|for) .{0,60}|this article was (?:originally )?(?:published|posted) (?:on|by|at) .{0,80}|"
+    r"(?:©|\(c\)|copyright\b).{0,150}|.{0,120}\ball rights reserved\b.{0,60})$",
+    re.I,
+)
+_BLOCK_HEAD = re.compile(
+    r"^(?:related(?: articles?| posts?| stories| news| coverage| content| reading| topics)?|"
+    r"read (?:more|also)|also read|see also|more on (?:this|the) (?:story|topic)|more (?:from|stories|news)\b.{0,40}|"
+    r"you (?:may|might) (?:also )?(?:like|be interested in)|recommended(?: for you| stories| articles| reading)?|"
+    r"most (?:read|popular|viewed|shared)|trending(?: now| stories| news)?|latest (?:news|stories|articles)|"
+    r"top stories|editor'?s? picks|don'?t miss|popular (?:posts|stories|articles)|in other news|"
+    r"other (?:news|stories)|recent (?:posts|articles|stories)|similar (?:articles|stories))"
+    r"\s*[:.!]?\s*$",
+    re.I,
+)
+_INLINE_LINK = re.compile(
+    r"^(?:read (?:more|also)|also read|see also|related|more|watch|listen|recommended|must read)"
+    r"\s*[:|»›>\-–—]\s*\S.{0,200}$",
+    re.I,
+)
+_TEMPERATURE = re.compile(r"^-?\d{1,3}(?:[.,]\d)?\s*(?:°\s*[CF]?|[CF]|℃|℉)(?:\s+[^\W\d_][\w .'-]{0,30})?$", re.I)
+_URL_LINE = re.compile(r"^(?:https?://\S+|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?)$", re.I)
+_ALTERNATE = re.compile(r"alternate (?:web )?address|can also be accessed at|mirror sites?:", re.I)
+_COOKIE = re.compile(r"\bcookies?\b", re.I)
+_COOKIE_CTX = re.compile(r"\b(?:we use|this (?:web)?site|accept|consent|privacy|browsing experience)\b", re.I)
+_BREADCRUMB_SEP = re.compile(r"\s+[/›»>|]\s+|\s*[›»]\s*")
+_CAMEL_JOIN = re.compile(r"[a-z][A-Z]")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_TEASER_END = re.compile(r"(?:\.\.\.|…)[\"'”’)]*$")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+_HEADER_LINES = 12  # widgets, breadcrumbs and bylines sit in the first lines only
+_MAX_RULE_LINE = 300  # longer lines are story paragraphs; skip the per-line rules
+
+
+def detect_furniture(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of ``text`` that are page furniture rather than the story.
+
+    Recognises share-button lines, empty labels ("Date:"), weather/date widgets and
+    breadcrumbs above the headline, "Related articles"/"Read more" blocks listing other
+    stories, "Read original article here", alternate-address and copyright footers, cookie
+    notices and bare URLs. Spans are sorted, non-overlapping, half-open offsets into ``text``.
+
+    Examples
+    --------
+    >>> t = "23.1 C\\nDelhi\\nIraq and Syria talk\\n\\nThey met in Baghdad.\\n\\nShare post:\\n"
+    >>> [t[s:e] for s, e in detect_furniture(t)]
+    ['23.1 C\\nDelhi', 'Share post:']
+    """
+    return _furniture(text)[0]
+
+
+def _line_kind(s: str) -> str | None:
+    """'strong' for a line that is furniture on its own, None otherwise (``s`` stripped)."""
+    if len(s) > _MAX_RULE_LINE:
+        return None
+    low = s.lower()
+    if _LABEL.match(s) or _SHORT_FURNITURE.match(s) or _BLOCK_HEAD.match(s) or _INLINE_LINK.match(s):
+        return "strong"
+    if _DATE_LINE.match(s) or _TEMPERATURE.match(s) or _URL_LINE.match(s) or _ALTERNATE.search(s):
+        return "strong"
+    if _COOKIE.search(s) and _COOKIE_CTX.search(s):
+        return "strong"
+    words = re.findall(r"[\w'-]+", low)
+    if words and len(words) <= 8 and all(w in _SHARE_STRONG or w in _SHARE_WEAK for w in words):
+        if any(w in _SHARE_STRONG for w in words):
+            return "strong"
+    return None
+
+
+def _is_breadcrumb(s: str) -> bool:
+    if len(s) > 100 or _SENTENCE_END.search(s):
+        return False
+    parts = [p for p in _BREADCRUMB_SEP.split(s) if p.strip()]
+    if len(parts) >= 2 and len(_BREADCRUMB_SEP.findall(s)) >= 1 and all(len(p.split()) <= 4 for p in parts):
+        return len(parts) >= 3 or bool(re.search(r"[›»]|\s/\s", s))
+    # "IranIraqMiddle East": category links run together without spaces
+    return len(_CAMEL_JOIN.findall(s)) >= 2 and len(s.split()) <= 6 and not re.search(r"[,:;]", s)
+
+
+def _is_headline_like(s: str) -> bool:
+    """A link text in a list of other stories: short, no sentence end, or a teaser ending in '...'."""
+    if _TEASER_END.search(s):
+        return True
+    return len(s.split()) <= 25 and not _SENTENCE_END.search(s)
+
+
+def _furniture(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, int] | None]:
+    """(furniture spans, span of the first story line: a text file's headline)."""
+    lines: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^\r\n]+", text):
+        s, e = m.span()
+        # trim surrounding whitespace so spans cover the visible line only
+        seg = m.group()
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg) - len(seg.rstrip())
+        if lead == len(seg):
+            continue
+        lines.append((s + lead, e - trail))
+    if not lines:
+        return (), None
+    spans: list[tuple[int, int]] = []
+    kinds: list[str | None] = [None] * len(lines)
+
+    def line_text(i: int) -> str:
+        s, e = lines[i]
+        return text[s:e]
+
+    # header zone: everything before the first line that is not furniture
+    first: int | None = None
+    for i in range(min(len(lines), _HEADER_LINES)):
+        s = line_text(i)
+        kind = _line_kind(s)
+        if kind is None and _is_breadcrumb(s):
+            kind = "strong"
+        if kind is None and _adjacent_to_widget(text, lines, i):
+            kind = "strong"
+        if kind is None:
+            first = i
+            break
+        kinds[i] = kind
+    if first is None:
+        first = next((i for i in range(len(lines)) if kinds[i] is None), None)
+        if first is None:
+            return _merge(text, lines), None
+    for i in range(first + 1, len(lines)):
+        kinds[i] = _line_kind(line_text(i))
+
+    # "Related articles" blocks: the heading plus the headlines and teasers that follow it
+    n = len(lines)
+    i = first + 1
+    while i < n:
+        s = line_text(i)
+        if len(s) <= 80 and _BLOCK_HEAD.match(s):
+            j = i + 1
+            while j < n and (kinds[j] or _is_headline_like(line_text(j))):
+                kinds[j] = kinds[j] or "block"
+                j += 1
+            # a block heading in the last part of the text lists other stories to the end
+            if j < n and lines[i][0] > 0.6 * len(text):
+                for k in range(j, n):
+                    kinds[k] = kinds[k] or "block"
+                j = n
+            i = j
+        else:
+            i += 1
+
+    # trailing furniture: the short non-sentence lines around footer lines at the very end
+    tail: list[int] = []
+    strong = False
+    for i in range(n - 1, first, -1):
+        s = line_text(i)
+        if kinds[i]:
+            strong = True
+        elif len(s.split()) > 15 or _SENTENCE_END.search(s):
+            break
+        tail.append(i)
+    if strong:
+        for i in tail:
+            kinds[i] = kinds[i] or "tail"
+
+    for i, kind in enumerate(kinds):
+        if kind:
+            spans.append(lines[i])
+    return _merge(text, spans), lines[first]
+
+
+def _adjacent_to_widget(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """A short word line ("Delhi") glued to a weather or date widget line above the headline."""
+    s, e = lines[i]
+    line = text[s:e]
+    if len(line) > 30 or len(line.split()) > 3 or not re.fullmatch(r"[^\W\d_][\w .'’-]*", line):
+        return False
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(lines):
+            js, je = lines[j]
+            gap = text[min(e, je) : max(s, js)]
+            if gap.count("\n") + gap.count("\r") - gap.count("\r\n") <= 1:
+                other = text[js:je]
+                if _TEMPERATURE.match(other) or _DATE_LINE.match(other):
+                    return True
+    return False
+
+
+def _merge(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Sort spans and join those separated only by whitespace."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and (s <= out[-1][1] or not text[out[-1][1] : s].strip()):
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return tuple(out)
