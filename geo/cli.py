@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from geo import __version__
-from geo.errors import GeoError
+from geo.errors import ConfigError, GeoError
 
 log = logging.getLogger("geo")
 
@@ -24,6 +24,47 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, globs, or - for stdin")
     p.add_argument("--strict", action="store_true", help="stop at the first unreadable input")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+
+
+def _add_geocoder_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--geocoder",
+        default="offline",
+        metavar="NAME",
+        help="offline (default), or a geopy service (nominatim, photon, arcgis ...) asked for the names "
+        "the offline gazetteer does not know",
+    )
+    p.add_argument(
+        "--user-agent",
+        default=None,
+        help="identifies you to an online geocoder; required by nominatim (or set DIPLOMAP_USER_AGENT)",
+    )
+    p.add_argument(
+        "--geocoder-option",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="option for the online geocoder: domain=..., api_key=..., timeout=5, min_delay_seconds=1 ...",
+    )
+
+
+def _geocoder_options(args: argparse.Namespace) -> dict[str, object]:
+    options: dict[str, object] = {}
+    for item in args.geocoder_option:
+        key, sep, raw = item.partition("=")
+        if not sep or not key.strip():
+            raise ConfigError(f"--geocoder-option {item!r} is not KEY=VALUE (e.g. timeout=5)")
+        value: object = raw
+        for convert in (int, float):
+            try:
+                value = convert(raw)
+                break
+            except ValueError:
+                pass
+        options[key.strip().replace("-", "_")] = value
+    if args.user_agent:
+        options["user_agent"] = args.user_agent
+    return options
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,12 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("geocode", help="resolve place names with the offline gazetteer")
     p.add_argument("names", nargs="+", metavar="NAME")
     p.add_argument("--country", help="ISO 3166-1 alpha-2 code to restrict the search")
-    p.add_argument("--geocoder", default="offline", help="backend (default: offline)")
+    _add_geocoder_options(p)
 
     p = sub.add_parser("extract", help="extract diplomatic events")
     _add_input_options(p)
     p.add_argument("-o", "--output", required=True, help="output .jsonl, .csv, .geojson or .parquet")
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
+    _add_geocoder_options(p)
 
     p = sub.add_parser("map", help="draw the map of diplomacy (the main job)")
     _add_input_options(p)
@@ -58,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tiles", default=None, help="add online tiles (an xyzservices name)")
     p.add_argument("--fragment", action="store_true", help="write an HTML fragment to embed in a page")
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
+    _add_geocoder_options(p)
 
     p = sub.add_parser("gazetteer", help="build or inspect the offline gazetteer index")
     p.add_argument("action", choices=["build", "info"])
@@ -95,7 +138,13 @@ def _dispatch(args: argparse.Namespace) -> int:
         return report.exit_code()
     if args.command == "extract":
         report = pipeline.write_events(
-            args.paths, args.output, strict=args.strict, progress=progress, jobs=args.jobs
+            args.paths,
+            args.output,
+            strict=args.strict,
+            progress=progress,
+            jobs=args.jobs,
+            geocoder=args.geocoder,
+            geocoder_options=_geocoder_options(args),
         )
         return report.exit_code()
     if args.command == "map":
@@ -108,10 +157,14 @@ def _dispatch(args: argparse.Namespace) -> int:
             tiles=args.tiles,
             fragment=args.fragment,
             jobs=args.jobs,
+            geocoder=args.geocoder,
+            geocoder_options=_geocoder_options(args),
         )
         return report.exit_code()
     if args.command == "geocode":
-        return pipeline.print_geocode(args.names, country=args.country, geocoder=args.geocoder)
+        return pipeline.print_geocode(
+            args.names, country=args.country, geocoder=args.geocoder, geocoder_options=_geocoder_options(args)
+        )
     if args.command == "gazetteer":
         return pipeline.gazetteer_command(args.action)
     raise AssertionError(args.command)  # argparse rejects unknown commands first

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -103,16 +103,47 @@ def write_places(paths: Sequence[str], output: str, *, strict: bool = False, pro
     return report
 
 
+def _online_geocoder(name: str, options: Mapping[str, Any] | None) -> dict[str, Any]:
+    """``{"geocoder": stack}`` for ``iter_events`` when ``--geocoder`` names an online service.
+
+    Built before any article is read, so a missing user agent or key fails at once.
+    """
+    if name == "offline":
+        return {}
+    from geo.geocode import get_geocoder
+
+    return {"geocoder": get_geocoder(name, **dict(options or {}))}
+
+
+def _close_geocoder(extra: Mapping[str, Any]) -> None:
+    backend = extra.get("geocoder")
+    if backend is not None:
+        log.info("geocoding: %s", backend.stats() if hasattr(backend, "stats") else backend)
+        if hasattr(backend, "close"):
+            backend.close()
+
+
 def write_events(
-    paths: Sequence[str], output: str, *, strict: bool = False, progress: bool = True, jobs: int = 1
+    paths: Sequence[str],
+    output: str,
+    *,
+    strict: bool = False,
+    progress: bool = True,
+    jobs: int = 1,
+    geocoder: str = "offline",
+    geocoder_options: Mapping[str, Any] | None = None,
 ) -> RunReport:
     """``diplomap extract``: events to ``.jsonl``, ``.csv``, ``.geojson`` or ``.parquet``."""
     from geo.events import iter_events
     from geo.output import write_events_file
 
     report = RunReport()
-    articles = iter_articles(paths, strict=strict, progress=progress, report=report)
-    report.events = write_events_file(iter_events(articles, jobs=jobs), output)
+    extra = _online_geocoder(geocoder, geocoder_options)
+    try:
+        articles = iter_articles(paths, strict=strict, progress=progress, report=report)
+        report.events = write_events_file(iter_events(articles, jobs=jobs, **extra), output)
+    finally:
+        _close_geocoder(extra)
     report.outputs.append(output)
     return report
 
@@ -127,6 +158,8 @@ def write_map(
     tiles: str | None = None,
     fragment: bool = False,
     jobs: int = 1,
+    geocoder: str = "offline",
+    geocoder_options: Mapping[str, Any] | None = None,
 ) -> RunReport:
     """``diplomap map``: articles (or an events file from ``extract``) in, map out."""
     from geo.network import build_network
@@ -147,7 +180,13 @@ def write_map(
                 articles.append(Article(id=a.id, text="", title=a.title, date=a.date, url=a.url, source=a.source))
                 yield a
 
-        events = list(iter_events(keep(iter_articles(paths, strict=strict, progress=progress, report=report)), jobs=jobs))
+        extra = _online_geocoder(geocoder, geocoder_options)
+        try:
+            events = list(
+                iter_events(keep(iter_articles(paths, strict=strict, progress=progress, report=report)), jobs=jobs, **extra)
+            )
+        finally:
+            _close_geocoder(extra)
     report.events = len(events)
     suffix = Path(output).suffix.lower()
     if suffix not in {".html", ".htm", ".png", ".svg", ".pdf"}:
@@ -158,11 +197,26 @@ def write_map(
     return report
 
 
-def print_geocode(names: Sequence[str], *, country: str | None, geocoder: str) -> int:
+def print_geocode(
+    names: Sequence[str],
+    *,
+    country: str | None,
+    geocoder: str,
+    geocoder_options: Mapping[str, Any] | None = None,
+) -> int:
     """``diplomap geocode``: print one JSON line per name (null when not found)."""
+    if geocoder != "offline":
+        extra = _online_geocoder(geocoder, geocoder_options)
+        try:
+            return _print_places(names, country, extra["geocoder"])
+        finally:
+            _close_geocoder(extra)
     from geo.geocode import get_geocoder
 
-    backend = get_geocoder(geocoder)
+    return _print_places(names, country, get_geocoder(geocoder))
+
+
+def _print_places(names: Sequence[str], country: str | None, backend: Any) -> int:
     missing = 0
     for name in names:
         place = backend.geocode(name, country=country)

@@ -439,3 +439,47 @@ def test_bad_options_are_config_errors(service: str, options: dict[str, Any], fr
 def test_the_loopback_guard_refuses_other_hosts() -> None:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock, pytest.raises(AssertionError):
         sock.connect(("203.0.113.1", 80))  # TEST-NET-3: never routed
+
+
+# --- command line --------------------------------------------------------------------------
+
+
+def test_cli_geocode_with_nominatim(
+    server: FakeNominatim, cache_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from geo.cli import main
+
+    monkeypatch.setattr("geo.geocode.default_gazetteer", lambda: TableGeocoder({"baghdad": BAGHDAD}))
+    args = ["geocode", "--geocoder", "nominatim", "--user-agent", AGENT]
+    for option in (f"domain={server.domain}", "scheme=http", "min_delay_seconds=0", "timeout=0.5"):
+        args += ["--geocoder-option", option]
+    assert main([*args, "Baghdad", "Bab-el-Mandeb", "Atlantis"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(d["query"], d.get("country"), d.get("kind")) for d in lines] == [
+        ("Baghdad", "IQ", "city"),
+        ("Bab-el-Mandeb", "DJ", "region"),
+        ("Atlantis", None, None),
+    ]
+    assert server.searches() == ["Bab-el-Mandeb", "Atlantis"]
+    assert cache_path.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--geocoder", "nominatim"], "user agent"),
+        (["--geocoder", "nominatimm"], "choose one of"),
+        (["--geocoder", "nominatim", "--user-agent", AGENT, "--geocoder-option", "oops"], "KEY=VALUE"),
+    ],
+)
+def test_cli_geocoder_errors_are_one_line(
+    args: list[str], message: str, server: FakeNominatim, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from geo.cli import main
+
+    assert main(["geocode", *args, "--geocoder-option", f"domain={server.domain}", "Lyon"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and message in err and "Traceback" not in err
+    assert server.requests == []
