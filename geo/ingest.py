@@ -279,7 +279,7 @@ def _read_stream(fh: IO[bytes], path: str, stem: str, suffix: str, *, gz: bool) 
                 yield from _read_csv(text_stream, path, stem, delimiter)
             return
         data = raw.read()
-        text, encoding = decode_bytes(data)
+        text, encoding = decode_bytes(data, hint=_html_charset(head) if fmt == "html" else None)
         del data
         log.debug("%s: decoded as %s", path, encoding)
         if not text.strip():
@@ -417,20 +417,27 @@ def _sniff_format(head: bytes) -> str:
 # decoding
 
 
-def decode_bytes(data: bytes, *, partial: bool = False) -> tuple[str, str]:
+def decode_bytes(data: bytes, *, partial: bool = False, hint: str | None = None) -> tuple[str, str]:
     """Decode a file's bytes: BOMs, UTF-8, UTF-16 without BOM, then charset detection.
 
     Returns ``(text, encoding)``. NUL characters are replaced by U+FFFD; nothing else is
     changed (newlines are kept as they are, so spans point into the text as decoded).
-    ``partial`` tolerates a multi-byte sequence cut at the end (sniffing a file's head).
+    ``partial`` tolerates a multi-byte sequence cut at the end (sniffing a file's head);
+    ``hint`` is an encoding declared by the file itself (an HTML ``<meta charset>``), used
+    when the bytes are not UTF-8.
+
+    Examples
+    --------
+    >>> decode_bytes("Zürich – “talks”".encode("cp1252"))
+    ('Zürich – “talks”', 'cp1252')
     """
-    text, encoding = _decode(data, partial)
+    text, encoding = _decode(data, partial, hint)
     if _NUL in text:
         text = text.replace(_NUL, "\ufffd")
     return text, encoding
 
 
-def _decode(data: bytes, partial: bool) -> tuple[str, str]:
+def _decode(data: bytes, partial: bool, hint: str | None = None) -> tuple[str, str]:
     for bom, enc in (
         (codecs.BOM_UTF32_LE, "utf-32"),
         (codecs.BOM_UTF32_BE, "utf-32"),
@@ -454,10 +461,25 @@ def _decode(data: bytes, partial: bool) -> tuple[str, str]:
     replaced = data.decode("utf-8", errors="replace")
     bad = replaced.count("\ufffd")
     good = sum(1 for ch in replaced if ord(ch) > 127 and ch != "\ufffd") if bad < 1000 else 0
-    if good > 2 * bad:
+    if good >= bad:
         return replaced, "utf-8 (with invalid bytes replaced)"
-    enc = _detect_encoding(data)
+    enc = hint or _detect_encoding(data)
     return data.decode(enc, errors="replace"), enc
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+
+
+def _html_charset(head: bytes) -> str | None:
+    """The encoding an HTML page declares in a <meta> tag, when Python knows it."""
+    m = _META_CHARSET.search(head[:8192])
+    if not m:
+        return None
+    name = m.group(1).decode("ascii", errors="replace")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
 
 
 def _decode_as(data: bytes, encoding: str, partial: bool, errors: str = "replace") -> str:
@@ -466,25 +488,70 @@ def _decode_as(data: bytes, encoding: str, partial: bool, errors: str = "replace
     return data.decode(encoding, errors=errors)
 
 
-_WESTERN = {"cp1252", "latin_1", "iso8859_15", "iso8859_1", "windows-1252", "mac_roman", "cp1250", "iso8859_2"}
-
-
 def _detect_encoding(data: bytes) -> str:
-    """Best single-byte encoding for non-UTF-8 bytes (cp1252 preferred for Western text)."""
+    """Best single-byte encoding for bytes that are not UTF-8.
+
+    charset-normalizer ranks candidates, but on short news texts it often ties a DOS or Mac
+    code page with the Windows one that actually produced the file; among the candidates
+    that decode with the least "mess" we prefer cp1252, then other Windows code pages, then
+    ISO-8859, which is what scraped or exported news text almost always is.
+    """
     from charset_normalizer import from_bytes
 
     sample = data[: 256 * 1024]
-    best = from_bytes(sample).best()
-    if best is None:
+    matches = list(from_bytes(sample))
+    if not matches:
         return "cp1252" if _decodes(sample, "cp1252") else "latin-1"
-    candidates = {best.encoding, *best.could_be_from_charset}
-    # cp1252 is a superset of latin-1's printable range; news text "in latin-1" is almost
-    # always cp1252 (curly quotes, dashes), and the two agree on every letter otherwise.
-    if candidates & _WESTERN and _decodes(sample, "cp1252"):
-        return "cp1252"
-    if candidates & _WESTERN:
+    least = min(m.chaos for m in matches)
+    candidates = [
+        enc for m in matches if m.chaos <= least + 0.01 for enc in (m.encoding, *m.could_be_from_charset)
+    ]
+    if _decodes(sample, "cp1252"):
+        candidates.append("cp1252")
+    probe = sample[:65536]
+    scored = {enc: (_oddity(probe.decode(enc, errors="replace")), _encoding_rank(enc)) for enc in set(candidates)}
+    best = min(scored, key=lambda enc: (*scored[enc], enc))
+    if best == "cp1252" and not _decodes(sample, "cp1252"):
         return "latin-1"
-    return best.encoding
+    return best
+
+
+# Typographic marks that legitimately touch letters ("ministers’", "“framework”", "Sudria—the").
+_TOUCHING_MARKS = set("’‘“”„«»‹›–—…·•°€£¥$%&©®™§¶¿¡´`¨¸ºª")
+_ODD_LETTERS = set("þðýÞÐÝ¦¹³²")
+
+
+def _oddity(text: str) -> int:
+    """How many characters look like a wrong code page: symbols glued inside words, rare letters.
+
+    A Polish cp1250 "ł" read as cp1252 is "³" in the middle of a word; Turkish cp1254 "ş"
+    and "ı" read as cp1252 become Icelandic "þ" and "ý".
+    """
+    odd = 0
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ord(ch) < 128:
+            continue
+        if ch in _ODD_LETTERS:
+            odd += 1
+        elif not ch.isalpha() and ch not in _TOUCHING_MARKS:
+            before = i > 0 and text[i - 1].isalpha()
+            after = i + 1 < n and text[i + 1].isalpha()
+            if before or after:
+                odd += 1
+        elif ch in "£¥" and i + 1 < n and text[i + 1].isalpha():
+            odd += 1
+    return odd
+
+
+def _encoding_rank(encoding: str) -> int:
+    if encoding == "cp1252":
+        return 0
+    if encoding.startswith("cp125"):
+        return 1
+    if encoding.startswith(("iso8859", "latin")):
+        return 2
+    return 3
 
 
 def _decodes(data: bytes, encoding: str) -> bool:
@@ -985,7 +1052,7 @@ _BLOCK_HEAD = re.compile(
     r"most (?:read|popular|viewed|shared)|trending(?: now| stories| news)?|latest (?:news|stories|articles)|"
     r"top stories|editor'?s? picks|don'?t miss|popular (?:posts|stories|articles)|in other news|"
     r"other (?:news|stories)|recent (?:posts|articles|stories)|similar (?:articles|stories))"
-    r"\s*[:.!]?\s*$",
+    r"\s*[:!]?\s*$",
     re.I,
 )
 _INLINE_LINK = re.compile(
@@ -994,7 +1061,8 @@ _INLINE_LINK = re.compile(
     re.I,
 )
 _TEMPERATURE = re.compile(r"^-?\d{1,3}(?:[.,]\d)?\s*(?:°\s*[CF]?|[CF]|℃|℉)(?:\s+[^\W\d_][\w .'-]{0,30})?$", re.I)
-_URL_LINE = re.compile(r"^(?:https?://\S+|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?)$", re.I)
+# bare addresses; the top-level domain must be lower case ("R.Grande" in a price table is no URL)
+_URL_LINE = re.compile(r"^(?:(?i:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?)$")
 _ALTERNATE = re.compile(r"alternate (?:web )?address|can also be accessed at|mirror sites?:", re.I)
 _COOKIE = re.compile(r"\bcookies?\b", re.I)
 _COOKIE_CTX = re.compile(r"\b(?:we use|this (?:web)?site|accept|consent|privacy|browsing experience)\b", re.I)
@@ -1030,17 +1098,22 @@ def _line_kind(s: str) -> str | None:
     if len(s) > _MAX_RULE_LINE:
         return None
     low = s.lower()
-    if _LABEL.match(s) or _SHORT_FURNITURE.match(s) or _BLOCK_HEAD.match(s) or _INLINE_LINK.match(s):
+    if _LABEL.match(s) or _SHORT_FURNITURE.match(s) or _INLINE_LINK.match(s) or _is_block_head(s):
         return "strong"
     if _DATE_LINE.match(s) or _TEMPERATURE.match(s) or _URL_LINE.match(s) or _ALTERNATE.search(s):
         return "strong"
     if _COOKIE.search(s) and _COOKIE_CTX.search(s):
         return "strong"
     words = re.findall(r"[\w'-]+", low)
-    if words and len(words) <= 8 and all(w in _SHARE_STRONG or w in _SHARE_WEAK for w in words):
+    if words and len(words) <= 8 and not _SENTENCE_END.search(s) and all(w in _SHARE_STRONG or w in _SHARE_WEAK for w in words):
         if any(w in _SHARE_STRONG for w in words):
             return "strong"
     return None
+
+
+def _is_block_head(s: str) -> bool:
+    """A heading over a list of other stories: "Related articles", "You may also like"."""
+    return len(s) <= 60 and len(s.split()) <= 6 and bool(_BLOCK_HEAD.match(s))
 
 
 def _is_breadcrumb(s: str) -> bool:
@@ -1106,7 +1179,7 @@ def _furniture(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, int] 
     i = first + 1
     while i < n:
         s = line_text(i)
-        if len(s) <= 80 and _BLOCK_HEAD.match(s):
+        if _is_block_head(s):
             j = i + 1
             while j < n and (kinds[j] or _is_headline_like(line_text(j))):
                 kinds[j] = kinds[j] or "block"
