@@ -168,10 +168,15 @@ class GeocodeCache:
     def get(self, backend: str, name: str, country: str | None = None) -> tuple[bool, Place | None]:
         """``(True, place_or_None)`` when the lookup is cached, ``(False, None)`` when it is not."""
         key = (backend, normalise_query(name), (country or "").upper())
-        with self._lock:
-            row = self._connect().execute(
-                "SELECT found, place FROM geocode WHERE backend = ? AND query = ? AND country = ?", key
-            ).fetchone()
+        try:
+            with self._lock:
+                row = self._connect().execute(
+                    "SELECT found, place FROM geocode WHERE backend = ? AND query = ? AND country = ?", key
+                ).fetchone()
+        except sqlite3.Error as exc:
+            # An unreadable cache costs a repeated request, not the run.
+            log.warning("could not read the geocode cache %s: %s", self.path, exc)
+            return False, None
         if row is None:
             return False, None
         found, text = row

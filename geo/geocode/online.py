@@ -435,6 +435,11 @@ class GeopyGeocoder:
                 if not _is_transient(exc):
                     raise GeocodingError(f"{self.service} refused {name!r}: {type(exc).__name__}: {exc}") from exc
                 last = exc
+            except (ValueError, TypeError, KeyError, AttributeError) as exc:
+                # geopy's parsers trust the service's JSON: an answer of the wrong shape lands here.
+                raise GeocodingError(
+                    f"{self.service} at {self.endpoint} gave an unreadable answer for {name!r}: {exc!r}"
+                ) from exc
             if attempt == self.max_retries:
                 break
             wait = self.backoff_seconds * 2**attempt
@@ -465,11 +470,15 @@ class GeopyGeocoder:
         GeocoderUnavailable
             The service did not answer after the retries (timeouts, 429, 5xx, dropped connections).
         GeocodingError
-            The service refused the query (bad request, bad key, quota).
+            The service refused the query (bad request, bad key, quota) or gave an unreadable answer.
+        ConfigError
+            ``country`` is not a two-letter code.
         """
         query = " ".join(name.split())
         if not query:
             return None
+        if country is not None and not (len(country) == 2 and country.isascii() and country.isalpha()):
+            raise ConfigError(f"country must be an ISO 3166-1 alpha-2 code such as 'IQ', not {country!r}")
         country = country.upper() if country else None
         locations = self._ask(query, country)
         if not locations:

@@ -108,6 +108,10 @@ class _Handler(BaseHTTPRequestHandler):
         if kind == "delay":
             state.stopping.wait(float(arg))
             kind = "ok"
+        if kind == "body":  # a 200 answer with exactly this body
+            self.send_response(200)
+            self._send_body(arg.encode())
+            return
         if kind == "status":
             code = int(arg)
             body = json.dumps({"error": {"code": code, "message": "fake failure"}}).encode()
@@ -181,7 +185,8 @@ class FakeNominatim:
 
     def script(self, *actions: str) -> None:
         """Behaviour for the next requests, in order: ``ok``, ``delay:SECONDS``,
-        ``status:CODE`` (429 carries ``Retry-After``), ``drop``; then :attr:`default`."""
+        ``status:CODE`` (429 carries ``Retry-After``), ``drop``, ``body:TEXT`` (200 with that
+        body); then the default (:meth:`set_default`)."""
         with self._state.lock:
             self._state.script.extend(actions)
 

@@ -167,6 +167,11 @@ _WRITER = textwrap.dedent(
         for i in range(1_000_000):  # bounded; the parent kills it long before
             g.geocode(f"town {i}")
             print(i, flush=True)
+    elif mode.startswith("range:"):  # write a range of entries and exit
+        start, stop = map(int, mode[len("range:"):].split("-"))
+        with CachedGeocoder(Counter(), cache=path, backend="counter") as g:
+            for i in range(start, stop):
+                g.geocode(f"town {i}")
     else:  # die inside an open write transaction
         store = GeocodeCache(path)
         store.put("counter", "town 1", None, Place("Town 1", PlaceKind.CITY, "FR", 0.001, -0.001))
@@ -229,3 +234,19 @@ def test_a_writer_killed_inside_a_transaction_loses_only_that_write(tmp_path: Pa
         assert store.get("counter", "town 2") == (False, None)
         store.put("counter", "town 2", None, None)
         assert store.get("counter", "town 2") == (True, None)
+
+
+def test_two_processes_write_one_cache_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "g.sqlite"
+    GeocodeCache(path).close()  # created first, so both writers open an existing database
+    writers = [
+        subprocess.Popen([sys.executable, "-c", _WRITER, str(path), f"range:{a}-{b}"], stderr=subprocess.PIPE, text=True)
+        for a, b in ((0, 300), (150, 450))
+    ]
+    for proc in writers:
+        _, stderr = proc.communicate(timeout=60)
+        assert proc.returncode == 0, stderr
+    assert _integrity(path) == "ok"
+    with GeocodeCache(path) as store:
+        assert store.count("counter") == {"places": 300, "misses": 150}
+        assert store.get("counter", "town 449") == (True, Place("Town 449", PlaceKind.CITY, "FR", 0.449, -0.449))

@@ -325,6 +325,33 @@ def test_refusals_are_not_retried(server: FakeNominatim, online: Any, status: st
     assert len(server.requests) == 1
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<html><body>Service temporarily moved</body></html>",  # not JSON
+        '[{"lat": "north", "lon": "east", "display_name": "?"}]',  # JSON of the wrong shape
+        '{"error": "Nominatim is in maintenance"}',
+    ],
+)
+def test_an_unreadable_answer_is_an_error_inside_and_the_offline_answer_outside(
+    server: FakeNominatim, online: Any, cache_path: Path, body: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    server.set_default(f"body:{body}")
+    with pytest.raises(GeocodingError):
+        online().geocode("Lyon")
+    with _stack(server, cache_path) as stack, caplog.at_level(logging.WARNING):
+        assert stack.geocode("Lyon") is None
+        assert stack.stats()["cache"]["misses"] == 0  # not mistaken for "no such place"
+    assert len([r for r in caplog.records if r.levelno == logging.WARNING]) == 1
+
+
+@pytest.mark.parametrize("country", ["Iraq", "IRQ", "i", "ÖS"])
+def test_country_must_be_alpha2(server: FakeNominatim, online: Any, country: str) -> None:
+    with pytest.raises(ConfigError, match="alpha-2"):
+        online().geocode("Lyon", country=country)
+    assert server.requests == []
+
+
 def test_a_dropped_connection_is_retried(server: FakeNominatim, online: Any) -> None:
     server.script("drop", "drop")
     place = online(max_retries=2).geocode("Tuvalu")
