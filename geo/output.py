@@ -86,7 +86,7 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         "location": None
         if loc is None
         else {
-            "name": loc.name,
+            "name": loc.name or None,  # a country-level location ("a visit to Kenya") has no venue name
             "kind": loc.kind.value,
             "country": loc.country,
             "lat": loc.lat,

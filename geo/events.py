@@ -1,0 +1,903 @@
+"""Diplomatic events: who met whom, where, when, and how we know.
+
+Stage 3 of the pipeline. :func:`find_events` reads one article sentence by sentence, finds
+trigger phrases (a lexicon shipped as data: ``data/lexicon/events/triggers.tsv``), and for
+each trigger works out
+
+* the states involved, from the sentence's mentions (toponyms, demonyms, capitals used for
+  governments, officials and their coreferent mentions), leaving out places that are only
+  the venue, topics of discussion ("discussed the situation in Syria"), companies and other
+  non-state actors; pronouns and "the two sides" fall back on the article's running dyad;
+* the direction (traveller and host for a visit, actor and target for support and hostility);
+* the status (``planned`` for "will", "is set to", "is due to", proposals ...; negated,
+  conditional and merely considered events are dropped);
+* the date (:mod:`geo.dates`), the location (the venue "in X", "here" = the dateline, the
+  destination of a visit) and the evidence sentence with its span.
+
+Repeated reports of one interaction merge and keep every evidence sentence.
+
+Type -> PLOVER / CAMEO mapping (the trigger lexicon refines the code):
+
+=========  ==================================================  ==========================
+type       PLOVER                                              CAMEO
+=========  ==================================================  ==========================
+visit      CONSULT/visit                                       042 (043 from the host)
+meeting    CONSULT, CONSULT/third-party, CONSULT/multilateral  040, 044, 046 (negotiate)
+call       CONSULT/phone, CONSULT/message                      041
+alliance   COOPERATE/ally                                      06
+agreement  AGREE                                               057, 054 (relations)
+support    SUPPORT, AID, AID/military, COOPERATE               05, 07, 072, 06
+hostile    THREATEN, SANCTION, SANCTION/expel, ASSAULT/...     13, 16x, 1663, 18x, 19x
+=========  ==================================================  ==========================
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from geo.dates import find_dates, parse_iso_date, resolve_expression
+from geo.records import (
+    Actor,
+    Article,
+    Event,
+    EventStatus,
+    EventType,
+    Evidence,
+    Mention,
+    MentionKind,
+    Mentions,
+    Place,
+    PlaceKind,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "EVENT_COLUMNS",
+    "Trigger",
+    "load_triggers",
+    "split_sentences",
+    "find_events",
+    "iter_events",
+    "extract_events",
+]
+
+#: Columns of :func:`extract_events`' frame: the fields of an events-file record.
+EVENT_COLUMNS: tuple[str, ...] = (
+    "article_id",
+    "type",
+    "plover",
+    "cameo",
+    "status",
+    "date",
+    "date_text",
+    "countries",
+    "source",
+    "target",
+    "actors",
+    "location",
+    "evidence",
+    "confidence",
+)
+
+_TYPE_ORDER = {t: i for i, t in enumerate(EventType)}
+_DIRECTED = {EventType.VISIT, EventType.SUPPORT, EventType.HOSTILE, EventType.CALL}
+
+
+# ---------------------------------------------------------------------------------------------
+# Trigger lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One entry of the trigger lexicon: a regex and the event it signals (``type`` "none" = veto)."""
+
+    name: str
+    type: str
+    plover: str
+    cameo: str
+    pattern: re.Pattern[str]
+
+
+@functools.lru_cache(maxsize=1)
+def load_triggers() -> tuple[Trigger, ...]:
+    """The trigger lexicon, in priority order (read once from the package data)."""
+    from geo._files import data_path
+
+    path = data_path("lexicon", "events", "triggers.tsv")
+    triggers = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 5:
+            raise ValueError(f"{path}:{n}: expected 5 tab-separated fields, got {len(parts)}")
+        name, typ, plover, cameo, regex = parts
+        triggers.append(Trigger(name, typ, plover, cameo, re.compile(regex, re.IGNORECASE)))
+    return tuple(triggers)
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    trigger: Trigger
+    start: int  # absolute offsets into the article text
+    end: int
+
+    @property
+    def type(self) -> EventType:
+        return EventType(self.trigger.type)
+
+
+def _find_triggers(text: str, offset: int) -> list[_Hit]:
+    """Non-overlapping trigger hits in one sentence; vetoes ("told Reuters by telephone") block overlaps."""
+    taken: list[tuple[int, int]] = []
+    hits: list[_Hit] = []
+    for trig in load_triggers():
+        for m in trig.pattern.finditer(text):
+            s, e = m.span()
+            if s == e or any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            if trig.type != "none":
+                hits.append(_Hit(trig, offset + s, offset + e))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentences
+
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "sen", "rep", "gov",
+    "pres", "prof", "st", "mt", "jr", "sr", "no", "nos", "co", "corp", "inc", "ltd", "bros", "vs", "etc",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ft", "fig", "approx",
+    "dept", "est", "univ", "sheikh", "messrs", "hon", "rev", "fr", "gens", "ave", "blvd", "pct", "mln", "bln",
+}  # fmt: skip
+_STARTERS = {
+    "the", "he", "she", "it", "they", "but", "in", "a", "an", "this", "that", "these", "those", "we", "i",
+    "on", "at", "his", "her", "their", "its", "there", "however", "meanwhile", "earlier", "later", "last",
+    "officials", "also", "and", "after", "before", "during", "while", "when", "if", "as", "for", "since",
+}  # fmt: skip
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` of ``text``: paragraphs and lines, then full stops.
+
+    Abbreviations ("Mr.", "Gen.", "Jan."), initials ("J. Smith") and dotted acronyms ("U.S.",
+    except before an obvious sentence opener such as "The") do not end a sentence.
+
+    >>> t = "The U.S. Has said Mr. Baker met Gen. Smith. They talked."
+    >>> [t[s:e] for s, e in split_sentences(t)]
+    ['The U.S. Has said Mr. Baker met Gen. Smith.', 'They talked.']
+    """
+    spans: list[tuple[int, int]] = []
+    for para in re.finditer(r"[^\n]+", text):
+        p_start, p_text = para.start(), para.group(0)
+        start = 0
+        for m in _BOUNDARY.finditer(p_text):
+            cut = m.end()
+            dot = m.start()
+            if p_text[m.start()] == ".":
+                word = re.search(r"([\w.]+)$", p_text[start:dot])
+                token = word.group(1) if word else ""
+                nxt = re.match(r"\s+[\"'“‘(\[]?(\w+)", p_text[cut:])
+                nxt_word = nxt.group(1).lower() if nxt else ""
+                if token.lower().rstrip(".") in _ABBREV:
+                    continue
+                if len(token) == 1 and token.isupper():  # an initial
+                    continue
+                if "." in token and nxt_word not in _STARTERS:  # U.S., U.N., E.C.
+                    continue
+            _add_span(spans, p_text, p_start, start, cut)
+            start = cut
+        _add_span(spans, p_text, p_start, start, len(p_text))
+    return spans
+
+
+def _add_span(spans: list[tuple[int, int]], para: str, offset: int, start: int, end: int) -> None:
+    chunk = para[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    trail = len(chunk) - len(chunk.rstrip())
+    if end - trail > start + lead:
+        spans.append((offset + start + lead, offset + end - trail))
+
+
+# ---------------------------------------------------------------------------------------------
+# State references in a sentence
+
+
+@dataclass(frozen=True, slots=True)
+class _Ref:
+    """A reference to a state inside a sentence."""
+
+    start: int
+    end: int
+    country: str
+    kind: str  # "country", "city", "landmark", "region", "demonym", "metonym", "actor"
+    mention: Mention | None = None
+    actor: Actor | None = None
+
+
+_NONSTATE_HEADS = re.compile(
+    r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:firms?|compan(?:y|ies)|businessm[ae]n|business(?:es)?|banks?|bankers|"
+    r"unions?|workers|traders|exporters|importers|producers|farmers|industry|industries|industrialists|"
+    r"journalists?|newspapers?|news\s+agency|press|media|radio|television|tv|people|citizens|nationals|"
+    r"students|investors|shareholders|corporations?|groups?\s+of\s+companies|airlines?|carriers?|"
+    r"manufacturers|makers|dealers|shipping|tankers?|ships?|vessels?|rebels?|guerrillas?|insurgents|"
+    r"Kurds|opposition|exiles|refugees|hostages|community|communities|origin|ancestry|descent|"
+    r"economy|markets?|currency|dollars?|oil\s+(?:companies|firms|industry)|energy\s+firms)\b",
+    re.IGNORECASE,
+)
+# state heads that make a nearby demonym a state even when a non-state noun follows later
+_STATE_HEADS = re.compile(
+    r"^[\s-]*(?:[\w-]+\s+){0,3}?(?:government|officials?|minister|ministry|president|premier|king|army|"
+    r"forces|troops|navy|air\s+force|military|delegation|side|authorities|leaders?|envoy|ambassador|"
+    r"embassy|state|administration|cabinet|parliament|jets|aircraft|warships|frigates|helicopter)",
+    re.IGNORECASE,
+)
+
+
+def _refs_in(text: str, start: int, end: int, mentions: Mentions) -> list[_Ref]:
+    """State references inside ``[start, end)``, by position, with non-state uses filtered out."""
+    refs: list[_Ref] = []
+    for m in mentions.places:
+        if m.start < start or m.end > end or m.kind is MentionKind.NONSTATE or not m.country:
+            continue
+        if m.kind is MentionKind.DEMONYM:
+            kind = "demonym"
+        elif m.kind is MentionKind.METONYM:
+            kind = "metonym"
+        else:
+            kind = m.place.kind.value if m.place is not None else "country"
+            if kind in {"continent", "organisation"}:
+                continue
+        after = text[m.end : m.end + 60]
+        if kind in {"demonym", "country", "metonym"} and _NONSTATE_HEADS.match(after) and not _STATE_HEADS.match(after):
+            continue
+        refs.append(_Ref(m.start, m.end, m.country, kind, mention=m))
+    for a in mentions.actors:
+        if a.country and start <= a.start and a.end <= end and a.start >= 0:
+            refs.append(_Ref(a.start, a.end, a.country, "actor", actor=a))
+    refs.sort(key=lambda r: (r.start, r.end))
+    return refs
+
+
+# words after which states are the topic of talks, not their participants
+_TOPIC = re.compile(
+    r"\b(?:discuss(?:ed|es|ing)?|talks?\s+(?:on|about|over)|negotiations\s+(?:on|over)|"
+    r"situation\s+in|developments?\s+in|crisis\s+in|conflict\s+in|war\s+in|issues?\s+of|question\s+of|"
+    r"problems?\s+of|future\s+of|about|regarding|concerning|including|such\s+as|relations\s+with|"
+    r"ties\s+with|tensions?\s+(?:between|over|with)|dispute\s+(?:between|over|with)|the\s+(?:\w+\s+)?"
+    r"(?:issue|situation|cause)|on\s+ways\s+to|aimed\s+at|to\s+end\s+the)\b",
+    re.IGNORECASE,
+)
+_TOPIC_END = re.compile(r"[;.]|,\s+(?!and\b)|\bwith\b|\band\s+(?:the\s+)?(?:two|both)\b|\bwhile\b|\bwhen\b")
+_CLAUSE_BREAK = re.compile(
+    r";|:\s|\s[-–—]+\s|,\s+(?=(?:rejecting|particularly|especially|which|who|whose|when|where|while|whereas|"
+    r"although|though|because|adding|saying|stressing|noting|but|as\s+well|amid|despite|even|so|since)\b)|"
+    r"\s(?=(?:while|whereas|although|because|but|after\s+(?:the|a|an|its|his|their))\s)",
+)
+
+
+def _topic_zones(text: str, offset: int, hits: Sequence[_Hit]) -> list[tuple[int, int]]:
+    zones = []
+    for m in _TOPIC.finditer(text):
+        s = m.end()
+        end_m = _TOPIC_END.search(text, s)
+        e = end_m.start() if end_m else len(text)
+        # a later trigger ends the topic too ("discussed X and agreed ...")
+        for h in hits:
+            if offset + s < h.start < offset + e and h.type is not EventType.MEETING:
+                e = h.start - offset
+                break
+        zones.append((offset + s, offset + e))
+    return zones
+
+
+def _clauses(text: str, offset: int) -> list[tuple[int, int]]:
+    out, s = [], 0
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.start() > s:
+            out.append((offset + s, offset + m.start()))
+        s = m.end()
+    out.append((offset + s, offset + len(text)))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Status, negation, venue
+
+_PLANNED = re.compile(
+    r"\b(?:will|shall|would|'ll|is\s+to|are\s+to|was\s+to|were\s+to|(?:is|are|was|were)\s+(?:set|scheduled|"
+    r"due|expected|planned|planning|slated|going|likely|invited|ready|preparing)\s+to|to\s+be\s+held|"
+    r"plans?\s+to|planned|intends?\s+to|intend|agreed\s+to|upcoming|forthcoming|next\s+(?:week|month|year)|"
+    r"tomorrow|later\s+this|scheduled|proposed|proposal|propose[sd]?|need\s+to|readiness\s+to|"
+    r"called\s+for|calls?\s+for|urged|invit(?:ed|ation)|to\s+hold|would\s+like|prepared\s+to|"
+    r"is\s+expected|are\s+expected|expected\s+to)\b",
+    re.IGNORECASE,
+)
+_SKIP = re.compile(
+    r"\b(?:not|never|no|n't|cannot|refus(?:ed|es|e)|fail(?:ed|s)?\s+to|declin(?:ed|es)\s+to|denied|deny|"
+    r"cancel(?:l?ed|s)?|postpon(?:ed|es)|call(?:ed)?\s+off|rul(?:ed|es)\s+out|rejected|if|unless|whether|"
+    r"could|might|may|possible|possibility|possibly|consider(?:s|ed|ing)?|hop(?:e|es|ed|ing)\s+to|"
+    r"would\s+welcome|ask(?:ed|s)?\s+(?:\w+\s+)?(?:whether|if)|speculation|rumou?rs?|reportedly\s+considering|"
+    r"wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|calling\s+for)\b",
+    re.IGNORECASE,
+)
+_VENUE_BEFORE = re.compile(r"\b(?:in|at|to|for|near|inside|outside|from)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
+_HERE = re.compile(r"\bhere\b", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:[A-Z][\w ,]{0,40},\s+)?(?:he|she|they|his|her|the\s+minister|the\s+envoy|the\s+delegation)\b", re.IGNORECASE)
+_BOTH_SIDES = re.compile(
+    r"\b(?:the\s+two\s+(?:sides|countries|nations|states|governments|leaders|ministers|neighbou?rs|men|officials)|"
+    r"both\s+(?:sides|countries|nations|governments|leaders|men)|bilateral|each\s+other|counterparts?)\b",
+    re.IGNORECASE,
+)
+
+
+def _window(text: str, start: int, end: int, before: int, after: int) -> str:
+    return text[max(0, start - before) : end + after]
+
+
+# ---------------------------------------------------------------------------------------------
+# Events in the making
+
+
+@dataclass
+class _Draft:
+    type: EventType
+    trigger: Trigger
+    countries: list[str]
+    status: EventStatus
+    source: str | None
+    target: str | None
+    date: str | None
+    date_text: str | None
+    location: Place | None
+    actors: list[Actor]
+    evidence: list[Evidence]
+    confidence: float
+    order: int  # position of the first evidence
+    cameo: str = ""
+    plover: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def key(self) -> tuple[EventType, frozenset[str], EventStatus]:
+        return (self.type, frozenset(self.countries), self.status)
+
+
+class _Context:
+    """What one article's extraction carries from sentence to sentence."""
+
+    def __init__(self, article: Article, mentions: Mentions) -> None:
+        self.article = article
+        self.mentions = mentions
+        self.text = article.text
+        self.reference = parse_iso_date(article.date)
+        self.dateline = mentions.dateline
+        self.last_states: list[str] = []  # the running dyad: states of the latest event
+        self.last_actor_country: str | None = None
+        self.drafts: list[_Draft] = []
+        counts: dict[str, int] = {}
+        for m in mentions.places:
+            if m.country and m.kind is not MentionKind.NONSTATE and not article.is_furniture(m.start, m.end):
+                counts[m.country] = counts.get(m.country, 0) + 1
+        self.main_states = [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1])][:2]
+
+    def dateline_place(self) -> Place | None:
+        d = self.dateline
+        if d is not None and d.place is not None and d.place.kind is not PlaceKind.COUNTRY:
+            return d.place
+        return None
+
+
+def find_events(article: Article, mentions: Mentions, gazetteer: Any = None) -> list[Event]:
+    """The diplomatic events reported by ``article``.
+
+    Parameters
+    ----------
+    article
+        The article; spans of page furniture (:attr:`Article.furniture`) are skipped.
+    mentions
+        What :func:`geo.find_mentions` found in it.
+    gazetteer
+        Unused for now (locations come from the mentions); accepted for symmetry with
+        :func:`geo.find_mentions`.
+
+    Returns
+    -------
+    list of Event
+        One event per interaction, ordered by the start of its first evidence sentence.
+    """
+    ctx = _Context(article, mentions)
+    text = article.text
+    for s, e in split_sentences(text):
+        if article.is_furniture(s, e) or e - s < 12:
+            continue
+        _sentence_events(ctx, s, e)
+    drafts = _merge(ctx.drafts)
+    _share_visit_locations(drafts)
+    events = [_finish(article.id, d) for d in drafts]
+    events.sort(key=lambda ev: (ev.evidence[0].start if ev.evidence else -1, _TYPE_ORDER[ev.type], ev.countries))
+    return events
+
+
+def _sentence_events(ctx: _Context, s: int, e: int) -> None:
+    text = ctx.text
+    sent = text[s:e]
+    hits = _find_triggers(sent, s)
+    refs_all = _refs_in(text, s, e, ctx.mentions)
+    actors_here = [r for r in refs_all if r.kind == "actor"]
+    if not hits:
+        if actors_here:
+            ctx.last_actor_country = actors_here[0].country
+        return
+    zones = _topic_zones(sent, s, hits)
+    clauses = _clauses(sent, s)
+    dates = [(d, d.start + s, d.end + s) for d in find_dates(sent)]
+    evidence = _evidence(text, s, e, ctx)
+    seen_types: set[tuple[EventType, frozenset[str]]] = set()
+    for i, hit in enumerate(hits):
+        typ = hit.type
+        # several words of one kind ("met ... talks") in one sentence: the first carries the event
+        same = [h for h in hits[:i] if h.type is typ]
+        if same and typ not in {EventType.VISIT}:
+            if any(_same_clause(clauses, h.start, hit.start) for h in same):
+                continue
+        status = _status(text, s, e, hit)
+        if status is None:
+            continue
+        drafts = _build(ctx, hit, typ, status, s, e, refs_all, zones, clauses, dates, evidence)
+        for d in drafts:
+            k = (d.type, frozenset(d.countries))
+            if k in seen_types:
+                continue
+            seen_types.add(k)
+            ctx.drafts.append(d)
+            ctx.last_states = list(d.countries)
+    if actors_here:
+        ctx.last_actor_country = actors_here[0].country
+
+
+def _same_clause(clauses: list[tuple[int, int]], a: int, b: int) -> bool:
+    for s, e in clauses:
+        if s <= a < e:
+            return s <= b < e
+    return False
+
+
+def _evidence(text: str, s: int, e: int, ctx: _Context) -> Evidence:
+    return Evidence(text[s:e], s, e)
+
+
+def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
+    """``planned``, ``occurred``, or ``None`` for negated / conditional / merely considered events."""
+    before = text[max(s, hit.start - 70) : hit.start]
+    # only the trigger's own clause counts
+    cut = max(before.rfind(", "), before.rfind("; "), before.rfind(" and "), before.rfind(" but "))
+    near = before[cut + 1 :] if cut >= 0 and len(before) - cut < 60 else before
+    after = text[hit.end : min(e, hit.end + 45)]
+    after_clause = re.split(r"[,;]", after, maxsplit=1)[0]
+    if _SKIP.search(near) or re.match(r"\s*(?:if|unless|could|might|may)\b", after_clause, re.I):
+        if not re.search(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b", near[-25:]):
+            return None
+    if re.search(r"\b(?:possible|potential|proposed\s+five|hypothetical)\s+$", before[-30:], re.I):
+        return None
+    if _PLANNED.search(near) or re.search(
+        r"^\W*(?:\w+\s+){0,6}?(?:(?:is|are|was|were)\s+(?:scheduled|due|set|expected|planned|to\s+be)|"
+        r"scheduled|planned\s+for|next\s+(?:week|month|year)|tomorrow)\b",
+        after,
+        re.I,
+    ):
+        if re.search(r"\b(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?\w+ed\b\s*$", near, re.I):
+            return EventStatus.OCCURRED
+        return EventStatus.PLANNED
+    if hit.trigger.name in {"visit_visit"} and re.match(r"\s+(?:to|with)\b", after) and re.search(r"\bto\s*$", near):
+        return EventStatus.PLANNED
+    return EventStatus.OCCURRED
+
+
+def _nearest_date(ctx: _Context, dates: list[Any], hit: _Hit, clauses: list[tuple[int, int]], planned: bool) -> tuple[str | None, str | None]:
+    best = None
+    for d, ds, de in dates:
+        if d.kind == "year" and not re.match(r"(?i)(?:in|since|during|of)\b", d.text) and not ctx.text[de : de + 1] in {",", " "}:
+            pass
+        dist = 0 if ds <= hit.start < de else min(abs(ds - hit.end), abs(de - hit.start))
+        if not _same_clause(clauses, ds, hit.start):
+            dist += 80
+        if dist > 140:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, d)
+    if best is None:
+        return None, None
+    return resolve_expression(best[1], ctx.reference, future=planned), best[1].text
+
+
+def _dedupe(codes: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for c in codes:
+        if c and c not in out:
+            out.append(c)
+    return out
+
+
+def _build(
+    ctx: _Context,
+    hit: _Hit,
+    typ: EventType,
+    status: EventStatus,
+    s: int,
+    e: int,
+    refs_all: list[_Ref],
+    zones: list[tuple[int, int]],
+    clauses: list[tuple[int, int]],
+    dates: list[Any],
+    evidence: Evidence,
+) -> list[_Draft]:
+    text = ctx.text
+    refs = [r for r in refs_all if not any(zs <= r.start < ze for zs, ze in zones) or r.kind == "actor"]
+    # the trigger's clause, widened to the sentence when it names too few states
+    clause = next(((cs, ce) for cs, ce in clauses if cs <= hit.start < ce), (s, e))
+    in_clause = [r for r in refs if clause[0] <= r.start < clause[1]]
+    venue_refs = {id(r) for r in refs if _is_venue(text, r)}
+    conf = 0.8
+    date, date_text = _nearest_date(ctx, dates, hit, clauses, status is EventStatus.PLANNED)
+
+    if typ is EventType.VISIT:
+        return _build_visits(ctx, hit, status, s, e, refs, in_clause, clause, date, date_text, evidence)
+
+    def states_of(pool: list[_Ref]) -> list[str]:
+        return _dedupe(r.country for r in pool if id(r) not in venue_refs)
+
+    pool = in_clause
+    states = states_of(pool)
+    if len(states) < 2:
+        pool = refs
+        states = states_of(pool)
+        conf = 0.7
+    if typ in {EventType.SUPPORT, EventType.HOSTILE} and len(states) >= 3:
+        # keep the actor nearest before the trigger and the targets nearest after it
+        states = _near_trigger(pool, hit, venue_refs)
+    if len(states) < 2 and (_BOTH_SIDES.search(text[s:e]) or _PRONOUN_SUBJECT.match(text[s:e]) or typ is EventType.MEETING):
+        extra = [c for c in (ctx.last_states or ctx.main_states) if c not in states]
+        if ctx.last_actor_country and _PRONOUN_SUBJECT.match(text[s:e]) and ctx.last_actor_country not in states:
+            extra = [ctx.last_actor_country, *extra]
+        states = _dedupe([*states, *extra])[: max(2, len(states))]
+        conf = 0.5
+    if len(states) < 2:
+        venue_states = _dedupe(r.country for r in refs if id(r) in venue_refs)
+        if typ is EventType.MEETING and len(states) == 1 and venue_states and venue_states[0] != states[0]:
+            states = [states[0], venue_states[0]]
+            conf = 0.5
+        else:
+            return []
+    source = target = None
+    if typ in _DIRECTED:
+        source, target = _direction(pool, hit, states)
+        if source:
+            states = _dedupe([source, *states])
+    location = _venue(ctx, hit, refs, clause, s, e)
+    plover, cameo = hit.trigger.plover, hit.trigger.cameo
+    if typ is EventType.MEETING:
+        if location is not None and location.country and location.country not in states:
+            plover, cameo = "CONSULT/third-party", "044"
+        elif len(states) >= 3:
+            plover = "CONSULT/multilateral"
+    actors = _actors(ctx, s, e)
+    return [
+        _Draft(typ, hit.trigger, states, status, source, target, date, date_text, location, actors, [evidence], conf,
+               evidence.start, cameo, plover)
+    ]
+
+
+def _near_trigger(pool: list[_Ref], hit: _Hit, venue_refs: set[int]) -> list[str]:
+    before = [r for r in pool if r.end <= hit.start and id(r) not in venue_refs]
+    after = [r for r in pool if r.start >= hit.end and id(r) not in venue_refs]
+    out: list[str] = []
+    if before:
+        # the subject: the state nearest before the trigger, and those coordinated with it
+        last = before[-1]
+        out.append(last.country)
+    for r in after:
+        if r.country not in out:
+            out.append(r.country)
+        if len(out) >= 2 and r.start - hit.end > 60:
+            break
+    if len(out) < 2:
+        out = _dedupe([*out, *(r.country for r in reversed(before))])
+    return out
+
+
+def _direction(pool: list[_Ref], hit: _Hit, states: list[str]) -> tuple[str | None, str | None]:
+    before = [r.country for r in pool if r.end <= hit.start and r.country in states]
+    after = [r.country for r in pool if r.start >= hit.end and r.country in states]
+    if "-" in hit.trigger.name or hit.trigger.name == "support_backed":
+        pass
+    source = before[-1] if before else None
+    if hit.trigger.name == "support_backed":
+        # "Soviet-backed Afghan government": the backer is inside the trigger
+        inside = [r.country for r in pool if hit.start <= r.start < hit.end]
+        source = inside[0] if inside else source
+        after = [c for c in after if c != source]
+    target = next((c for c in after if c != source), None)
+    if source is None and len(states) >= 2:
+        source, target = states[0], states[1]
+    if target is None:
+        target = next((c for c in states if c != source), None)
+    return source, target
+
+
+def _is_venue(text: str, r: _Ref) -> bool:
+    if r.kind not in {"city", "landmark", "admin1", "admin2", "region", "country"}:
+        return False
+    return bool(_VENUE_BEFORE.search(text[max(0, r.start - 20) : r.start]))
+
+
+def _venue(ctx: _Context, hit: _Hit, refs: list[_Ref], clause: tuple[int, int], s: int, e: int) -> Place | None:
+    text = ctx.text
+    cands = [r for r in refs if r.mention is not None and r.mention.place is not None and _is_venue(text, r)
+             and r.kind in {"city", "landmark", "admin2"}]
+    in_clause = [r for r in cands if clause[0] <= r.start < clause[1]] or cands
+    if in_clause:
+        best = min(in_clause, key=lambda r: abs(r.start - hit.start))
+        return best.mention.place if best.mention else None
+    m = _HERE.search(text, s, e)
+    if m and ctx.dateline_place() is not None:
+        return ctx.dateline_place()
+    return None
+
+
+def _actors(ctx: _Context, s: int, e: int) -> list[Actor]:
+    out: list[Actor] = []
+    for a in ctx.mentions.actors:
+        if s <= a.start and a.end <= e and a.name and all(a.name != b.name for b in out):
+            out.append(Actor(a.name, a.title, a.country))
+    return out
+
+
+# -- visits
+
+
+def _build_visits(
+    ctx: _Context,
+    hit: _Hit,
+    status: EventStatus,
+    s: int,
+    e: int,
+    refs: list[_Ref],
+    in_clause: list[_Ref],
+    clause: tuple[int, int],
+    date: str | None,
+    date_text: str | None,
+    evidence: Evidence,
+) -> list[_Draft]:
+    text = ctx.text
+    name = hit.trigger.name
+    after_text = text[hit.end : e]
+    # destinations: places right after the trigger, with their coordinated list ("Iraq, Kuwait and Qatar")
+    dests: list[_Ref] = []
+    places_after = [r for r in refs if r.start >= hit.end and r.kind not in {"actor", "demonym"}]
+    cursor = hit.end
+    for r in places_after:
+        gap = text[cursor : r.start]
+        if dests:
+            ok = re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*then)\s*(?:the\s+)?|\s*'s\s+[\w ]*", gap) is not None
+        else:
+            ok = re.fullmatch(r"\s*(?:(?:to|in|at|for|from|of|the|city|capital|here|on|a|an|official|state|"
+                              r"working|two-day|three-day|four-day|\w+-day|brief|first|short|visit|trip|tour)\s+)*"
+                              r"(?:the\s+)?", gap, re.I) is not None
+            if name == "visit_visit" and not ok:
+                ok = re.fullmatch(r"\s*(?:\w+\s+){0,1}", gap) is not None and r.kind in {"country", "city"}
+        if not ok:
+            break
+        if r.kind in {"city", "country", "landmark", "admin1", "admin2", "metonym"}:
+            dests.append(r)
+            cursor = r.end
+    if name in {"visit_leave"} and not dests:
+        return []
+    # "here on a visit" / "arrived here": the dateline city
+    host_place: Place | None = None
+    here = re.search(r"\bhere\b", text[max(s, hit.start - 25) : hit.end + 12], re.I)
+    # the traveller: the state nearest before the trigger in its clause (not a venue), else after "visiting"
+    before = [r for r in in_clause if r.end <= hit.start and r not in dests]
+    traveller_ref = None
+    for r in reversed(before):
+        if r.kind in {"actor", "demonym", "country", "metonym"} and not _is_venue(text, r):
+            traveller_ref = r
+            break
+    if traveller_ref is None and re.match(r"visiting\b", text[hit.start : hit.end], re.I):
+        nxt = [r for r in refs if r.start >= hit.end and r.kind in {"actor", "demonym", "country"}]
+        if nxt and nxt[0].start - hit.end < 40:
+            traveller_ref = nxt[0]
+            dests = []
+    traveller = traveller_ref.country if traveller_ref else None
+    if traveller is None:
+        sent = text[s:e]
+        if _PRONOUN_SUBJECT.match(sent) and ctx.last_actor_country:
+            traveller = ctx.last_actor_country
+        else:
+            cands = [r for r in before if r.kind != "city"] or [r for r in refs if r.kind in {"actor", "demonym"} and r not in dests]
+            traveller = cands[0].country if cands else None
+    conf = 0.8
+    results: list[_Draft] = []
+    if not dests:
+        if here and ctx.dateline_place() is not None:
+            host_place = ctx.dateline_place()
+        elif ctx.dateline_place() is not None and re.search(r"\b(?:visiting|here|arriv\w+)\b", text[s:e], re.I) and name != "visit_return":
+            host_place = ctx.dateline_place()
+        hosts: list[tuple[str, Place | None]] = []
+        if host_place is not None and host_place.country:
+            hosts.append((host_place.country, host_place))
+        else:
+            others = [r for r in refs if r.country != traveller and r.kind in {"actor", "demonym", "country", "metonym", "city"}]
+            if others:
+                hosts.append((others[0].country, None))
+                conf = 0.5
+        dest_list = hosts
+    else:
+        dest_list = []
+        for r in dests:
+            place = r.mention.place if r.mention is not None else None
+            if place is not None and place.kind is PlaceKind.COUNTRY:
+                place = Place("", PlaceKind.COUNTRY, place.country, None, None, place.geonameid)
+            elif place is not None and r.kind == "metonym" and place.kind is PlaceKind.COUNTRY:
+                place = None
+            dest_list.append((r.country, place))
+    if name == "visit_return" and not dests:
+        return []
+    for host, place in dest_list:
+        if traveller is None or host == traveller:
+            continue
+        if place is None:
+            place = Place("", PlaceKind.COUNTRY, host, None, None)
+        results.append(
+            _Draft(EventType.VISIT, hit.trigger, [traveller, host], status, traveller, host, date, date_text, place,
+                   _actors(ctx, s, e), [evidence], conf, evidence.start, hit.trigger.cameo, hit.trigger.plover)
+        )
+    return results
+
+
+# ---------------------------------------------------------------------------------------------
+# Merging and finishing
+
+
+def _compatible_dates(a: _Draft, b: _Draft) -> bool:
+    if a.date_text is None or b.date_text is None:
+        return True
+    if a.date and b.date:
+        return a.date == b.date
+    return a.date_text.lower() == b.date_text.lower()
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    """One event per interaction: same type, states and status, compatible dates (and host for visits)."""
+    out: list[_Draft] = []
+    for d in drafts:
+        for o in out:
+            if o.key() == d.key() and _compatible_dates(o, d) and (d.type is not EventType.VISIT or o.target == d.target):
+                for ev in d.evidence:
+                    if all(ev.start != x.start for x in o.evidence):
+                        o.evidence.append(ev)
+                if o.date_text is None and d.date_text is not None:
+                    o.date, o.date_text = d.date, d.date_text
+                if (o.location is None or not o.location.name) and d.location is not None and d.location.name:
+                    o.location = d.location
+                elif o.location is None:
+                    o.location = d.location
+                for a in d.actors:
+                    if all(a.name != b.name for b in o.actors):
+                        o.actors.append(a)
+                if o.source is None:
+                    o.source, o.target = d.source, d.target
+                o.confidence = min(0.95, max(o.confidence, d.confidence) + 0.05)
+                break
+        else:
+            out.append(d)
+    return out
+
+
+def _share_visit_locations(drafts: list[_Draft]) -> None:
+    """Talks held during a visit happen where the visit does."""
+    visits = [d for d in drafts if d.type is EventType.VISIT and d.location is not None and d.location.name]
+    for d in drafts:
+        if d.type is not EventType.MEETING or (d.location is not None and d.location.name):
+            continue
+        for v in visits:
+            if set(v.countries) == set(d.countries) and v.status is d.status and _compatible_dates(v, d):
+                d.location = v.location
+                break
+
+
+def _finish(article_id: str, d: _Draft) -> Event:
+    return Event(
+        article_id=article_id,
+        type=d.type,
+        countries=tuple(d.countries),
+        status=d.status,
+        plover=d.plover or d.trigger.plover,
+        cameo=d.cameo or d.trigger.cameo,
+        source=d.source,
+        target=d.target,
+        date=d.date,
+        date_text=d.date_text,
+        actors=tuple(d.actors),
+        location=d.location,
+        evidence=tuple(sorted(d.evidence, key=lambda ev: ev.start)),
+        confidence=round(d.confidence, 3),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Many articles
+
+_WORKER_GAZETTEER: Any = None
+
+
+def _events_for(article: Article, gazetteer: Any) -> list[Event]:
+    from geo.mentions import find_mentions
+
+    mentions = find_mentions(article, gazetteer=gazetteer)
+    return find_events(article, mentions, gazetteer=gazetteer)
+
+
+def _init_worker() -> None:
+    global _WORKER_GAZETTEER
+    from geo.geocode import default_gazetteer
+
+    _WORKER_GAZETTEER = default_gazetteer()
+
+
+def _worker(article: Article) -> list[Event]:
+    return _events_for(article, _WORKER_GAZETTEER)
+
+
+def iter_events(articles: Iterable[Article], jobs: int = 1, gazetteer: Any = None) -> Iterator[Event]:
+    """Events of each article in turn, streaming.
+
+    Parameters
+    ----------
+    articles
+        Any iterable of articles (read lazily).
+    jobs
+        Worker processes; ``jobs > 1`` spreads articles over a :class:`multiprocessing.Pool` and
+        yields exactly what ``jobs=1`` yields, in the same order.
+    gazetteer
+        The gazetteer for :func:`geo.find_mentions` (default: the offline one).
+    """
+    if jobs <= 1:
+        if gazetteer is None:
+            from geo.geocode import default_gazetteer
+
+            gazetteer = default_gazetteer()
+        for article in articles:
+            yield from _events_for(article, gazetteer)
+        return
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else multiprocessing.get_context()
+    with ctx.Pool(jobs, initializer=_init_worker) as pool:
+        for events in pool.imap(_worker, articles, chunksize=16):
+            yield from events
+
+
+def extract_events(articles: Iterable[Article], gazetteer: Any = None, jobs: int = 1) -> pd.DataFrame:
+    """The events of ``articles`` as a :class:`pandas.DataFrame`, one row per event.
+
+    Columns are :data:`EVENT_COLUMNS` (the events-file record; ``location``, ``actors`` and
+    ``evidence`` hold dicts and lists).
+    """
+    import pandas as pd
+
+    from geo.output import event_to_dict
+
+    rows = [event_to_dict(ev) for ev in iter_events(articles, jobs=jobs, gazetteer=gazetteer)]
+    return pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
