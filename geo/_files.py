@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -37,6 +38,9 @@ def cache_dir() -> Path:
     return path
 
 
+_DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
 @contextlib.contextmanager
 def atomic_write(path: str | os.PathLike[str], mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:  # type: ignore[type-arg]
     """Write to a temporary file beside ``path`` and rename it into place on success.
@@ -52,10 +56,21 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w", encoding: str | 
         raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, mode, encoding=None if binary else encoding, newline=None if binary else "") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
+            try:
+                yield fh
+            except OSError as exc:
+                if exc.errno in _DISK_FULL:  # a write in the caller's block hit a full disk or quota
+                    raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+                raise
+            try:
+                fh.flush()
+                os.fsync(fh.fileno())
+            except OSError as exc:
+                raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        try:
+            os.replace(tmp, target)
+        except OSError as exc:  # e.g. the target is a folder
+            raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
