@@ -1,0 +1,960 @@
+"""Find and resolve what an article mentions: places, states, officials and non-state actors.
+
+:func:`find_mentions` turns one :class:`~geo.records.Article` into a
+:class:`~geo.records.Mentions` record:
+
+* **toponyms** found with the gazetteer's Aho–Corasick automaton, filtered the way a reader
+  would (capitalised, not a month, not part of a person's, organisation's or newspaper's name,
+  not page furniture), longest match first, and resolved the way a geographer would: prefer
+  places in the states the article already names (explicit countries, demonyms, the dateline),
+  places near the article's other places, then countries, capitals and large places;
+* **demonyms** and adjectives ("Iraqi", "Russian-made") as the state they name;
+* **metonyms**: capitals standing for their governments ("Moscow and Baghdad held talks",
+  "Tehran's position", "Washington said");
+* **datelines** ("BAGHDAD, March 3 -", "Baghdad:"), marked and returned as ``Mentions.dateline``;
+* **non-state actors** (ISIS, Hezbollah, the ANC...), never states;
+* **officials and bodies** as :class:`~geo.records.Actor` records with the state they serve,
+  with coreference inside the article (see :func:`resolve_name` and :func:`actor_at`).
+
+Plain data files in ``data/lexicon/`` (demonyms, titles, bodies, non-state actors, stop-names)
+drive the rules; see their README.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from geo._files import data_path
+from geo.records import Actor, Article, Mention, MentionKind, Mentions, Place, PlaceKind
+
+if TYPE_CHECKING:
+    from geo.geocode.gazetteer import OfflineGazetteer
+
+log = logging.getLogger(__name__)
+
+__all__ = ["find_mentions", "resolve_name", "actor_at", "state_of", "Lexicon", "load_lexicon"]
+
+# --------------------------------------------------------------------------------------
+# lexicon (plain data files, loaded once)
+# --------------------------------------------------------------------------------------
+
+_NO_PLURAL = ("ese", "ish", "ch", "ss", "sh", "s", ".", "i made", "-made")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists that drive the rules (``data/lexicon/*``)."""
+
+    demonyms: dict[str, str]  # surface form -> ISO code or "=Region name"
+    nonstate: dict[str, str]  # surface form -> canonical name
+    titles: tuple[str, ...]  # title heads, lower case, longest first
+    bodies: tuple[str, ...]  # body heads, lower case, longest first
+    stopnames: frozenset[str]
+    function_words: frozenset[str]
+    automaton: Any  # ahocorasick.Automaton over demonym and non-state forms
+
+
+def _lines(name: str) -> Iterator[str]:
+    path = data_path("lexicon", name)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.rstrip("\n")
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read ``data/lexicon/`` once and build the demonym / non-state automaton."""
+    import ahocorasick
+
+    demonyms: dict[str, str] = {}
+    for line in _lines("demonyms.tsv"):
+        forms, target = line.split("\t")[:2]
+        for form in forms.split(","):
+            form = form.strip()
+            demonyms[form] = target
+            if not form.endswith(_NO_PLURAL) and not form.isupper():
+                demonyms.setdefault(form + "s", target)
+    nonstate: dict[str, str] = {}
+    for line in _lines("nonstate.tsv"):
+        parts = line.split("\t")
+        for form in parts[0].split(","):
+            nonstate[form.strip()] = parts[1].strip()
+    titles = tuple(sorted({t.strip().lower() for t in _lines("titles.txt")}, key=len, reverse=True))
+    bodies = tuple(sorted({t.strip().lower() for t in _lines("bodies.txt")}, key=len, reverse=True))
+    stop = frozenset(t.strip().lower() for t in _lines("stopnames.txt"))
+    func = frozenset(t.strip().lower() for t in _lines("function_words.txt"))
+    auto = ahocorasick.Automaton()
+    for form, target in demonyms.items():
+        for f in {form, form.upper()}:
+            auto.add_word(f, (len(f), "demonym", target))
+    for form, canonical in nonstate.items():
+        auto.add_word(form, (len(form), "nonstate", canonical))
+        if form.upper() != form and len(form) > 4:
+            auto.add_word(form.upper(), (len(form), "nonstate", canonical))
+    auto.make_automaton()
+    return Lexicon(demonyms, nonstate, titles, bodies, stop, func, auto)
+
+
+# --------------------------------------------------------------------------------------
+# regular expressions, compiled once
+# --------------------------------------------------------------------------------------
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# "BAGHDAD, March 3 -", "WASHINGTON (Reuters) -", "UNITED NATIONS, March 3 -", "SALVADOR, Feb 26 -"
+_DATELINE_CAPS = re.compile(
+    r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'’\-]+(?:[ \xa0][A-Z][A-Z.'’\-]+){0,3})"
+    r"(?:,[ \xa0]*(?P<region>[A-Z][A-Za-z.]+(?:[ \xa0][A-Z][A-Za-z.]+)?))?"
+    r"(?:,?[ \xa0]*" + _MONTH + r"[ \xa0]*\d{1,2}(?:,[ \xa0]*\d{4})?)?"
+    r"(?:[ \xa0]*\((?:[A-Za-z][\w .&-]*)\))?[ \xa0]*(?:-|–|—|--|:)"
+)
+# "Baghdad:" / "Baghdad, March 3 -" at the start of a paragraph, in title case
+_DATELINE_TITLE = re.compile(
+    r"(?m)^[ \t]*(?P<place>[A-Z][a-z]+(?:[ \xa0][A-Z][a-z]+){0,2})"
+    r"(?:(?:,[ \xa0]*" + _MONTH + r"[ \xa0]*\d{1,2}(?:,[ \xa0]*\d{4})?)?[ \xa0]*(?:\((?:[A-Za-z][\w .&-]*)\))?[ \xa0]*(?:–|—|--|-(?=\s))"
+    r"|[ \xa0]*:(?=[ \xa0]))"
+)
+_SENT_END = re.compile(r"[.!?]['\"”’)]*\s*$|^\s*$|[\n\r]\s*$|[\"“‘(\[]\s*$")
+_PREV_WORD = re.compile(r"([A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)\.?[ \xa0]$")
+_PREV_PARTICLE = re.compile(r"([A-Z][\w'’-]*)[ \xa0](?:de|del|della|la|le|da|do|dos|das|di|du|van|von|der|den|bin|ibn|ben|abu|al|el|ul|y)[ \xa0]$")
+_NEXT_WORD = re.compile(r"^[ \xa0]([A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)")
+_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \xa0]of(?:[ \xa0]the)?[ \xa0]$")
+_POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)(?!\w)")
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|to|from|at|into|near|outside|inside|via|across|toward|towards|through|around|visit(?:ed|ing|s)?|"
+    r"arriv(?:ed|es|ing)|left|leave|flew|travel(?:led|ed)?|based|born|embassy)[ \xa0]+(?:the[ \xa0]+)?$",
+    re.IGNORECASE,
+)
+_SPEECH_AFTER = re.compile(
+    r"^,?[ \xa0]+(?:(?:has|have|had|will|would|could|may|might|must|is|was|were|are|did|does|also|has also|"
+    r"had also|again|then|now|already|still|has now|repeatedly|on [A-Z][a-z]+day)[ \xa0]+){0,3}"
+    r"(?:said|says|say|announced|announces|accused|accuses|rejected|rejects|warned|warns|insisted|insists|"
+    r"denied|denies|agreed|agrees|urged|urges|wants|want|wanted|hopes|hoped|signed|signs|called|calls|"
+    r"offered|offers|demanded|demands|refused|refuses|condemned|condemns|welcomed|welcomes|supports|"
+    r"supported|support|backed|backs|threatened|threatens|imposed|imposes|expelled|expels|recalled|"
+    r"recalls|protested|protests|responded|responds|claimed|claims|sent|sends|opposed|opposes|"
+    r"criticized|criticised|criticizes|criticises|blamed|blames|pledged|pledges|promised|promises|"
+    r"proposed|proposes|decided|decides|declared|declares|asked|asks|told|tells|believes|believed|"
+    r"maintains|maintained|considers|considered|recognized|recognised|recognizes|recognises|"
+    r"agreed|approved|approves|vetoed|vowed|vows|retaliated|reacted|reacts|sought|seeks|seek|"
+    r"insisted|stated|states|noted|notes|stressed|stresses|reiterated|confirmed|confirms|"
+    r"has been|have been|and)\b"
+)
+_AND_BEFORE = re.compile(r"(?:,|\band|\bor|\bwith)[ \xa0]+$")
+_AND_AFTER = re.compile(r"^(?:,|[ \xa0]+and|[ \xa0]+or)[ \xa0]+")
+_BETWEEN_BEFORE = re.compile(r"\bbetween[ \xa0]+$")
+_CAPS_LINE = re.compile(r"(?m)^[^\n]*$")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+# Place-type words that may follow a place name without making it a person's name.
+_PLACE_HEADS = frozenset(
+    """river county city province region state republic district governorate oblast valley mountains mountain
+    mount island islands isles sea gulf bay lake strait straits peninsula desert basin coast square palace
+    bridge dam port harbor harbour airport border borders plain plains highlands canal delta area metro
+    municipality parish township village town borough prefecture territory territories zone park street
+    avenue road boulevard heights hills hill forest beach falls capital embassy""".split()
+)
+# Heads that make the name before them an organisation, company or publication.
+_ORG_HEADS = frozenset(
+    """daily times post herald tribune journal gazette telegraph guardian observer news press agency
+    television tv radio broadcasting network magazine review star sun globe chronicle mail express
+    standard inquirer courier dispatch bulletin monitor weekly record register bank banks club group
+    council university college institute school academy company co corp corporation inc ltd plc llc
+    airlines airways air railways railway motors industries international holdings partners associates
+    fund foundation association society federation league union commission committee party front
+    movement exchange corporation trust board authority forum games olympics cup open marathon
+    grand prix festival orchestra
+    symphony opera ballet museum hospital clinic church cathedral mosque temple prison jail
+    police sheriff fire department office bureau court tribunal institute center centre
+    initiative project program programme fc united city's stadium arena hotel mall""".split()
+)
+# heads of organisations named "<Head> of <Place>": Bank of England, University of Iowa
+_ORG_OF_HEADS = frozenset(
+    """bank university college institute museum church council chamber association club party
+    federation league society academy school diocese archdiocese archbishop bishop patriarch
+    company corporation port-authority board""".split()
+)
+_NAME_PARTICLES = frozenset("upon over under sobre sous della dello delle degli dels dos das".split())
+_POSSESSIVE_INSIDE = re.compile(r"\w['’]s\s")
+_DIRECTIONAL = frozenset(
+    "north south east west northern southern eastern western central upper lower greater".split()
+)
+_ACRONYM_PLACES = frozenset(
+    "US U.S. U.S.A. USA UK U.K. UAE U.A.E. USSR U.S.S.R. DPRK PRC ROK DRC EU E.U. NYC D.C. DC".split()
+)
+
+
+# --------------------------------------------------------------------------------------
+# helpers
+# --------------------------------------------------------------------------------------
+
+
+def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p = math.pi / 180.0
+    a = (
+        math.sin((lat2 - lat1) * p / 2) ** 2
+        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _heading_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of lines written in capitals or title case (headlines): capitalisation says nothing there."""
+    spans = []
+    for m in _CAPS_LINE.finditer(text):
+        line = m.group()
+        words = _WORD.findall(line)
+        if not words or len(line) > 300:
+            continue
+        letters = [c for c in line if c.isalpha()]
+        upper = sum(c.isupper() for c in letters)
+        if len(letters) >= 4 and upper / len(letters) > 0.7:
+            spans.append((m.start(), m.end()))
+            continue
+        long_words = [w for w in words if len(w) > 3]
+        if len(long_words) >= 3 and not line.rstrip().endswith((".", '"', "”")) and all(
+            w[0].isupper() for w in long_words
+        ):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    return bool(_SENT_END.search(text[max(0, start - 6) : start]))
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    source: str  # "gaz", "demonym", "nonstate"
+    key: str
+    places: list[Place]
+    dateline: bool = False
+    place: Place | None = None
+    kind: MentionKind = MentionKind.TOPONYM
+
+
+@functools.lru_cache(maxsize=200_000)
+def _cached_candidates(gaz_id: int, key: str) -> tuple[Place, ...]:
+    return tuple(_GAZ[gaz_id].candidates(key)[:25])
+
+
+_GAZ: dict[int, Any] = {}
+
+
+def _candidates(gazetteer: Any, key: str) -> tuple[Place, ...]:
+    gid = id(gazetteer)
+    _GAZ[gid] = gazetteer
+    return _cached_candidates(gid, key)
+
+
+class _States:
+    """Per-gazetteer cache of country entries and capitals."""
+
+    def __init__(self, gazetteer: Any) -> None:
+        self.gaz = gazetteer
+        self._country: dict[str, Place | None] = {}
+        self._capital: dict[str, Place | None] = {}
+        self._region: dict[str, Place | None] = {}
+
+    def country(self, code: str) -> Place | None:
+        if code not in self._country:
+            try:
+                self._country[code] = self.gaz.country(code)
+            except Exception:  # noqa: BLE001 - an unknown code is simply no place
+                self._country[code] = None
+        return self._country[code]
+
+    def capital(self, code: str | None) -> Place | None:
+        if code is None:
+            return None
+        if code not in self._capital:
+            try:
+                self._capital[code] = self.gaz.capital(code)
+            except Exception:  # noqa: BLE001
+                self._capital[code] = None
+        return self._capital[code]
+
+    def is_capital(self, place: Place) -> bool:
+        cap = self.capital(place.country)
+        if cap is None:
+            return False
+        if place.geonameid is not None and cap.geonameid is not None:
+            return place.geonameid == cap.geonameid
+        return cap.name == place.name
+
+    def region(self, name: str) -> Place | None:
+        if name not in self._region:
+            self._region[name] = self.gaz.geocode(name)
+        return self._region[name]
+
+
+@functools.lru_cache(maxsize=4)
+def _states_for(gaz_id: int) -> _States:
+    return _States(_GAZ[gaz_id])
+
+
+# --------------------------------------------------------------------------------------
+# the stage
+# --------------------------------------------------------------------------------------
+
+
+def find_mentions(article: Article, gazetteer: OfflineGazetteer | None = None) -> Mentions:
+    """Find and resolve the places, states, officials and non-state actors in ``article``.
+
+    Parameters
+    ----------
+    article
+        The article; only ``article.text`` is read (spans are offsets into it), and spans
+        inside ``article.furniture`` are ignored.
+    gazetteer
+        The offline gazetteer; :func:`geo.geocode.default_gazetteer` when ``None``.
+
+    Returns
+    -------
+    Mentions
+        ``places``: toponyms, demonyms, metonyms and non-state actors, ordered by start;
+        ``actors``: officials and government bodies with the state they serve (coreferent
+        mentions such as a later bare surname get their own :class:`Actor` with the same
+        name, title and country); ``dateline``: the dateline mention, if any.
+
+    Examples
+    --------
+    >>> from geo.records import Article
+    >>> m = find_mentions(Article(id="x", text="BAGHDAD, March 3 - Iraqi Foreign Minister Fuad Hussein met Russian officials."))
+    >>> m.dateline.text, m.dateline.country
+    ('BAGHDAD', 'IQ')
+    >>> [(a.name, a.country) for a in m.actors][:1]
+    [('Fuad Hussein', 'IQ')]
+    """
+    if gazetteer is None:
+        from geo.geocode import default_gazetteer
+
+        gazetteer = default_gazetteer()
+    lex = load_lexicon()
+    text = article.text
+    gid = id(gazetteer)
+    _GAZ[gid] = gazetteer
+    states = _states_for(gid)
+    headings = _heading_spans(text)
+    dateline_span = _find_dateline(text)
+
+    cands: list[_Cand] = []
+    for start, end, key in gazetteer.find_names(text):
+        if article.furniture and article.is_furniture(start, end):
+            continue
+        places = _candidates(gazetteer, key)
+        if not places:
+            continue
+        is_dl = dateline_span is not None and start == dateline_span[0] and end == dateline_span[1]
+        if not is_dl and not _accept_toponym(text, start, end, key, places, headings, lex, gazetteer):
+            continue
+        cands.append(_Cand(start, end, "gaz", key, list(places), dateline=is_dl))
+    for end_idx, (length, what, target) in lex.automaton.iter(text):
+        end = end_idx + 1
+        start = end - length
+        if not _word_bounded(text, start, end):
+            continue
+        if article.furniture and article.is_furniture(start, end):
+            continue
+        surface = text[start:end]
+        if surface.isupper() and len(surface) > 4 and what == "demonym" and not _in_spans(start, headings):
+            continue
+        if what == "demonym":
+            place = states.country(target) if not target.startswith("=") else states.region(target[1:])
+            if place is None:
+                continue
+            cands.append(_Cand(start, end, "demonym", target, [place], kind=MentionKind.DEMONYM))
+        else:
+            if surface == "IS" and not _is_islamic_state_context(text, start, end):
+                continue
+            cands.append(_Cand(start, end, "nonstate", target, [], kind=MentionKind.NONSTATE))
+
+    kept = _longest_first(cands)
+    # organisations (Paris Club, Arab League) are entries of kind ORGANISATION: they win the
+    # span (so "Paris" inside is not a place) and are then dropped.
+    kept = [c for c in kept if not (c.source == "gaz" and c.places[0].kind is PlaceKind.ORGANISATION)]
+
+    _resolve(kept, text, states, lex)
+    _mark_metonyms(kept, text, states)
+
+    places_out = [_to_mention(c, text) for c in kept if c.kind is MentionKind.NONSTATE or c.place is not None]
+    actors, name_spans = _find_actors(text, places_out, lex, article, headings)
+    if name_spans:
+        # a toponym inside a person's name ("Hussein" in "Fuad Hussein", later bare "Hussein")
+        places_out = [m for m in places_out if not _inside_person(m, name_spans)]
+    dateline = next((m for m in places_out if m.dateline), None)
+    return Mentions(article_id=article.id, places=tuple(places_out), actors=tuple(actors), dateline=dateline)
+
+
+def _word_bounded(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_")
+
+
+def _is_islamic_state_context(text: str, start: int, end: int) -> bool:
+    """ "IS" is the Islamic State only in mixed-case text next to militant vocabulary."""
+    window = text[max(0, start - 200) : end + 200].lower()
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    if sum(c.isupper() for c in line) > 0.5 * max(1, sum(c.isalpha() for c in line)):
+        return False
+    return any(w in window for w in ("militant", "jihad", "fighters", "islamic state", "isis", "terror", "caliphate"))
+
+
+def _find_dateline(text: str) -> tuple[int, int] | None:
+    """Span of the place name of the dateline, looked for in the first paragraphs only."""
+    head = text[:600]
+    for rx in (_DATELINE_CAPS, _DATELINE_TITLE):
+        for m in rx.finditer(head):
+            place = m.group("place")
+            if rx is _DATELINE_TITLE and m.group().rstrip().endswith(":") and len(place.split()) > 2:
+                continue
+            # a dateline starts a paragraph after at most the title line
+            if text[: m.start()].count("\n") > 3 and m.start() > 250:
+                continue
+            return m.start("place"), m.end("place")
+    return None
+
+
+def _accept_toponym(
+    text: str,
+    start: int,
+    end: int,
+    key: str,
+    places: tuple[Place, ...],
+    headings: list[tuple[int, int]],
+    lex: Lexicon,
+    gazetteer: Any,
+) -> bool:
+    """Is this occurrence of a gazetteer name a place mention? (capitalisation, names, organisations)"""
+    surface = text[start:end]
+    first = surface[0]
+    if not first.isupper():
+        return False
+    low = surface.lower()
+    if low in lex.stopnames or surface in lex.demonyms or surface in lex.nonstate or _is_title_word(low, lex):
+        return False
+    in_heading = _in_spans(start, headings)
+    if not in_heading and " " in surface:
+        for w in surface.split()[1:]:
+            if w[0].islower() and len(w) > 3 and w not in _NAME_PARTICLES:
+                return False  # "The meeting": a multiword name has its content words capitalised
+    if _POSSESSIVE_INSIDE.search(surface):
+        return False  # "Baghdad's Green Zone": both parts are found on their own
+    top = places[0]
+    major = top.kind in (PlaceKind.COUNTRY, PlaceKind.CONTINENT, PlaceKind.REGION, PlaceKind.ADMIN1) or (
+        top.population >= 1_000_000
+    )
+    if surface.isupper() and len(surface.replace(".", "")) > 1:
+        if surface in _ACRONYM_PLACES:
+            pass
+        elif not in_heading:
+            return False
+    elif not in_heading:
+        # words with internal caps in normal text ("iPhone") are not places; "McAllen" is
+        if len(surface) <= 2:
+            return False
+    try:
+        common = bool(gazetteer.is_common_word(key))
+    except Exception:  # noqa: BLE001
+        common = False
+    if common and not major and (in_heading or _sentence_initial(text, start)):
+        return False
+    if in_heading:
+        return True
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 60]
+    # a possessive surname ("Hussein’s") is handled with the actors; here: name context
+    m = _PREV_PARTICLE.search(before)
+    if m and m.group(1).lower() not in lex.function_words:
+        return False  # "Miguel de la Madrid", "Osama bin Laden"
+    m = _PREV_WORD.search(before)
+    if m and not (before.endswith(". ") and not m.group(0).endswith(". ")):
+        word = m.group(1)
+        wl = word.lower()
+        if not (
+            wl.endswith(("'s", "’s"))  # "Baghdad’s Green Zone": a possessive is no first name
+            or wl in lex.function_words
+            or wl in _DIRECTIONAL
+            or word in lex.demonyms
+            or _is_title_word(wl, lex)
+            or _is_place_word(word, gazetteer)
+            or _sentence_initial(text, start - len(m.group(0)))
+            and wl in lex.function_words
+        ):
+            return False  # "Fuad Hussein", "Paris Hilton" seen from the right
+    m = _NEXT_WORD.search(after)
+    if m:
+        word = m.group(1)
+        wl = word.lower()
+        if wl in _ORG_HEADS:
+            return False  # "China Daily", "Tehran Times", "Paris Club"
+        if not (
+            wl in _PLACE_HEADS
+            or wl in lex.function_words
+            or wl in lex.stopnames
+            or word in lex.demonyms
+            or _is_title_word(wl, lex)
+            or _is_place_word(word, gazetteer)
+        ):
+            # "Jordan Peterson": a first name followed by a surname, unless the name is a
+            # major place ("Iraq War", "Syria Report" style headings are rare in body text)
+            if not major or _looks_like_person_start(text, start):
+                return False
+    m = _OF_BEFORE.search(before)
+    if m and m.group(1).lower() in _ORG_OF_HEADS:
+        return False  # "Bank of England", "University of Iowa"
+    return True
+
+
+def _looks_like_person_start(text: str, start: int) -> bool:
+    return False
+
+
+@functools.lru_cache(maxsize=50_000)
+def _title_word_cached(wl: str) -> bool:
+    lex = load_lexicon()
+    return any(t == wl or t.endswith(" " + wl) for t in lex.titles) or wl in {
+        "foreign", "defence", "defense", "interior", "trade", "finance", "deputy", "acting", "former",
+        "mr", "mrs", "ms", "dr", "gen", "col", "lt", "capt", "sgt", "rep", "sen", "gov", "pres",
+    }
+
+
+def _is_title_word(wl: str, lex: Lexicon) -> bool:
+    return _title_word_cached(wl)
+
+
+_PLACE_WORD_GAZ: dict[str, Any] = {}
+
+
+@functools.lru_cache(maxsize=100_000)
+def _place_word_cached(word: str) -> bool:
+    gaz = _PLACE_WORD_GAZ.get("g")
+    if gaz is None:
+        return False
+    try:
+        hits = list(gaz.find_names(word))
+    except Exception:  # noqa: BLE001
+        return False
+    return any(s == 0 and e == len(word) for s, e, _ in hits)
+
+
+def _is_place_word(word: str, gazetteer: Any) -> bool:
+    if _PLACE_WORD_GAZ.get("g") is not gazetteer:
+        _PLACE_WORD_GAZ["g"] = gazetteer
+        _place_word_cached.cache_clear()
+    return _place_word_cached(word)
+
+
+def _longest_first(cands: list[_Cand]) -> list[_Cand]:
+    """Non-overlapping candidates, longest span winning; ties: non-state, then gazetteer, then demonym."""
+    rank = {"nonstate": 0, "gaz": 1, "demonym": 2}
+    order = sorted(cands, key=lambda c: (-(c.end - c.start), rank[c.source], c.start))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for c in order:
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        taken.append((c.start, c.end))
+        out.append(c)
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+_KIND_BONUS = {
+    PlaceKind.COUNTRY: 6.0,
+    PlaceKind.CONTINENT: 6.0,
+    PlaceKind.REGION: 5.0,
+    PlaceKind.ADMIN1: 2.5,
+    PlaceKind.LANDMARK: 2.0,
+    PlaceKind.ADMIN2: 0.5,
+    PlaceKind.CITY: 0.0,
+    PlaceKind.ORGANISATION: -9.0,
+}
+
+
+def _resolve(cands: list[_Cand], text: str, states: _States, lex: Lexicon) -> None:
+    """Choose each toponym's entry from the article's context (two passes)."""
+    evidence: Counter[str] = Counter()
+    for c in cands:
+        if c.source == "demonym":
+            c.place = c.places[0]
+            if c.place.kind is PlaceKind.COUNTRY and c.place.country:
+                evidence[c.place.country] += 1
+        elif c.source == "gaz":
+            top = c.places[0]
+            countries = {p.country for p in c.places if p.country}
+            if top.kind is PlaceKind.COUNTRY or len(countries) == 1:
+                if top.country:
+                    evidence[top.country] += 2 if top.kind is PlaceKind.COUNTRY else 1
+            if c.dateline and top.country:
+                evidence[top.country] += 2
+    anchors: list[Place] = []
+    for _ in range(2):
+        for c in cands:
+            if c.source != "gaz":
+                continue
+            c.place = _best(c, evidence, anchors, states, cands, text)
+        evidence2: Counter[str] = Counter(evidence)
+        anchors = []
+        for c in cands:
+            if c.source == "gaz" and c.place is not None:
+                if c.place.country:
+                    evidence2[c.place.country] += 1
+                if c.place.kind in (PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.LANDMARK):
+                    anchors.append(c.place)
+        evidence = evidence2
+
+
+def _best(
+    c: _Cand, evidence: Counter[str], anchors: list[Place], states: _States, cands: list[_Cand], text: str
+) -> Place:
+    if len(c.places) == 1:
+        return c.places[0]
+    total = sum(evidence.values()) or 1
+    best, best_score = c.places[0], -1e9
+    # "Paris, Texas": the place after the comma contains this one
+    container = _container_after(c, cands, text)
+    for rank, p in enumerate(c.places):
+        s = -0.2 * rank + 0.6 * math.log10(p.population + 10) + _KIND_BONUS.get(p.kind, 0.0)
+        if p.country and evidence.get(p.country):
+            s += 1.5 + 2.5 * evidence[p.country] / total
+        if p.kind is PlaceKind.CITY and states.is_capital(p):
+            s += 2.0
+        if c.dateline and p.kind is PlaceKind.CITY:
+            s += 1.0
+        if anchors and p.lat is not None and p.lon is not None:
+            d = min(
+                (_haversine(p.lat, p.lon, a.lat, a.lon) for a in anchors if a is not p and a.lat is not None and a.lon is not None),
+                default=1e9,
+            )
+            if d < 50:
+                s += 1.5
+            elif d < 200:
+                s += 1.0
+            elif d < 600:
+                s += 0.4
+        if container is not None:
+            if p.country == container.country and p is not container:
+                s += 2.0
+                if container.lat is not None and p.lat is not None and container.lon is not None and p.lon is not None:
+                    if _haversine(p.lat, p.lon, container.lat, container.lon) < 800:
+                        s += 2.0
+        if s > best_score:
+            best, best_score = p, s
+    return best
+
+
+def _container_after(c: _Cand, cands: list[_Cand], text: str) -> Place | None:
+    nxt = text[c.end : c.end + 3]
+    if not nxt.startswith(", "):
+        return None
+    for o in cands:
+        if o.start == c.end + 2 and o.source == "gaz":
+            top = o.places[0]
+            if top.kind in (PlaceKind.ADMIN1, PlaceKind.COUNTRY, PlaceKind.ADMIN2):
+                return top
+    return None
+
+
+def _mark_metonyms(cands: list[_Cand], text: str, states: _States) -> None:
+    """Capitals standing for governments: subject of a speech verb, possessive, or paired with a state."""
+    state_like = set()
+    for i, c in enumerate(cands):
+        if c.place is None or c.source != "gaz":
+            continue
+        if c.place.kind is PlaceKind.COUNTRY or (c.place.kind is PlaceKind.CITY and states.is_capital(c.place)):
+            state_like.add(i)
+    for i in state_like:
+        c = cands[i]
+        if c.place is None or c.place.kind is not PlaceKind.CITY or c.dateline:
+            continue
+        before = text[max(0, c.start - 40) : c.start]
+        after = text[c.end : c.end + 80]
+        if _LOCATIVE_BEFORE.search(before):
+            continue
+        metonym = bool(_POSSESSIVE.match(after)) or bool(_SPEECH_AFTER.match(after))
+        if not metonym:
+            # "Moscow and Baghdad have held talks", "between Tehran and Riyadh"
+            for j in (i - 1, i + 1):
+                if j in state_like:
+                    o = cands[j]
+                    gap = text[c.end : o.start] if j > i else text[o.end : c.start]
+                    if gap.strip() in {"and", ",", "or"}:
+                        first = min(c, o, key=lambda x: x.start)
+                        lead = text[max(0, first.start - 40) : first.start]
+                        last = max(c, o, key=lambda x: x.start)
+                        if _LOCATIVE_BEFORE.search(lead):
+                            break
+                        if _BETWEEN_BEFORE.search(lead) or _SPEECH_AFTER.match(text[last.end : last.end + 80]):
+                            metonym = True
+                            break
+                        if re.match(r"^[ \xa0]+(?:have|has|had|held|hold|will|are|were|signed|agreed|discussed)\b", text[last.end : last.end + 20]):
+                            metonym = True
+                            break
+        if metonym:
+            c.kind = MentionKind.METONYM
+
+
+def _to_mention(c: _Cand, text: str) -> Mention:
+    if c.kind is MentionKind.NONSTATE:
+        return Mention(c.start, c.end, text[c.start : c.end], MentionKind.NONSTATE, None, None)
+    p = c.place
+    assert p is not None  # callers filter
+    country = p.country
+    if c.kind is MentionKind.DEMONYM and p.kind is not PlaceKind.COUNTRY:
+        country = None  # "European" names a region, not a state
+    return Mention(c.start, c.end, text[c.start : c.end], c.kind, p, country, dateline=c.dateline)
+
+
+def _inside_person(m: Mention, name_spans: list[tuple[int, int, str]]) -> bool:
+    if m.kind is MentionKind.NONSTATE or m.place is None:
+        return False
+    for s, e, _ in name_spans:
+        if s <= m.start and m.end <= e:
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------------------
+# officials, bodies and coreference
+# --------------------------------------------------------------------------------------
+
+_NAME_TOKEN = r"(?:[A-Z]\.|(?:Mc|Mac|O'|O’|D'|D’)?[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|(?:al|el|bin|ibn|abu|ben|de|la|van|von|der|da|di|du|le|ul)-[A-Z][\w'’]+)"
+_PARTICLE = r"(?:al|el|bin|ibn|abu|ben|bint|de|del|della|la|le|van|von|der|den|da|di|du|dos|ul)"
+_NAME = (
+    r"(?P<name>(?:(?:Sir|Dame|Sheikh|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Gen\.?|General|Lieutenant General|Col\.?|Admiral|Prince|King|Queen)[ \xa0])?"
+    + _NAME_TOKEN
+    + r"(?:[ \xa0](?:" + _PARTICLE + r"[ \xa0])*" + _NAME_TOKEN + r"){0,4})"
+)
+_NAME_RE = re.compile(_NAME)
+_TITLE_MODS = (
+    r"(?:special|presidential|deputy|foreign|senior|acting|former|top|chief|first|vice|prime|defen[cs]e|"
+    r"interior|trade|finance|economy|oil|energy|agriculture|justice|health|education|state|new|then|"
+    r"outgoing|incoming|permanent|national|security|military|regional|supreme|assistant|executive|general|"
+    r"political|economic|government|high-ranking|veteran|visiting|resident|ruling|opposition|chief|"
+    r"affairs|cabinet|armed|forces|staff|joint|air|naval|army|navy|police|intelligence|central|bank)"
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _actor_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    lex = load_lexicon()
+    heads = "|".join(re.escape(t) for t in lex.titles + ("counterpart", "counterparts", "minister"))
+    bodies = "|".join(re.escape(b) for b in lex.bodies)
+    mod = r"(?:(?:[A-Z][\w-]*|" + _TITLE_MODS + r")[ \xa0]){0,5}?"
+    of_part = r"(?:[ \xa0](?:of|for|to|on|in)[ \xa0][\w’'-]+(?:[ \xa0][\w’'-]+){0,6}?)?"
+    abbrev = r"(?:[ \xa0]\([A-Z]{2,8}\))?"
+    one = mod + r"(?i:" + heads + r")" + of_part + abbrev
+    title = r"(?P<title>" + one + r"(?:[ \xa0]and[ \xa0]" + one + r")?)"
+    # after a state reference: "Iraqi Foreign Minister Fuad Hussein", "Russia's special ... Africa, Mikhail Bogdanov"
+    after_state = re.compile(r"(?:'s|’s)?[ \xa0]" + title + r"(?:,)?[ \xa0]" + _NAME)
+    # title only, after a state: "the Iraqi president", "his Iraqi counterpart"
+    after_state_title = re.compile(r"(?:'s|’s)?[ \xa0](?P<title>(?:" + _TITLE_MODS + r"[ \xa0]){0,3}?(?i:" + heads + r"))\b(?![ \xa0]" + _NAME_TOKEN + ")")
+    body = re.compile(r"(?:'s|’s)?[ \xa0](?P<body>(?:(?:[A-Z][\w-]*|" + _TITLE_MODS + r")[ \xa0]){0,3}?(?i:" + bodies + r"))\b")
+    # "Eduard Shevardnadze, the Soviet foreign minister" : name before ", the <state> <title>"
+    name_before = re.compile(_NAME + r",[ \xa0](?:the[ \xa0])?$")
+    return after_state, after_state_title, body, name_before
+
+
+_BODY_NAME = re.compile(r"(?:[ \xa0]\([A-Z]{2,8}\))?,?[ \xa0]" + _NAME)
+_TITLE_OF_BEFORE = re.compile(r"\b(?P<title>[A-Z][a-z]+(?:[ \xa0][A-Z][a-z]+)?)[ \xa0]of[ \xa0](?:the[ \xa0])?$")
+_HONORIFICS = frozenset({"Sir", "Dame", "Sheikh", "Dr", "Dr.", "Prince", "King", "Queen", "Emir", "Sultan"})
+
+
+@functools.lru_cache(maxsize=1)
+def _title_first_re() -> re.Pattern[str]:
+    lex = load_lexicon()
+    heads = "|".join(re.escape(t.title()) + "|" + re.escape(t.capitalize()) for t in lex.titles)
+    mods = r"(?:(?:Deputy|Vice|Acting|Former|First|Foreign|Defence|Defense|Interior|Trade|Finance|Prime|Economy|Oil|Energy|Agriculture|Justice|Health|Education|Chief|Special|Senior|Supreme|Crown|Grand|Secretary|State)[ \xa0]){0,3}"
+    return re.compile(r"\b(?P<title>" + mods + r"(?:" + heads + r"))[ \xa0]" + _NAME)
+
+
+def _clean_name(name: str, lex: Lexicon) -> str | None:
+    """Drop trailing words that are not part of a name (days, months, places taken too far)."""
+    toks = name.split()
+    while toks and (toks[-1].lower().rstrip(".") in lex.stopnames or toks[-1].lower() in lex.function_words):
+        toks.pop()
+    while toks and (toks[0].lower() in lex.function_words or _is_title_word(toks[0].lower().rstrip("."), lex)) and toks[0] not in _HONORIFICS:
+        toks.pop(0)
+    if not toks:
+        return None
+    out = " ".join(toks)
+    if len(out) < 3 or out.lower() in lex.function_words:
+        return None
+    return out
+
+
+def _find_actors(
+    text: str, places: list[Mention], lex: Lexicon, article: Article, headings: list[tuple[int, int]]
+) -> tuple[list[Actor], list[tuple[int, int, str]]]:
+    after_state, after_state_title, body_re, name_before = _actor_regexes()
+    actors: list[Actor] = []
+    name_spans: list[tuple[int, int, str]] = []  # person names (start, end, name)
+    covered: list[tuple[int, int]] = []
+    dateline_cc = next((m.country for m in places if m.dateline), None)
+
+    def add(name: str, title: str | None, cc: str | None, s: int, e: int, person: bool) -> None:
+        if person and _in_spans(s, headings):
+            return  # title-case headlines capitalise every word: no name can be told apart
+        if any(s < ce and cs < e for cs, ce in covered):
+            return
+        covered.append((s, e))
+        actors.append(Actor(name=name, title=title, country=cc, start=s, end=e))
+        if person:
+            name_spans.append((s, e, name))
+
+    for m in places:
+        if m.kind is MentionKind.NONSTATE or m.country is None or m.place is None:
+            continue
+        if m.kind is MentionKind.TOPONYM and m.place.kind not in (
+            PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.REGION, PlaceKind.CITY
+        ):
+            continue
+        tail = text[m.end : m.end + 200]
+        mt = after_state.match(tail)
+        if mt:
+            name = _clean_name(mt.group("name"), lex)
+            title = mt.group("title").strip()
+            if name and not _is_title_word(name.split()[0].lower(), lex) or name and name.split()[0] in {"Sir", "Sheikh", "Dr", "Dr.", "General", "Prince", "King", "Queen"}:
+                ns = m.end + mt.start("name") + mt.group("name").find(name)
+                ne = ns + len(name)
+                add(name, title.lower(), m.country, ns, ne, True)
+                # the surname and the state reference belong to the same actor
+                continue
+        mb = body_re.match(tail)
+        if mb and not mt:
+            head = mb.group("body")
+            mn = _BODY_NAME.match(tail, mb.end())
+            if mn:
+                name = _clean_name(mn.group("name"), lex)
+                if name:
+                    ns = m.end + mn.start("name") + mn.group("name").find(name)
+                    lead = _TITLE_OF_BEFORE.search(text[max(0, m.start - 60) : m.start])
+                    title = (lead.group("title") + " of " if lead else "") + head
+                    add(name, title.lower(), m.country, ns, ns + len(name), True)
+                    continue
+            s = m.start
+            pre = text[max(0, s - 4) : s]
+            if pre.lower().endswith("the "):
+                s -= 4
+            add(text[s : m.end + mb.end()], head.lower(), m.country, s, m.end + mb.end(), False)
+            continue
+        mtt = after_state_title.match(tail)
+        if mtt:
+            s = m.start
+            pre = text[max(0, s - 4) : s]
+            if pre.lower() in ("the ", "his ", "her "):
+                s -= 4
+            nb = name_before.search(text[max(0, s - 80) : s])
+            if nb:
+                name = _clean_name(nb.group("name"), lex)
+                if name:
+                    ns = s - (len(text[max(0, s - 80) : s]) - nb.start("name"))
+                    add(name, mtt.group("title").lower(), m.country, ns, ns + len(name), True)
+                    continue
+            add(text[s : m.end + mtt.end()], mtt.group("title").lower(), m.country, s, m.end + mtt.end(), False)
+    # "President Barham Salih" without a state next to it: the state from an earlier mention
+    # of the same person, else the dateline's country
+    for mt in _title_first_re().finditer(text):
+        name = _clean_name(mt.group("name"), lex)
+        if not name or (article.furniture and article.is_furniture(mt.start(), mt.end())):
+            continue
+        ns = mt.start("name") + mt.group("name").find(name)
+        ne = ns + len(name)
+        if any(ns < ce and cs < ne for cs, ce in covered):
+            continue
+        prev = _match_actor(actors, name)
+        cc = prev.country if prev is not None else _state_before(text, mt.start(), places) or dateline_cc
+        add(name, mt.group("title").lower(), cc, ns, ne, True)
+    # coreference: later bare surnames (and full names) of named people
+    persons = [a for a in actors if any(a.start == s for s, _, _ in name_spans)]
+    if persons:
+        surnames: dict[str, Actor] = {}
+        for a in persons:
+            parts = a.name.split()
+            for form in {a.name, parts[-1]}:
+                if len(form) > 2 and form.lower() not in lex.function_words:
+                    surnames.setdefault(form, a)
+        rx = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(surnames, key=len, reverse=True)) + r")\b")
+        for mm in rx.finditer(text):
+            s, e = mm.span()
+            if any(s < ce and cs < e for cs, ce in covered):
+                continue
+            a = surnames[mm.group(1)]
+            covered.append((s, e))
+            actors.append(Actor(name=a.name, title=a.title, country=a.country, start=s, end=e))
+            name_spans.append((s, e, a.name))
+    actors.sort(key=lambda a: a.start)
+    return actors, name_spans
+
+
+def _state_before(text: str, pos: int, places: list[Mention]) -> str | None:
+    """A state named just before ``pos`` ("Iraq’s President ...")."""
+    for m in reversed(places):
+        if m.end <= pos and pos - m.end <= 4 and m.country and m.kind is not MentionKind.NONSTATE:
+            return m.country
+    return None
+
+
+def _match_actor(actors: Iterable[Actor], name: str) -> Actor | None:
+    last = name.split()[-1]
+    for a in actors:
+        if a.name == name or a.name.split()[-1] == last:
+            return a
+    return None
+
+
+def resolve_name(mentions: Mentions, name: str) -> Actor | None:
+    """The official called ``name`` in this article ("Salih", "Fuad Hussein"), or ``None``.
+
+    Matches the full name first, then the surname (last word), among the actors
+    :func:`find_mentions` found; the first match in the article wins.
+
+    >>> from geo.records import Actor, Mentions
+    >>> m = Mentions("a", actors=(Actor("Sergey Lavrov", "foreign minister", "RU", 10, 23),))
+    >>> resolve_name(m, "Lavrov").country
+    'RU'
+    """
+    name = name.strip()
+    for a in mentions.actors:
+        if a.name == name:
+            return a
+    last = name.split()[-1] if name.split() else name
+    for a in mentions.actors:
+        if a.name.split() and a.name.split()[-1] == last:
+            return a
+    return None
+
+
+def actor_at(mentions: Mentions, start: int, end: int) -> Actor | None:
+    """The actor whose span overlaps ``[start, end)`` (a name, a title or a body), or ``None``."""
+    for a in mentions.actors:
+        if a.start < end and start < a.end:
+            return a
+    return None
+
+
+def state_of(mentions: Mentions, start: int, end: int) -> str | None:
+    """The state a span refers to: through an actor there, or a state mention there (not non-state)."""
+    a = actor_at(mentions, start, end)
+    if a is not None and a.country:
+        return a.country
+    for m in mentions.places:
+        if m.start < end and start < m.end and m.kind is not MentionKind.NONSTATE:
+            return m.country
+    return None
