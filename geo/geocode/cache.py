@@ -26,11 +26,13 @@ from geo.errors import ConfigError, OutputError
 from geo.records import Place, PlaceKind
 
 if TYPE_CHECKING:
+    from typing_extensions import Self
+
     from geo.geocode import Geocoder
 
 log = logging.getLogger(__name__)
 
-__all__ = ["GeocodeCache", "CachedGeocoder", "default_cache_path", "normalise_query"]
+__all__ = ["CachedGeocoder", "GeocodeCache", "default_cache_path", "normalise_query"]
 
 _SCHEMA_VERSION = 1
 _SCHEMA = """
@@ -151,7 +153,12 @@ class GeocodeCache:
                     if isinstance(exc, sqlite3.OperationalError):
                         raise  # locked, unwritable: not a damaged file
                     aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
-                    log.warning("geocode cache %s is damaged (%s); moved it to %s and started afresh", self.path, exc, aside)
+                    log.warning(
+                        "geocode cache %s is damaged (%s); moved it to %s and started afresh",
+                        self.path,
+                        exc,
+                        aside,
+                    )
                     os.replace(self.path, aside)
                     for suffix in ("-wal", "-shm"):
                         side = Path(f"{self.path}{suffix}")
@@ -170,9 +177,14 @@ class GeocodeCache:
         key = (backend, normalise_query(name), (country or "").upper())
         try:
             with self._lock:
-                row = self._connect().execute(
-                    "SELECT found, place FROM geocode WHERE backend = ? AND query = ? AND country = ?", key
-                ).fetchone()
+                row = (
+                    self._connect()
+                    .execute(
+                        "SELECT found, place FROM geocode WHERE backend = ? AND query = ? AND country = ?",
+                        key,
+                    )
+                    .fetchone()
+                )
         except sqlite3.Error as exc:
             # An unreadable cache costs a repeated request, not the run.
             log.warning("could not read the geocode cache %s: %s", self.path, exc)
@@ -237,7 +249,7 @@ class GeocodeCache:
                 self._conn.close()
             self._conn = None
 
-    def __enter__(self) -> GeocodeCache:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -326,7 +338,7 @@ class CachedGeocoder:
         if self._owns_cache:
             self.cache.close()
 
-    def __enter__(self) -> CachedGeocoder:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

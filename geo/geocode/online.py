@@ -33,19 +33,21 @@ from geo.errors import ConfigError, GeocoderUnavailable, GeocodingError, Unknown
 from geo.records import Place, PlaceKind
 
 if TYPE_CHECKING:
+    from typing_extensions import Self
+
     from geo.geocode import Geocoder
     from geo.geocode.cache import GeocodeCache
 
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "GeopyGeocoder",
+    "USER_AGENT_ENV",
     "FallbackGeocoder",
+    "GeopyGeocoder",
     "build_geocoder",
-    "service_names",
     "place_from_raw",
     "register",
-    "USER_AGENT_ENV",
+    "service_names",
 ]
 
 #: Environment variable read when no ``user_agent`` is given.
@@ -234,7 +236,9 @@ def _name(raw: Mapping[str, Any], address: str) -> str:
     return address.split(",")[0].strip() or address
 
 
-def place_from_raw(raw: Mapping[str, Any], *, lat: float | None, lon: float | None, address: str = "") -> Place:
+def place_from_raw(
+    raw: Mapping[str, Any], *, lat: float | None, lon: float | None, address: str = ""
+) -> Place:
     """A :class:`~geo.records.Place` from one geopy result's ``raw`` answer.
 
     Reads Nominatim's ``class``/``type``/``addresstype``/``place_rank`` and
@@ -376,7 +380,7 @@ class GeopyGeocoder:
         try:
             self._geocoder = cls(user_agent=agent, timeout=self.timeout, **options)
         except TypeError as exc:
-            accepted = [p for p in inspect.signature(cls.__init__).parameters if p not in {"self", "user_agent"}]
+            accepted = [p for p in inspect.signature(cls).parameters if p != "user_agent"]
             raise ConfigError(
                 f"the {self.service} geocoder cannot be set up with {sorted(options)}: {exc}; "
                 f"it takes: {', '.join(accepted)}"
@@ -396,7 +400,9 @@ class GeopyGeocoder:
     @property
     def endpoint(self) -> str:
         """The service's base address (``https://nominatim.openstreetmap.org/search``)."""
-        return str(getattr(self._geocoder, "api", None) or getattr(self._geocoder, "domain", None) or self.service)
+        return str(
+            getattr(self._geocoder, "api", None) or getattr(self._geocoder, "domain", None) or self.service
+        )
 
     @property
     def cache_key(self) -> str:
@@ -433,7 +439,9 @@ class GeopyGeocoder:
                 return self._limited(name, **kwargs)
             except gexc.GeopyError as exc:
                 if not _is_transient(exc):
-                    raise GeocodingError(f"{self.service} refused {name!r}: {type(exc).__name__}: {exc}") from exc
+                    raise GeocodingError(
+                        f"{self.service} refused {name!r}: {type(exc).__name__}: {exc}"
+                    ) from exc
                 last = exc
             except (ValueError, TypeError, KeyError, AttributeError) as exc:
                 # geopy's parsers trust the service's JSON: an answer of the wrong shape lands here.
@@ -491,7 +499,9 @@ class GeopyGeocoder:
             place = place_from_raw(raw, lat=loc.latitude, lon=loc.longitude, address=loc.address or "")
             if country is not None and place.country is not None and place.country != country:
                 continue
-            places.append((str(raw.get("class", "")) in _NOT_PLACES, place))
+            props = raw.get("properties")
+            osm_class = props.get("osm_key") if isinstance(props, Mapping) else raw.get("class")
+            places.append((str(osm_class or "") in _NOT_PLACES, place))
         if not places:
             return None
         # Services rank by importance already: keep their order, but a town before a shop of that name.
@@ -504,7 +514,7 @@ class GeopyGeocoder:
         if exit_ is not None:
             exit_(None, None, None)
 
-    def __enter__(self) -> GeopyGeocoder:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -586,11 +596,18 @@ class FallbackGeocoder:
                 self._consecutive = 0
                 self._paused_until = time.monotonic() + self.cooldown_seconds
         if first:
-            log.warning("online geocoding failed, using the offline answer instead (further failures at INFO): %s", exc)
+            log.warning(
+                "online geocoding failed, using the offline answer instead (further failures at INFO): %s",
+                exc,
+            )
         else:
             log.info("online geocoding failed for %r, offline answer kept: %s", name, exc)
         if trip:
-            log.info("online geocoder paused for %.0f s after %d failures in a row", self.cooldown_seconds, self.trip_after)
+            log.info(
+                "online geocoder paused for %.0f s after %d failures in a row",
+                self.cooldown_seconds,
+                self.trip_after,
+            )
 
     def stats(self) -> dict[str, Any]:
         """Where answers came from (``offline``, ``online``, ``not_found``, ``failed``,
@@ -608,7 +625,7 @@ class FallbackGeocoder:
         if callable(close):
             close()
 
-    def __enter__(self) -> FallbackGeocoder:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -1,5 +1,7 @@
 """A real HTTP server on 127.0.0.1 that speaks Nominatim's ``/search`` JSON, for tests.
 
+(It also answers Photon's ``/api`` GeoJSON from the same table, to test a second service.)
+
 It answers from a small table, and can be told to misbehave for the next requests: delay
 (to trigger client timeouts), answer 429 with ``Retry-After``, answer 500, or drop the
 connection without a response. Every request is recorded with its arrival time, so tests can
@@ -20,7 +22,10 @@ from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 from urllib.parse import parse_qs, urlsplit
 
 __all__ = ["FakeNominatim", "Request", "nominatim_result"]
@@ -82,14 +87,38 @@ class _State:
     stopping: threading.Event = field(default_factory=threading.Event)
 
 
+_PHOTON_TYPES = frozenset({"house", "street", "locality", "district", "city", "county", "state", "country"})
+
+
+def _photon(results: list[dict[str, Any]]) -> dict[str, Any]:
+    """Nominatim results as Photon's ``/api`` FeatureCollection."""
+    features = []
+    for r in results:
+        properties = {
+            "name": r["name"],
+            "countrycode": r["address"]["country_code"].upper(),
+            "osm_key": r["class"],
+            "osm_value": r["type"],
+            "type": r["addresstype"] if r["addresstype"] in _PHOTON_TYPES else "other",
+        }
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [float(r["lon"]), float(r["lat"])]},
+                "properties": properties,
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
     protocol_version = "HTTP/1.1"
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet test output
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         state = self.server.state
         url = urlsplit(self.path)
         params = {k: v[-1] for k, v in parse_qs(url.query).items()}
@@ -120,6 +149,12 @@ class _Handler(BaseHTTPRequestHandler):
                 self.send_header("Retry-After", self.server.retry_after)
             self._send_body(body)
             return
+        if url.path.rstrip("/") == "/api":  # Photon speaks GeoJSON over the same data
+            self.send_response(200)
+            self._send_body(
+                json.dumps(_photon(self._search({**params, "addressdetails": "1"}, state.table))).encode()
+            )
+            return
         if url.path.rstrip("/") != "/search":
             self.send_response(404)
             self._send_body(b'{"error": "not found"}')
@@ -128,7 +163,9 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(200)
         self._send_body(json.dumps(results).encode())
 
-    def _search(self, params: Mapping[str, str], table: Mapping[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    def _search(
+        self, params: Mapping[str, str], table: Mapping[str, list[dict[str, Any]]]
+    ) -> list[dict[str, Any]]:
         results = [dict(r) for r in table.get(" ".join(params.get("q", "").casefold().split()), [])]
         codes = {c for c in params.get("countrycodes", "").lower().split(",") if c}
         if codes:
@@ -171,7 +208,9 @@ class FakeNominatim:
         self._state = _State(table={k.casefold(): list(v) for k, v in (table or {}).items()})
         self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.state = self._state
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
 
     @property
@@ -213,7 +252,7 @@ class FakeNominatim:
         self._server.server_close()
         self._thread.join(timeout=5)
 
-    def __enter__(self) -> FakeNominatim:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -69,12 +69,22 @@ def test_answers_and_misses_round_trip(tmp_path: Path, name: str, place: Place |
 def test_cached_geocoder_asks_once_per_name_and_country(tmp_path: Path) -> None:
     table = Table({"Mosul": MOSUL})
     with CachedGeocoder(table, cache=tmp_path / "g.sqlite") as g:
-        results = [g.geocode("Mosul"), g.geocode("mosul"), g.geocode("Mosul", "IQ"), g.geocode("Nowhere"), g.geocode("nowhere")]
+        results = [
+            g.geocode("Mosul"),
+            g.geocode("mosul"),
+            g.geocode("Mosul", "IQ"),
+            g.geocode("Nowhere"),
+            g.geocode("nowhere"),
+        ]
         stats = g.stats()
     assert results == [MOSUL, MOSUL, MOSUL, None, None]
     assert table.asked == [("Mosul", None), ("Mosul", "IQ"), ("Nowhere", None)]
     assert {k: stats[k] for k in ("hits", "negative_hits", "asked", "places", "misses")} == {
-        "hits": 2, "negative_hits": 1, "asked": 3, "places": 2, "misses": 1,
+        "hits": 2,
+        "negative_hits": 1,
+        "asked": 3,
+        "places": 2,
+        "misses": 1,
     }
 
 
@@ -128,7 +138,9 @@ def test_an_unwritable_location_is_an_output_error(tmp_path: Path) -> None:
 
 
 def test_threads_share_one_cache(tmp_path: Path) -> None:
-    table = Table({f"town {i}": Place(f"Town {i}", PlaceKind.CITY, "FR", i / 10, i / 10) for i in range(0, 40, 2)})
+    table = Table(
+        {f"town {i}": Place(f"Town {i}", PlaceKind.CITY, "FR", i / 10, i / 10) for i in range(0, 40, 2)}
+    )
     errors: list[BaseException] = []
     with CachedGeocoder(table, cache=tmp_path / "g.sqlite") as g:
 
@@ -136,7 +148,7 @@ def test_threads_share_one_cache(tmp_path: Path) -> None:
             try:
                 for i in range(40):
                     g.geocode(f"town {(i + offset) % 40}")
-            except BaseException as exc:  # reported below: a thread's exception is otherwise lost
+            except Exception as exc:  # noqa: BLE001 - reported below; a thread would swallow it
                 errors.append(exc)
 
         threads = [threading.Thread(target=work, args=(k * 5,)) for k in range(4)]
@@ -189,7 +201,10 @@ def _run_and_kill(path: Path, mode: str, lines_wanted: int) -> list[str]:
     lines: list[str] = []
     deadline = time.monotonic() + 30
     with subprocess.Popen(
-        [sys.executable, "-c", _WRITER, str(path), mode], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [sys.executable, "-c", _WRITER, str(path), mode],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     ) as proc:
         assert proc.stdout is not None and proc.stderr is not None
         try:
@@ -220,7 +235,9 @@ def test_a_killed_writer_leaves_a_consistent_cache_with_every_completed_entry(tm
         for i in done:
             cached, place = store.get("counter", f"town {i}")
             assert cached, f"completed entry {i} lost"
-            assert place == (None if i % 3 == 0 else Place(f"Town {i}", PlaceKind.CITY, "FR", i / 1000, -i / 1000))
+            assert place == (
+                None if i % 3 == 0 else Place(f"Town {i}", PlaceKind.CITY, "FR", i / 1000, -i / 1000)
+            )
         store.put("counter", "after", None, None)  # still writable: no stale lock
         assert store.get("counter", "after") == (True, None)
 
@@ -240,7 +257,9 @@ def test_two_processes_write_one_cache_at_once(tmp_path: Path) -> None:
     path = tmp_path / "g.sqlite"
     GeocodeCache(path).close()  # created first, so both writers open an existing database
     writers = [
-        subprocess.Popen([sys.executable, "-c", _WRITER, str(path), f"range:{a}-{b}"], stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", _WRITER, str(path), f"range:{a}-{b}"], stderr=subprocess.PIPE, text=True
+        )
         for a, b in ((0, 300), (150, 450))
     ]
     for proc in writers:
@@ -249,4 +268,7 @@ def test_two_processes_write_one_cache_at_once(tmp_path: Path) -> None:
     assert _integrity(path) == "ok"
     with GeocodeCache(path) as store:
         assert store.count("counter") == {"places": 300, "misses": 150}
-        assert store.get("counter", "town 449") == (True, Place("Town 449", PlaceKind.CITY, "FR", 0.449, -0.449))
+        assert store.get("counter", "town 449") == (
+            True,
+            Place("Town 449", PlaceKind.CITY, "FR", 0.449, -0.449),
+        )

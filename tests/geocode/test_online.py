@@ -6,6 +6,7 @@ checks it points at 127.0.0.1) and :func:`_loopback_only` refuses any other conn
 
 from __future__ import annotations
 
+import itertools
 import logging
 import socket
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ from typing import Any
 import pytest
 
 from geo.errors import ConfigError, GeocoderUnavailable, GeocodingError, UnknownGeocoderError
-from geo.geocode import get_geocoder, geocoder_names
+from geo.geocode import geocoder_names, get_geocoder
 from geo.geocode.cache import CachedGeocoder, GeocodeCache
 from geo.geocode.online import FallbackGeocoder, GeopyGeocoder, build_geocoder, place_from_raw
 from geo.records import Place, PlaceKind
@@ -33,21 +34,37 @@ TABLE = {
     "nakhon ratchasima": [nominatim_result("Nakhon Ratchasima", 14.9707, 102.1019, "th", osm_type="city")],
     "bavaria": [
         nominatim_result(
-            "Bavaria", 48.9468, 11.4039, "de", osm_class="boundary", osm_type="administrative",
-            addresstype="state", place_rank=8,
+            "Bavaria",
+            48.9468,
+            11.4039,
+            "de",
+            osm_class="boundary",
+            osm_type="administrative",
+            addresstype="state",
+            place_rank=8,
         )
     ],
     "tuvalu": [
         nominatim_result(
-            "Tuvalu", -8.6405, 179.1550, "tv", osm_class="boundary", osm_type="administrative",
-            addresstype="country", place_rank=4,
+            "Tuvalu",
+            -8.6405,
+            179.1550,
+            "tv",
+            osm_class="boundary",
+            osm_type="administrative",
+            addresstype="country",
+            place_rank=4,
         )
     ],
     "bab-el-mandeb": [
-        nominatim_result("Bab-el-Mandeb", 12.5833, 43.3333, "dj", osm_class="natural", osm_type="strait", place_rank=22)
+        nominatim_result(
+            "Bab-el-Mandeb", 12.5833, 43.3333, "dj", osm_class="natural", osm_type="strait", place_rank=22
+        )
     ],
     "camp lemonnier": [
-        nominatim_result("Camp Lemonnier", 11.5469, 43.1556, "dj", osm_class="military", osm_type="base", place_rank=30)
+        nominatim_result(
+            "Camp Lemonnier", 11.5469, 43.1556, "dj", osm_class="military", osm_type="base", place_rank=30
+        )
     ],
     # A shop that Nominatim ranks first, and the town a news story means.
     "kherson": [
@@ -57,12 +74,24 @@ TABLE = {
     # The US state and the country: the country restriction decides.
     "georgia": [
         nominatim_result(
-            "Georgia", 32.3293, -83.1137, "us", osm_class="boundary", osm_type="administrative",
-            addresstype="state", place_rank=8,
+            "Georgia",
+            32.3293,
+            -83.1137,
+            "us",
+            osm_class="boundary",
+            osm_type="administrative",
+            addresstype="state",
+            place_rank=8,
         ),
         nominatim_result(
-            "Georgia", 41.6809, 44.0287, "ge", osm_class="boundary", osm_type="administrative",
-            addresstype="country", place_rank=4,
+            "Georgia",
+            41.6809,
+            44.0287,
+            "ge",
+            osm_class="boundary",
+            osm_type="administrative",
+            addresstype="country",
+            place_rank=4,
         ),
     ],
 }
@@ -213,11 +242,20 @@ def test_request_asks_for_address_details_country_and_identifies_the_client(
         ({"class": "place", "type": "town", "address": {"country_code": "gb"}}, (PlaceKind.CITY, "GB")),
         ({"class": "boundary", "type": "administrative", "place_rank": 12}, (PlaceKind.ADMIN2, None)),
         ({"class": "place", "type": "continent"}, (PlaceKind.CONTINENT, None)),
-        ({"class": "tourism", "type": "attraction", "address": {"country_code": "ru"}}, (PlaceKind.LANDMARK, "RU")),
-        ({"properties": {"type": "state", "countrycode": "IN", "name": "Goa"}}, (PlaceKind.ADMIN1, "IN")),
-        ({"properties": {"osm_key": "natural", "osm_value": "sea", "countrycode": "GR"}}, (PlaceKind.REGION, "GR")),
         (
-            {"types": ["locality", "political"], "address_components": [{"types": ["country"], "short_name": "KE"}]},
+            {"class": "tourism", "type": "attraction", "address": {"country_code": "ru"}},
+            (PlaceKind.LANDMARK, "RU"),
+        ),
+        ({"properties": {"type": "state", "countrycode": "IN", "name": "Goa"}}, (PlaceKind.ADMIN1, "IN")),
+        (
+            {"properties": {"osm_key": "natural", "osm_value": "sea", "countrycode": "GR"}},
+            (PlaceKind.REGION, "GR"),
+        ),
+        (
+            {
+                "types": ["locality", "political"],
+                "address_components": [{"types": ["country"], "short_name": "KE"}],
+            },
             (PlaceKind.CITY, "KE"),
         ),
         ({"attributes": {"Country": "IRQ"}}, (PlaceKind.CITY, "IQ")),
@@ -226,6 +264,30 @@ def test_request_asks_for_address_details_country_and_identifies_the_client(
 def test_place_from_raw_reads_each_services_fields(raw: dict[str, Any], expected: tuple[Any, ...]) -> None:
     place = place_from_raw(raw, lat=1.0, lon=2.0, address="Somewhere, Else")
     assert (place.kind, place.country) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "country", "expected"),
+    [
+        ("Bavaria", None, ("Bavaria", PlaceKind.ADMIN1, "DE")),
+        ("Bab-el-Mandeb", None, ("Bab-el-Mandeb", PlaceKind.REGION, "DJ")),
+        ("Kherson", None, ("Kherson", PlaceKind.CITY, "UA")),
+        ("Georgia", "GE", ("Georgia", PlaceKind.COUNTRY, "GE")),  # Photon has no country filter: ours
+        ("Lyon", "DE", None),
+    ],
+)
+def test_photon_is_another_service_behind_the_same_protocol(
+    server: FakeNominatim, query: str, country: str | None, expected: tuple[Any, ...] | None
+) -> None:
+    stack = get_geocoder(
+        "photon", domain=server.domain, scheme="http", min_delay_seconds=0, cache=False, offline=False
+    )
+    assert isinstance(stack, FallbackGeocoder) and isinstance(stack.online, GeopyGeocoder)
+    with _check_local(stack.online, server):
+        place = stack.geocode(query, country=country)
+    assert (place and (place.name, place.kind, place.country)) == expected
+    (request,) = server.requests
+    assert request.path == "/api" and request.headers["User-Agent"].startswith("diplomap/")
 
 
 # --- cache ---------------------------------------------------------------------------------
@@ -290,7 +352,12 @@ def test_timeouts_are_retried_then_the_stack_falls_back_with_one_warning(
     assert server.searches() == ["Lyon", "Lyon", "Tuvalu", "Tuvalu"]  # 1 try + 1 retry each
     warnings = [r for r in caplog.records if r.levelno >= logging.WARNING]
     assert len(warnings) == 1 and "offline answer" in warnings[0].getMessage()
-    assert (counts["offline"], counts["failed"], counts["cache"]["misses"], counts["cache"]["places"]) == (1, 2, 0, 0)
+    assert (counts["offline"], counts["failed"], counts["cache"]["misses"], counts["cache"]["places"]) == (
+        1,
+        2,
+        0,
+        0,
+    )
 
 
 def test_429_is_retried_after_retry_after(server: FakeNominatim, online: Any) -> None:
@@ -363,7 +430,10 @@ def test_a_server_that_always_drops_makes_the_stack_answer_offline(
     server: FakeNominatim, cache_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     server.set_default("drop")
-    with _stack(server, cache_path, trip_after=2, cooldown_seconds=60) as stack, caplog.at_level(logging.WARNING):
+    with (
+        _stack(server, cache_path, trip_after=2, cooldown_seconds=60) as stack,
+        caplog.at_level(logging.WARNING),
+    ):
         answers = [stack.geocode(n) for n in ("Lyon", "Tuvalu", "Bavaria", "Baghdad")]
         counts = stack.stats()
     assert answers == [None, None, None, BAGHDAD]
@@ -382,7 +452,7 @@ def test_requests_are_spaced_by_the_rate_limiter(server: FakeNominatim, online: 
         g.geocode(name)
     times = [r.time for r in server.requests]
     assert len(times) == 4
-    assert min(b - a for a, b in zip(times, times[1:])) >= 0.2 - TOL
+    assert min(b - a for a, b in itertools.pairwise(times)) >= 0.2 - TOL
 
 
 def test_retries_are_paced_too(server: FakeNominatim, online: Any) -> None:
@@ -391,14 +461,16 @@ def test_retries_are_paced_too(server: FakeNominatim, online: Any) -> None:
     assert g.geocode("Lyon") is not None
     times = [r.time for r in server.requests]
     assert len(times) == 3
-    assert min(b - a for a, b in zip(times, times[1:])) >= 0.2 - TOL
+    assert min(b - a for a, b in itertools.pairwise(times)) >= 0.2 - TOL
 
 
 # --- configuration -------------------------------------------------------------------------
 
 
 def test_nominatim_defaults_to_one_request_per_second(server: FakeNominatim) -> None:
-    with _check_local(GeopyGeocoder("nominatim", user_agent=AGENT, domain=server.domain, scheme="http"), server) as g:
+    with _check_local(
+        GeopyGeocoder("nominatim", user_agent=AGENT, domain=server.domain, scheme="http"), server
+    ) as g:
         assert g.min_delay_seconds == 1.0
 
 
@@ -439,9 +511,13 @@ def test_missing_user_agent_is_a_config_error(server: FakeNominatim) -> None:
     assert "user agent" in str(exc.value) and "--user-agent" in str(exc.value)
 
 
-def test_user_agent_may_come_from_the_environment(server: FakeNominatim, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_user_agent_may_come_from_the_environment(
+    server: FakeNominatim, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("DIPLOMAP_USER_AGENT", "env-agent/2.0")
-    with _check_local(GeopyGeocoder("nominatim", domain=server.domain, scheme="http", min_delay_seconds=0), server) as g:
+    with _check_local(
+        GeopyGeocoder("nominatim", domain=server.domain, scheme="http", min_delay_seconds=0), server
+    ) as g:
         g.geocode("Lyon")
     assert server.requests[0].headers["User-Agent"] == "env-agent/2.0"
 
@@ -472,7 +548,10 @@ def test_the_loopback_guard_refuses_other_hosts() -> None:
 
 
 def test_cli_geocode_with_nominatim(
-    server: FakeNominatim, cache_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    server: FakeNominatim,
+    cache_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     import json
 
