@@ -280,7 +280,11 @@ _TOPIC = re.compile(
     r"(?:issue|situation|cause)|on\s+ways\s+to|aimed\s+at|to\s+end\s+the)\b",
     re.IGNORECASE,
 )
-_TOPIC_END = re.compile(r"[;.]|,\s+(?!and\b)|\bwith\b|\band\s+(?:the\s+)?(?:two|both)\b|\bwhile\b|\bwhen\b")
+_TOPIC_END = re.compile(
+    r"[;.]|,\s+(?!and\b)|\bwith\b|\band\s+(?:the\s+)?(?:two|both)\b|\bwhile\b|\bwhen\b|"
+    r"\band\s+(?:also\s+)?(?:agreed|signed|decided|reached|pledged|expressed|reaffirmed|stressed|underlined|"
+    r"emphasi[sz]ed|announced|said|called|urged|welcomed|approved|adopted|exchanged)\b"
+)
 _CLAUSE_BREAK = re.compile(
     r";|:\s|\s[-–—]+\s|,\s+(?=(?:rejecting|particularly|especially|which|who|whose|when|where|while|whereas|"
     r"although|though|because|adding|saying|stressing|noting|but|as\s+well|amid|despite|even|so|since)\b)|"
@@ -294,11 +298,6 @@ def _topic_zones(text: str, offset: int, hits: Sequence[_Hit]) -> list[tuple[int
         s = m.end()
         end_m = _TOPIC_END.search(text, s)
         e = end_m.start() if end_m else len(text)
-        # a later trigger ends the topic too ("discussed X and agreed ...")
-        for h in hits:
-            if offset + s < h.start < offset + e and h.type is not EventType.MEETING:
-                e = h.start - offset
-                break
         zones.append((offset + s, offset + e))
     return zones
 
@@ -333,7 +332,7 @@ _SKIP = re.compile(
     r"wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|calling\s+for)\b",
     re.IGNORECASE,
 )
-_VENUE_BEFORE = re.compile(r"\b(?:in|at|to|for|near|inside|outside|from)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
+_VENUE_BEFORE = re.compile(r"\b(?:in|at|to|near|inside|outside)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
 _HERE = re.compile(r"\bhere\b", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:[A-Z][\w ,]{0,40},\s+)?(?:he|she|they|his|her|the\s+minister|the\s+envoy|the\s+delegation)\b", re.IGNORECASE)
 _BOTH_SIDES = re.compile(
@@ -452,10 +451,14 @@ def _sentence_events(ctx: _Context, s: int, e: int) -> None:
         if same and typ not in {EventType.VISIT}:
             if any(_same_clause(clauses, h.start, hit.start) for h in same):
                 continue
+        if any(zs <= hit.start < ze for zs, ze in zones):
+            continue  # "discussed ... the need to support the Palestinians": a topic, not an event
         status = _status(text, s, e, hit)
         if status is None:
             continue
-        drafts = _build(ctx, hit, typ, status, s, e, refs_all, zones, clauses, dates, evidence)
+        drafts = _build(ctx, hit, typ, status, s, e, refs_all, zones, clauses, dates, evidence, hits)
+        log.debug("%s %r %s -> %s", hit.trigger.name, text[hit.start : hit.end], status.value,
+                  [(d.type.value, d.countries) for d in drafts])
         for d in drafts:
             k = (d.type, frozenset(d.countries))
             if k in seen_types:
@@ -530,6 +533,27 @@ def _dedupe(codes: Iterable[str]) -> list[str]:
     return out
 
 
+_MEMBERS = re.compile(
+    r"\b(?:(?:coalition|alliance|committee|commission|group|bloc|pact|council|organi[sz]ation)['’]s\s+members|"
+    r"its\s+members|member\s+(?:states|countries|nations))\b",
+    re.IGNORECASE,
+)
+_COORD_GAP = re.compile(r"\W*(?:,|and|or|together\s+with|as\s+well\s+as|&|along\s+with)?\s*(?:the\s+)?(?:other\s+)?", re.I)
+
+
+def _groups(refs: list[_Ref], text: str) -> list[list[_Ref]]:
+    """Refs joined by "and", commas or "together with" into coordinated groups, in order."""
+    groups: list[list[_Ref]] = []
+    for r in refs:
+        if groups and (r.start <= groups[-1][-1].end or _COORD_GAP.fullmatch(text[groups[-1][-1].end : r.start])):
+            groups[-1].append(r)
+        elif groups and text[groups[-1][-1].end : r.start].strip() in {"'s", "’s", "s'", "-"}:
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+    return groups
+
+
 def _build(
     ctx: _Context,
     hit: _Hit,
@@ -542,11 +566,21 @@ def _build(
     clauses: list[tuple[int, int]],
     dates: list[Any],
     evidence: Evidence,
+    hits: Sequence[_Hit] = (),
 ) -> list[_Draft]:
     text = ctx.text
     refs = [r for r in refs_all if not any(zs <= r.start < ze for zs, ze in zones) or r.kind == "actor"]
-    # the trigger's clause, widened to the sentence when it names too few states
     clause = next(((cs, ce) for cs, ce in clauses if cs <= hit.start < ce), (s, e))
+    # the trigger's scope: its clause, cut at neighbouring triggers of other types
+    lo, hi = clause
+    for h in hits:
+        if h.type is typ or h is hit:
+            continue
+        if h.end <= hit.start and h.end > lo:
+            lo = h.end if h.type is not EventType.VISIT or typ is not EventType.MEETING else lo
+        elif h.start >= hit.end and h.start < hi:
+            hi = h.start
+    in_scope = [r for r in refs if lo <= r.start < hi]
     in_clause = [r for r in refs if clause[0] <= r.start < clause[1]]
     venue_refs = {id(r) for r in refs if _is_venue(text, r)}
     conf = 0.8
@@ -558,33 +592,47 @@ def _build(
     def states_of(pool: list[_Ref]) -> list[str]:
         return _dedupe(r.country for r in pool if id(r) not in venue_refs)
 
-    pool = in_clause
-    states = states_of(pool)
-    if len(states) < 2:
-        pool = refs
-        states = states_of(pool)
-        conf = 0.7
-    if typ in {EventType.SUPPORT, EventType.HOSTILE} and len(states) >= 3:
-        # keep the actor nearest before the trigger and the targets nearest after it
-        states = _near_trigger(pool, hit, venue_refs)
-    if len(states) < 2 and (_BOTH_SIDES.search(text[s:e]) or _PRONOUN_SUBJECT.match(text[s:e]) or typ is EventType.MEETING):
-        extra = [c for c in (ctx.last_states or ctx.main_states) if c not in states]
-        if ctx.last_actor_country and _PRONOUN_SUBJECT.match(text[s:e]) and ctx.last_actor_country not in states:
-            extra = [ctx.last_actor_country, *extra]
-        states = _dedupe([*states, *extra])[: max(2, len(states))]
-        conf = 0.5
-    if len(states) < 2:
-        venue_states = _dedupe(r.country for r in refs if id(r) in venue_refs)
-        if typ is EventType.MEETING and len(states) == 1 and venue_states and venue_states[0] != states[0]:
-            states = [states[0], venue_states[0]]
-            conf = 0.5
-        else:
-            return []
     source = target = None
-    if typ in _DIRECTED:
-        source, target = _direction(pool, hit, states)
-        if source:
-            states = _dedupe([source, *states])
+    if typ in {EventType.SUPPORT, EventType.HOSTILE}:
+        directed = _directed_states(text, hit, in_scope, venue_refs) or _directed_states(text, hit, in_clause, venue_refs)
+        if directed is None and _PRONOUN_SUBJECT.match(text[s:e]) and ctx.last_actor_country:
+            after = [r for r in in_clause if r.start >= hit.end and id(r) not in venue_refs]
+            if after and after[0].country != ctx.last_actor_country:
+                directed = ([ctx.last_actor_country], _dedupe(r.country for r in _groups(after, text)[0]))
+                conf = 0.5
+        if directed is None:
+            return []
+        src, tgt = directed
+        states = _dedupe([*src, *tgt])
+        if len(states) < 2:
+            return []
+        source, target = src[0], next((c for c in tgt if c != src[0]), None)
+    else:
+        pool = in_scope
+        states = states_of(pool)
+        if len(states) < 2:
+            pool = in_clause
+            states = states_of(pool)
+        if len(states) < 2:
+            pool = refs
+            states = states_of(pool)
+            conf = 0.7
+        members = _MEMBERS.search(text, s, e)
+        if members is not None and len(states) < 3:
+            allied = next((d for d in reversed(ctx.drafts) if d.type is EventType.ALLIANCE), None)
+            if allied is not None:
+                states = list(allied.countries)
+        sent = text[s:e]
+        if len(states) < 2 and (_BOTH_SIDES.search(sent) or _PRONOUN_SUBJECT.match(sent) or typ is EventType.MEETING):
+            extra = [c for c in (ctx.last_states or ctx.main_states) if c not in states]
+            if ctx.last_actor_country and _PRONOUN_SUBJECT.match(sent) and ctx.last_actor_country not in states:
+                extra = [ctx.last_actor_country, *extra]
+            states = _dedupe([*states, *extra])[: max(2, len(states))]
+            conf = 0.5
+        if len(states) < 2:
+            return []
+        if typ is EventType.CALL:
+            source, target = states[0], states[1]
     location = _venue(ctx, hit, refs, clause, s, e)
     plover, cameo = hit.trigger.plover, hit.trigger.cameo
     if typ is EventType.MEETING:
@@ -597,6 +645,44 @@ def _build(
         _Draft(typ, hit.trigger, states, status, source, target, date, date_text, location, actors, [evidence], conf,
                evidence.start, cameo, plover)
     ]
+
+
+def _directed_states(
+    text: str, hit: _Hit, pool: list[_Ref], venue_refs: set[int]
+) -> tuple[list[str], list[str]] | None:
+    """(actor states, target states) around a support or hostility trigger, or ``None``.
+
+    The actor is the coordinated group nearest before the trigger ("Iraq's support",
+    "Israeli occupation", "Turkish jets flew over"), the target the group right after it
+    ("for Syria", "of Syrian lands", "over Cyprus"); "X-backed" holds the actor inside the
+    trigger and "backed by X" / "attacked by X" put it after.
+    """
+    cands = [r for r in pool if id(r) not in venue_refs]
+    inside = [r for r in cands if hit.start <= r.start < hit.end]
+    before = [r for r in cands if r.end <= hit.start]
+    after = [r for r in cands if r.start >= hit.end]
+    src: list[str] = []
+    tgt: list[str] = []
+    if hit.trigger.name == "support_backed" and inside:
+        src = [inside[0].country]
+        tgt_groups = _groups(after, text)
+        tgt = [r.country for r in tgt_groups[0]] if tgt_groups and tgt_groups[0][0].start - hit.end < 25 else []
+        if not tgt and before:
+            tgt = [before[-1].country]
+    elif re.match(r"\s+by\b", text[hit.end : hit.end + 4]) and after:
+        src = [r.country for r in _groups(after, text)[0]]
+        tgt = [r.country for r in _groups(before, text)[-1]] if before else []
+    else:
+        if before:
+            src = [r.country for r in _groups(before, text)[-1]]
+        groups_after = _groups(after, text)
+        if groups_after:
+            tgt = [r.country for r in groups_after[0]]
+    src, tgt = _dedupe(src), _dedupe(tgt)
+    tgt = [c for c in tgt if c not in src] or tgt
+    if not src or not tgt or set(src) == set(tgt):
+        return None
+    return src, tgt
 
 
 def _near_trigger(pool: list[_Ref], hit: _Hit, venue_refs: set[int]) -> list[str]:
@@ -637,7 +723,8 @@ def _direction(pool: list[_Ref], hit: _Hit, states: list[str]) -> tuple[str | No
 
 
 def _is_venue(text: str, r: _Ref) -> bool:
-    if r.kind not in {"city", "landmark", "admin1", "admin2", "region", "country"}:
+    """A city or landmark after "in"/"at": where something happened, not who took part."""
+    if r.kind not in {"city", "landmark", "admin1", "admin2", "region"}:
         return False
     return bool(_VENUE_BEFORE.search(text[max(0, r.start - 20) : r.start]))
 
@@ -783,7 +870,13 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     out: list[_Draft] = []
     for d in drafts:
         for o in out:
-            if o.key() == d.key() and _compatible_dates(o, d) and (d.type is not EventType.VISIT or o.target == d.target):
+            if (
+                o.key() == d.key()
+                and _compatible_dates(o, d)
+                and (d.type is not EventType.VISIT or o.target == d.target)
+                # statements of support or hostility in different sentences are separate acts
+                and (d.type not in {EventType.SUPPORT, EventType.HOSTILE} or o.trigger.name == d.trigger.name)
+            ):
                 for ev in d.evidence:
                     if all(ev.start != x.start for x in o.evidence):
                         o.evidence.append(ev)
