@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -103,16 +103,24 @@ def write_places(paths: Sequence[str], output: str, *, strict: bool = False, pro
     return report
 
 
-def _online_geocoder(name: str, options: Mapping[str, Any] | None) -> dict[str, Any]:
-    """``{"geocoder": stack}`` for ``iter_events`` when ``--geocoder`` names an online service.
-
-    Built before any article is read, so a missing user agent or key fails at once.
+def _online_geocoder(
+    name: str, options: Mapping[str, Any] | None, consumer: Callable[..., Any] | None = None
+) -> dict[str, Any]:
+    """``{"geocoder": stack}`` for ``consumer`` (``iter_events``) when ``--geocoder`` names an
+    online service. Built before any article is read, so a missing user agent or key fails at once.
     """
     if name == "offline":
         return {}
+    import inspect
+
     from geo.geocode import get_geocoder
 
-    return {"geocoder": get_geocoder(name, **dict(options or {}))}
+    backend = get_geocoder(name, **dict(options or {}))
+    if consumer is not None and "geocoder" not in inspect.signature(consumer).parameters:
+        log.warning("--geocoder %s is not used by %s yet; the offline gazetteer answers alone", name, consumer.__name__)
+        _close_geocoder({"geocoder": backend})
+        return {}
+    return {"geocoder": backend}
 
 
 def _close_geocoder(extra: Mapping[str, Any]) -> None:
@@ -138,7 +146,7 @@ def write_events(
     from geo.output import write_events_file
 
     report = RunReport()
-    extra = _online_geocoder(geocoder, geocoder_options)
+    extra = _online_geocoder(geocoder, geocoder_options, iter_events)
     try:
         articles = iter_articles(paths, strict=strict, progress=progress, report=report)
         report.events = write_events_file(iter_events(articles, jobs=jobs, **extra), output)
@@ -180,7 +188,7 @@ def write_map(
                 articles.append(Article(id=a.id, text="", title=a.title, date=a.date, url=a.url, source=a.source))
                 yield a
 
-        extra = _online_geocoder(geocoder, geocoder_options)
+        extra = _online_geocoder(geocoder, geocoder_options, iter_events)
         try:
             events = list(
                 iter_events(keep(iter_articles(paths, strict=strict, progress=progress, report=report)), jobs=jobs, **extra)
