@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import logging
 import socket
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -441,6 +442,19 @@ def test_a_server_that_always_drops_makes_the_stack_answer_offline(
     assert server.searches() == ["Lyon", "Lyon", "Tuvalu", "Tuvalu"]
     assert (counts["failed"], counts["skipped"], counts["offline"]) == (2, 1, 1)
     assert len([r for r in caplog.records if r.levelno == logging.WARNING]) == 1
+
+
+def test_the_service_is_asked_again_after_the_cooldown(server: FakeNominatim, cache_path: Path) -> None:
+    server.script("status:500", "status:500")
+    with _stack(server, cache_path, trip_after=1, cooldown_seconds=0.3) as stack:
+        assert stack.geocode("Lyon") is None  # fails twice (1 retry): paused
+        assert stack.geocode("Tuvalu") is None  # paused: not asked
+        time.sleep(0.35)
+        place = stack.geocode("Tuvalu")
+        counts = stack.stats()
+    assert place is not None and place.country == "TV"
+    assert server.searches() == ["Lyon", "Lyon", "Tuvalu"]
+    assert (counts["failed"], counts["skipped"], counts["online"]) == (1, 1, 1)
 
 
 # --- rate limiting -------------------------------------------------------------------------
