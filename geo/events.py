@@ -125,6 +125,35 @@ def load_triggers() -> tuple[Trigger, ...]:
     return tuple(triggers)
 
 
+@functools.lru_cache(maxsize=1)
+def _territories() -> dict[str, str]:
+    from geo._files import data_path
+
+    out = {}
+    for line in data_path("lexicon", "events", "territories.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            territory, sovereign = line.split("\t")[:2]
+            out[territory.strip()] = sovereign.strip()
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _blocs() -> tuple[tuple[re.Pattern[str], str | None, tuple[str, ...]], ...]:
+    """(pattern, own code, members) for each bloc in ``blocs.tsv``."""
+    from geo._files import data_path
+
+    out = []
+    for line in data_path("lexicon", "events", "blocs.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        forms, code, members = (line.split("\t") + ["", ""])[:3]
+        alts = "|".join(re.escape(f.strip()) for f in sorted(forms.split(","), key=len, reverse=True) if f.strip())
+        pattern = re.compile(rf"(?<![\w.])(?:{alts})(?![\w])")
+        out.append((pattern, code.strip() if code.strip() not in {"", "-"} else None,
+                    tuple(m.strip() for m in members.split(",") if m.strip())))
+    return tuple(out)
+
+
 @dataclass(frozen=True, slots=True)
 class _Hit:
     trigger: Trigger
@@ -246,11 +275,24 @@ _STATE_HEADS = re.compile(
 )
 
 
-def _refs_in(text: str, start: int, end: int, mentions: Mentions) -> list[_Ref]:
-    """State references inside ``[start, end)``, by position, with non-state uses filtered out."""
+def _refs_in(
+    text: str, start: int, end: int, mentions: Mentions, skip: tuple[int, int] = (0, 0), article_states: frozenset[str] = frozenset()
+) -> list[_Ref]:
+    """State references inside ``[start, end)``, by position, with non-state uses filtered out.
+
+    ``skip`` is the dateline ("TAUPO, New Zealand, March 23 -"): where the story was filed, not who acted.
+    """
     refs: list[_Ref] = []
+    for pattern, code, members in _blocs():
+        for bm in pattern.finditer(text, start, end):
+            if code:
+                refs.append(_Ref(bm.start(), bm.end(), code, "bloc"))
+            elif members and set(members) <= article_states:
+                refs.extend(_Ref(bm.start(), bm.end(), c, "bloc") for c in members)
     for m in mentions.places:
         if m.start < start or m.end > end or m.kind is MentionKind.NONSTATE or not m.country:
+            continue
+        if skip[0] <= m.start < skip[1]:
             continue
         if m.kind is MentionKind.DEMONYM:
             kind = "demonym"
@@ -265,7 +307,7 @@ def _refs_in(text: str, start: int, end: int, mentions: Mentions) -> list[_Ref]:
             continue
         refs.append(_Ref(m.start, m.end, m.country, kind, mention=m))
     for a in mentions.actors:
-        if a.country and start <= a.start and a.end <= end and a.start >= 0:
+        if a.country and start <= a.start and a.end <= end and a.start >= 0 and not skip[0] <= a.start < skip[1]:
             refs.append(_Ref(a.start, a.end, a.country, "actor", actor=a))
     refs.sort(key=lambda r: (r.start, r.end))
     return refs
@@ -275,13 +317,12 @@ def _refs_in(text: str, start: int, end: int, mentions: Mentions) -> list[_Ref]:
 _TOPIC = re.compile(
     r"\b(?:discuss(?:ed|es|ing)?|talks?\s+(?:on|about|over)|negotiations\s+(?:on|over)|"
     r"situation\s+in|developments?\s+in|crisis\s+in|conflict\s+in|war\s+in|issues?\s+of|question\s+of|"
-    r"problems?\s+of|future\s+of|about|regarding|concerning|including|such\s+as|relations\s+with|"
-    r"ties\s+with|tensions?\s+(?:between|over|with)|dispute\s+(?:between|over|with)|the\s+(?:\w+\s+)?"
+    r"problems?\s+of|future\s+of|about|regarding|concerning|including|such\s+as|tensions?\s+(?:between|over|with)|dispute\s+(?:between|over|with)|the\s+(?:\w+\s+)?"
     r"(?:issue|situation|cause)|on\s+ways\s+to|aimed\s+at|to\s+end\s+the)\b",
     re.IGNORECASE,
 )
 _TOPIC_END = re.compile(
-    r"[;.]|,\s+(?!and\b)|\bwith\b|\band\s+(?:the\s+)?(?:two|both)\b|\bwhile\b|\bwhen\b|"
+    r"[;.]|,\s+(?=(?:\S+\s+){0,8}?(?:said|says|told|according|added|adding|reported|announced)\b)|\bwith\b|\band\s+(?:the\s+)?(?:two|both)\b|\bwhile\b|\bwhen\b|"
     r"\band\s+(?:also\s+)?(?:agreed|signed|decided|reached|pledged|expressed|reaffirmed|stressed|underlined|"
     r"emphasi[sz]ed|announced|said|called|urged|welcomed|approved|adopted|exchanged)\b"
 )
@@ -385,11 +426,19 @@ class _Context:
         self.last_states: list[str] = []  # the running dyad: states of the latest event
         self.last_actor_country: str | None = None
         self.drafts: list[_Draft] = []
+        self.dateline_span = (0, 0)
+        if self.dateline is not None:
+            sep = re.compile(r"\s[-–—]+\s|:\s|\s[-–—]+(?=[A-Z])").search(self.text, self.dateline.end, self.dateline.end + 60)
+            if sep is not None:
+                self.dateline_span = (self.dateline.start, sep.end())
         counts: dict[str, int] = {}
         for m in mentions.places:
-            if m.country and m.kind is not MentionKind.NONSTATE and not article.is_furniture(m.start, m.end):
-                counts[m.country] = counts.get(m.country, 0) + 1
+            if m.country and m.kind is not MentionKind.NONSTATE and not article.is_furniture(m.start, m.end) and not m.dateline:
+                if not self.dateline_span[0] <= m.start < self.dateline_span[1]:
+                    counts[m.country] = counts.get(m.country, 0) + 1
+        self.article_states = frozenset(counts)
         self.main_states = [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1])][:2]
+        self.visit_dest_spans: list[tuple[int, int]] = []
 
     def dateline_place(self) -> Place | None:
         d = self.dateline
@@ -422,7 +471,7 @@ def find_events(article: Article, mentions: Mentions, gazetteer: Any = None) -> 
         if article.is_furniture(s, e) or e - s < 12:
             continue
         _sentence_events(ctx, s, e)
-    drafts = _merge(ctx.drafts)
+    drafts = _merge([d for d in ctx.drafts if len(d.countries) >= 2])
     _share_visit_locations(drafts)
     events = [_finish(article.id, d) for d in drafts]
     events.sort(key=lambda ev: (ev.evidence[0].start if ev.evidence else -1, _TYPE_ORDER[ev.type], ev.countries))
@@ -433,7 +482,7 @@ def _sentence_events(ctx: _Context, s: int, e: int) -> None:
     text = ctx.text
     sent = text[s:e]
     hits = _find_triggers(sent, s)
-    refs_all = _refs_in(text, s, e, ctx.mentions)
+    refs_all = _refs_in(text, s, e, ctx.mentions, ctx.dateline_span, ctx.article_states)
     actors_here = [r for r in refs_all if r.kind == "actor"]
     if not hits:
         if actors_here:
@@ -441,14 +490,15 @@ def _sentence_events(ctx: _Context, s: int, e: int) -> None:
         return
     zones = _topic_zones(sent, s, hits)
     clauses = _clauses(sent, s)
-    dates = [(d, d.start + s, d.end + s) for d in find_dates(sent)]
+    dates = [(d, d.start + s, d.end + s) for d in find_dates(sent)
+             if not ctx.dateline_span[0] <= d.start + s < ctx.dateline_span[1]]
     evidence = _evidence(text, s, e, ctx)
     seen_types: set[tuple[EventType, frozenset[str]]] = set()
     for i, hit in enumerate(hits):
         typ = hit.type
         # several words of one kind ("met ... talks") in one sentence: the first carries the event
         same = [h for h in hits[:i] if h.type is typ]
-        if same and typ not in {EventType.VISIT}:
+        if same and typ in {EventType.MEETING, EventType.CALL, EventType.AGREEMENT, EventType.ALLIANCE}:
             if any(_same_clause(clauses, h.start, hit.start) for h in same):
                 continue
         if any(zs <= hit.start < ze for zs, ze in zones):
@@ -460,12 +510,27 @@ def _sentence_events(ctx: _Context, s: int, e: int) -> None:
         log.debug("%s %r %s -> %s", hit.trigger.name, text[hit.start : hit.end], status.value,
                   [(d.type.value, d.countries) for d in drafts])
         for d in drafts:
+            terr = _territories()
+            d.countries = [c for c in d.countries if terr.get(c) not in d.countries]
+            attach = d.extra.get("attach")
+            if attach is not None:
+                attach.countries = _dedupe([*attach.countries, *d.countries])
+                if all(ev.start != evidence.start for ev in attach.evidence):
+                    attach.evidence.append(evidence)
+                if attach.location is None:
+                    attach.location = d.location
+                if attach.date_text is None:
+                    attach.date, attach.date_text = d.date, d.date_text
+                continue
+            if len(d.countries) < 2 and not d.extra.get("pending"):
+                continue
             k = (d.type, frozenset(d.countries))
             if k in seen_types:
                 continue
             seen_types.add(k)
             ctx.drafts.append(d)
-            ctx.last_states = list(d.countries)
+            if len(d.countries) >= 2:
+                ctx.last_states = list(d.countries)
     if actors_here:
         ctx.last_actor_country = actors_here[0].country
 
@@ -570,6 +635,9 @@ def _build(
 ) -> list[_Draft]:
     text = ctx.text
     refs = [r for r in refs_all if not any(zs <= r.start < ze for zs, ze in zones) or r.kind == "actor"]
+    if typ is not EventType.VISIT:
+        # "on his return from Ethiopia and Djibouti": destinations of a visit are not parties to other events
+        refs = [r for r in refs if not any(vs <= r.start < ve for vs, ve in ctx.visit_dest_spans)]
     clause = next(((cs, ce) for cs, ce in clauses if cs <= hit.start < ce), (s, e))
     # the trigger's scope: its clause, cut at neighbouring triggers of other types
     lo, hi = clause
@@ -623,14 +691,30 @@ def _build(
             if allied is not None:
                 states = list(allied.countries)
         sent = text[s:e]
-        if len(states) < 2 and (_BOTH_SIDES.search(sent) or _PRONOUN_SUBJECT.match(sent) or typ is EventType.MEETING):
+        if typ is EventType.MEETING:
+            previous = next((d for d in reversed(ctx.drafts) if d.type is EventType.MEETING), None)
+            anaphoric = re.search(r"\b(?:the|this|that|these|such)\s+(?:[\w-]+\s+){0,2}$", text[max(s, hit.start - 30) : hit.start], re.I)
+            if previous is not None and (
+                hit.trigger.name == "meeting_attend" or (anaphoric and set(states_of(in_scope)) <= set(previous.countries))
+            ):
+                # "He said Egypt, Zambia ... would be represented" / "the meeting": the meeting already reported
+                extra_states = states_of(in_scope) if hit.trigger.name == "meeting_attend" else []
+                draft = _Draft(typ, hit.trigger, extra_states, previous.status, None, None, date, date_text,
+                               _venue(ctx, hit, refs, clause, s, e), [], [evidence], conf, evidence.start)
+                draft.extra["attach"] = previous
+                return [draft]
+        if len(states) < 2 and (_BOTH_SIDES.search(sent) or _PRONOUN_SUBJECT.match(sent)):
             extra = [c for c in (ctx.last_states or ctx.main_states) if c not in states]
             if ctx.last_actor_country and _PRONOUN_SUBJECT.match(sent) and ctx.last_actor_country not in states:
                 extra = [ctx.last_actor_country, *extra]
             states = _dedupe([*states, *extra])[: max(2, len(states))]
             conf = 0.5
+        pending = False
         if len(states) < 2:
-            return []
+            if typ is not EventType.MEETING or hit.trigger.name == "meeting_attend":
+                return []
+            # kept aside: a later sentence may name who takes part ("... would be represented")
+            pending = True
         if typ is EventType.CALL:
             source, target = states[0], states[1]
     location = _venue(ctx, hit, refs, clause, s, e)
@@ -641,10 +725,11 @@ def _build(
         elif len(states) >= 3:
             plover = "CONSULT/multilateral"
     actors = _actors(ctx, s, e)
-    return [
-        _Draft(typ, hit.trigger, states, status, source, target, date, date_text, location, actors, [evidence], conf,
-               evidence.start, cameo, plover)
-    ]
+    draft = _Draft(typ, hit.trigger, states, status, source, target, date, date_text, location, actors, [evidence],
+                   conf, evidence.start, cameo, plover)
+    if typ not in {EventType.SUPPORT, EventType.HOSTILE} and pending:
+        draft.extra["pending"] = True
+    return [draft]
 
 
 def _directed_states(
@@ -674,7 +759,15 @@ def _directed_states(
         tgt = [r.country for r in _groups(before, text)[-1]] if before else []
     else:
         if before:
-            src = [r.country for r in _groups(before, text)[-1]]
+            gap = text[before[-1].end : hit.start]
+            if re.fullmatch(r"(?:['’]s?)?\s*(?:[\w-]+\s+){0,2}", gap):
+                # "Moscow's support", "Israeli occupation", "UK support": the adjacent state alone,
+                # with any state joined to it by "and" ("Iraq and Syria's ...")
+                src = [before[-1].country]
+                if len(before) > 1 and re.fullmatch(r"\s*(?:and|&)\s*(?:the\s+)?", text[before[-2].end : before[-1].start]):
+                    src.insert(0, before[-2].country)
+            else:
+                src = [r.country for r in _groups(before, text)[-1]]
         groups_after = _groups(after, text)
         if groups_after:
             tgt = [r.country for r in groups_after[0]]
@@ -789,6 +882,7 @@ def _build_visits(
         if r.kind in {"city", "country", "landmark", "admin1", "admin2", "metonym"}:
             dests.append(r)
             cursor = r.end
+    ctx.visit_dest_spans.extend((r.start, r.end) for r in dests)
     if name in {"visit_leave"} and not dests:
         return []
     # "here on a visit" / "arrived here": the dateline city
