@@ -317,8 +317,13 @@ def _refs_in(
 _TOPIC = re.compile(
     r"\b(?:discuss(?:ed|es|ing)?|talks?\s+(?:on|about|over)|negotiations\s+(?:on|over)|"
     r"situation\s+in|developments?\s+in|crisis\s+in|conflict\s+in|war\s+in|issues?\s+of|question\s+of|"
-    r"problems?\s+of|future\s+of|about|regarding|concerning|including|such\s+as|tensions?\s+(?:between|over|with)|dispute\s+(?:between|over|with)|the\s+(?:\w+\s+)?"
-    r"(?:issue|situation|cause)|on\s+ways\s+to|aimed\s+at|to\s+end\s+the)\b",
+    r"problems?\s+of|future\s+of|about|regarding|concerning|including|such\s+as|"
+    r"tensions?\s+(?:between|over|with)|dispute\s+(?:between|over|with)|on\s+ways\s+to|aimed\s+at|to\s+end\s+the)\b",
+    re.IGNORECASE,
+)
+# noun phrases that name a topic with the state inside them: "the Syrian situation", "the Palestinian cause"
+_TOPIC_NP = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+){1,2}(?:issue|situation|cause|question|problem|crisis|conflict|file|dossier|affairs)\b",
     re.IGNORECASE,
 )
 _TOPIC_END = re.compile(
@@ -328,7 +333,7 @@ _TOPIC_END = re.compile(
 )
 _CLAUSE_BREAK = re.compile(
     r";|:\s|\s[-–—]+\s|,\s+(?=(?:rejecting|particularly|especially|which|who|whose|when|where|while|whereas|"
-    r"although|though|because|adding|saying|stressing|noting|but|as\s+well|amid|despite|even|so|since)\b)|"
+    r"although|though|because|adding|saying|stressing|noting|but|as\s+well|amid|despite|even|so|since|with)\b)|"
     r"\s(?=(?:while|whereas|although|because|but|after\s+(?:the|a|an|its|his|their))\s)",
 )
 
@@ -340,6 +345,7 @@ def _topic_zones(text: str, offset: int, hits: Sequence[_Hit]) -> list[tuple[int
         end_m = _TOPIC_END.search(text, s)
         e = end_m.start() if end_m else len(text)
         zones.append((offset + s, offset + e))
+    zones.extend((offset + m.start(), offset + m.end()) for m in _TOPIC_NP.finditer(text))
     return zones
 
 
@@ -362,7 +368,7 @@ _PLANNED = re.compile(
     r"plans?\s+to|planned|intends?\s+to|intend|agreed\s+to|upcoming|forthcoming|next\s+(?:week|month|year)|"
     r"tomorrow|later\s+this|scheduled|proposed|proposal|propose[sd]?|need\s+to|readiness\s+to|"
     r"called\s+for|calls?\s+for|urged|invit(?:ed|ation)|to\s+hold|would\s+like|prepared\s+to|"
-    r"is\s+expected|are\s+expected|expected\s+to)\b",
+    r"is\s+expected|are\s+expected|expected\s+to|decid(?:ed|es|ing)\s+to\s+(?:enter|hold|open|start|begin|resume|send))\b",
     re.IGNORECASE,
 )
 _SKIP = re.compile(
@@ -686,23 +692,26 @@ def _build(
             states = states_of(pool)
             conf = 0.7
         members = _MEMBERS.search(text, s, e)
-        if members is not None and len(states) < 3:
+        if members is not None:
             allied = next((d for d in reversed(ctx.drafts) if d.type is EventType.ALLIANCE), None)
             if allied is not None:
                 states = list(allied.countries)
         sent = text[s:e]
-        if typ is EventType.MEETING:
-            previous = next((d for d in reversed(ctx.drafts) if d.type is EventType.MEETING), None)
-            anaphoric = re.search(r"\b(?:the|this|that|these|such)\s+(?:[\w-]+\s+){0,2}$", text[max(s, hit.start - 30) : hit.start], re.I)
-            if previous is not None and (
-                hit.trigger.name == "meeting_attend" or (anaphoric and set(states_of(in_scope)) <= set(previous.countries))
-            ):
-                # "He said Egypt, Zambia ... would be represented" / "the meeting": the meeting already reported
-                extra_states = states_of(in_scope) if hit.trigger.name == "meeting_attend" else []
-                draft = _Draft(typ, hit.trigger, extra_states, previous.status, None, None, date, date_text,
-                               _venue(ctx, hit, refs, clause, s, e), [], [evidence], conf, evidence.start)
-                draft.extra["attach"] = previous
-                return [draft]
+        previous = next((d for d in reversed(ctx.drafts) if d.type is typ), None)
+        anaphoric = re.search(r"\b(?:the|this|that|these|such|its)\s+(?:[\w-]+\s+){0,2}$", text[max(s, hit.start - 30) : hit.start], re.I)
+        is_noun = re.fullmatch(r"(?i)(?:talks|meetings?|negotiations|summit|conference|coalition|alliance|agreements?|accords?|"
+                               r"treaty|pact|committee|commission|call|conversation|[\w\s-]*(?:committee|commission|room))", text[hit.start : hit.end].strip())
+        if previous is not None and (
+            hit.trigger.name == "meeting_attend"
+            or (anaphoric and is_noun and set(states_of(in_scope)) <= set(previous.countries))
+            or (members is not None and typ is EventType.ALLIANCE)
+        ):
+            # "He said Egypt, Zambia ... would be represented", "the meeting", "the coalition": reported already
+            extra_states = states_of(in_scope) if hit.trigger.name == "meeting_attend" else []
+            draft = _Draft(typ, hit.trigger, extra_states, previous.status, None, None, date, date_text,
+                           _venue(ctx, hit, refs, clause, s, e), [], [evidence], conf, evidence.start)
+            draft.extra["attach"] = previous
+            return [draft]
         if len(states) < 2 and (_BOTH_SIDES.search(sent) or _PRONOUN_SUBJECT.match(sent)):
             extra = [c for c in (ctx.last_states or ctx.main_states) if c not in states]
             if ctx.last_actor_country and _PRONOUN_SUBJECT.match(sent) and ctx.last_actor_country not in states:
@@ -875,6 +884,8 @@ def _build_visits(
             ok = re.fullmatch(r"\s*(?:(?:to|in|at|for|from|of|the|city|capital|here|on|a|an|official|state|"
                               r"working|two-day|three-day|four-day|\w+-day|brief|first|short|visit|trip|tour)\s+)*"
                               r"(?:the\s+)?", gap, re.I) is not None
+            if not ok and len(gap) < 40 and re.search(r"(?:^|\s)(?:to|in|at)\s+(?:the\s+)?$", gap) and not re.search(r"[.;,]", gap):
+                ok = True  # "paid a visit last November to Moscow"
             if name == "visit_visit" and not ok:
                 ok = re.fullmatch(r"\s*(?:\w+\s+){0,1}", gap) is not None and r.kind in {"country", "city"}
         if not ok:
