@@ -25,15 +25,14 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
-from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any, Literal, Protocol
 
 from geo.errors import ConfigError, IngestError
 from geo.records import Article
 
 log = logging.getLogger(__name__)
 
-__all__ = ["read_articles", "detect_furniture", "normalise_date", "decode_bytes"]
+__all__ = ["decode_bytes", "detect_furniture", "normalise_date", "read_articles"]
 
 OnError = Literal["raise", "skip"]
 
@@ -125,9 +124,11 @@ def read_articles(
         ``-`` reads stdin (JSON Lines when it starts with ``{``, otherwise one text article).
     on_error
         ``"raise"``: raise :class:`~geo.errors.IngestError` at the first bad input.
-        ``"skip"``: log a warning, append the error to ``errors`` and go on.
+        ``"skip"``: record the error and go on with the next line or file.
     errors
-        Where skipped failures are collected (only with ``on_error="skip"``).
+        Where skipped failures are collected (only with ``on_error="skip"``). When it is
+        given the caller reports them (skips are logged at INFO); without it each skip is
+        logged as a warning, plus one warning with the count at the end.
 
     Yields
     ------
@@ -167,15 +168,19 @@ def read_articles(
         except IngestError as exc:
             failed += _fail(exc, on_error, errors)
     if failed:
-        log.warning("skipped %d unreadable input(s)", failed)
+        # a caller that collects the errors reports them itself (the CLI prints each one)
+        level = logging.INFO if errors is not None else logging.WARNING
+        log.log(level, "skipped %d unreadable input(s)", failed)
 
 
 def _fail(exc: IngestError, on_error: OnError, errors: list[IngestError] | None) -> int:
     if on_error == "raise":
         raise exc
-    log.warning("skipping %s", exc)
     if errors is not None:
         errors.append(exc)
+        log.info("skipping %s", exc)
+    else:
+        log.warning("skipping %s", exc)
     return 1
 
 
@@ -255,7 +260,9 @@ def _read_path(path: str) -> Iterator[Article | IngestError]:
         yield from _read_stream(fh, path, stem, suffix, gz=gz)
 
 
-def _read_stream(fh: IO[bytes], path: str, stem: str, suffix: str, *, gz: bool) -> Iterator[Article | IngestError]:
+def _read_stream(
+    fh: IO[bytes], path: str, stem: str, suffix: str, *, gz: bool
+) -> Iterator[Article | IngestError]:
     try:
         head = _peek(fh, _SNIFF)
         if gz or head[:2] == b"\x1f\x8b":
@@ -308,7 +315,7 @@ def zlib_error() -> type[Exception]:
     return zlib.error
 
 
-def _peek(fh: IO[bytes], n: int) -> bytes:
+def _peek(fh: _Readable, n: int) -> bytes:
     """Read up to ``n`` bytes (looping: pipes and gzip may return short reads)."""
     chunks: list[bytes] = []
     got = 0
@@ -321,10 +328,14 @@ def _peek(fh: IO[bytes], n: int) -> bytes:
     return b"".join(chunks)
 
 
+class _Readable(Protocol):
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
 class _Prefixed(io.RawIOBase):
     """A read-only stream that yields ``prefix`` then the rest of ``fh`` (sniffed bytes go back)."""
 
-    def __init__(self, prefix: bytes, fh: IO[bytes]) -> None:
+    def __init__(self, prefix: bytes, fh: _Readable) -> None:
         self._prefix = memoryview(prefix)
         self._fh = fh
 
@@ -408,7 +419,9 @@ def _sniff_format(head: bytes) -> str:
     if s.startswith("["):
         return "json"
     low = s[:1024].lower()
-    if low.startswith("<") and ("<html" in low or "<!doctype html" in low or "<body" in low or "<head" in low):
+    if low.startswith("<") and (
+        "<html" in low or "<!doctype html" in low or "<body" in low or "<head" in low
+    ):
         return "html"
     return "text"
 
@@ -467,7 +480,7 @@ def _decode(data: bytes, partial: bool, hint: str | None = None) -> tuple[str, s
     return data.decode(enc, errors="replace"), enc
 
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 
 
 def _html_charset(head: bytes) -> str | None:
@@ -503,13 +516,15 @@ def _detect_encoding(data: bytes) -> str:
     if not matches:
         return "cp1252" if _decodes(sample, "cp1252") else "latin-1"
     least = min(m.chaos for m in matches)
-    candidates = [
-        enc for m in matches if m.chaos <= least + 0.01 for enc in (m.encoding, *m.could_be_from_charset)
+    candidates: list[str] = [
+        str(enc) for m in matches if m.chaos <= least + 0.01 for enc in (m.encoding, *m.could_be_from_charset)
     ]
     if _decodes(sample, "cp1252"):
         candidates.append("cp1252")
     probe = sample[:65536]
-    scored = {enc: (_oddity(probe.decode(enc, errors="replace")), _encoding_rank(enc)) for enc in set(candidates)}
+    scored = {
+        enc: (_oddity(probe.decode(enc, errors="replace")), _encoding_rank(enc)) for enc in set(candidates)
+    }
     best = min(scored, key=lambda enc: (*scored[enc], enc))
     if best == "cp1252" and not _decodes(sample, "cp1252"):
         return "latin-1"
@@ -654,7 +669,7 @@ def _read_jsonl(stream: IO[str], path: str, stem: str) -> Iterator[Article | Ing
 
 def _json_reason(exc: ValueError) -> str:
     if isinstance(exc, json.JSONDecodeError):
-        return f"{exc.msg} at column {exc.colno}"
+        return f"{exc.msg.removesuffix(' at')}, column {exc.colno}"
     return str(exc)
 
 
@@ -666,7 +681,7 @@ def _read_json(text: str, path: str, stem: str) -> Iterator[Article | IngestErro
             # several objects, one per line: JSON Lines under a .json name
             yield from _read_jsonl(io.StringIO(text, newline=""), path, stem)
             return
-        raise IngestError(f"invalid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})", path) from exc
+        raise IngestError(f"invalid JSON ({_json_reason(exc)}, line {exc.lineno})", path) from exc
     if isinstance(obj, dict):
         for key in ("articles", "items", "data", "results", "documents", "docs"):
             if isinstance(obj.get(key), list) and not any(k in obj for k in TEXT_FIELDS):
@@ -692,7 +707,9 @@ def _read_json(text: str, path: str, stem: str) -> Iterator[Article | IngestErro
 _CSV_LIMIT_SET = False
 
 
-def _read_csv(stream: IO[str], path: str, stem: str, delimiter: str | None) -> Iterator[Article | IngestError]:
+def _read_csv(
+    stream: IO[str], path: str, stem: str, delimiter: str | None
+) -> Iterator[Article | IngestError]:
     global _CSV_LIMIT_SET
     if not _CSV_LIMIT_SET:
         # the default 128 KiB field limit rejects long articles
@@ -814,7 +831,11 @@ def _read_html(html: str, path: str, stem: str) -> Article:
         meta.close()
     except (AssertionError, ValueError):  # HTMLParser on broken markup
         pass
-    title = _clean_str(meta.meta.get("og:title")) or _clean_str("".join(meta.title)) or _clean_str("".join(meta.h1))
+    title = (
+        _clean_str(meta.meta.get("og:title"))
+        or _clean_str("".join(meta.title))
+        or _clean_str("".join(meta.h1))
+    )
     date = None
     for key in _META_DATES:
         date = normalise_date(meta.meta.get(key))
@@ -867,28 +888,70 @@ def _html_main_text(html: str) -> str | None:
     return _strip_html(html)
 
 
-class _Stripper(HTMLParser):
-    _SKIP = {"script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form", "head"}
-    _BLOCK = {
-        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
-        "section", "article", "blockquote", "pre", "figure", "figcaption", "dd", "dt", "hr", "title",
-    }  # fmt: skip
+# tags whose text is never the story, and tags that end a line of text
+_SKIP_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "head",
+        "button",
+        "select",
+    ]
+)
+_BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "blockquote",
+        "pre",
+        "figure",
+        "figcaption",
+        "dd",
+        "dt",
+        "hr",
+        "title",
+    ]
+)
 
+
+class _Stripper(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._skip = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._SKIP:
+        if tag in _SKIP_TAGS:
             self._skip += 1
-        elif tag in self._BLOCK:
+        elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP:
+        if tag in _SKIP_TAGS:
             self._skip = max(0, self._skip - 1)
-        elif tag in self._BLOCK:
+        elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
@@ -925,9 +988,11 @@ _DATE_CORE = (
 )
 _DATE_PREFIX = r"(?:(?:published|posted|updated|last updated|date|dated|first published)(?:\s+on)?\s*:?\s*)?"
 # A line that is nothing but a date (a widget, a byline date), possibly with a time.
-_DATE_LINE = re.compile(rf"^\s*{_DATE_PREFIX}(?P<date>{_DATE_CORE}){_TIME}\s*$", re.I)
+_DATE_LINE = re.compile(rf"^\s*{_DATE_PREFIX}(?P<date>{_DATE_CORE}){_TIME}\s*$", re.IGNORECASE)
 # "BAGHDAD, March 3, 2021 (Reuters) -": a dateline carries a date only when it has a year.
-_DATELINE = re.compile(rf"^\s*[A-Z][A-Za-z .'’-]{{1,40}},\s*(?P<date>{_MONTHS}\s+{_DAY},?\s+{_YEAR})\b", re.I)
+_DATELINE = re.compile(
+    rf"^\s*[A-Z][A-Za-z .'’-]{{1,40}},\s*(?P<date>{_MONTHS}\s+{_DAY},?\s+{_YEAR})\b", re.IGNORECASE
+)
 
 
 def normalise_date(value: Any) -> str | None:
@@ -1032,7 +1097,7 @@ _SHARE_WEAK = {
 _LABEL = re.compile(
     r"^(?:date|posted(?: on)?|published(?: on)?|updated(?: on)?|last updated|by|author|source|tags?|"
     r"topics?|categor(?:y|ies)|filed under|reading time|comments?|image|photo|credit|share post)\s*:?\s*$",
-    re.I,
+    re.IGNORECASE,
 )
 _SHORT_FURNITURE = re.compile(
     r"^(?:advertisement|advertising|sponsored(?: content)?|skip to (?:main )?content|"
@@ -1043,7 +1108,7 @@ _SHORT_FURNITURE = re.compile(
     r"donate\b.{0,40}|read (?:the )?(?:original|full|complete) (?:article|story|report|post)\b.{0,60}|"
     r"click here (?:to|for) .{0,60}|this article was (?:originally )?(?:published|posted) (?:on|by|at) .{0,80}|"
     r"(?:©|\(c\)|copyright\b).{0,150}|.{0,120}\ball rights reserved\b.{0,60})$",
-    re.I,
+    re.IGNORECASE,
 )
 _BLOCK_HEAD = re.compile(
     r"^(?:related(?: articles?| posts?| stories| news| coverage| content| reading| topics)?|"
@@ -1053,19 +1118,23 @@ _BLOCK_HEAD = re.compile(
     r"top stories|editor'?s? picks|don'?t miss|popular (?:posts|stories|articles)|in other news|"
     r"other (?:news|stories)|recent (?:posts|articles|stories)|similar (?:articles|stories))"
     r"\s*[:!]?\s*$",
-    re.I,
+    re.IGNORECASE,
 )
 _INLINE_LINK = re.compile(
     r"^(?:read (?:more|also)|also read|see also|related|more|watch|listen|recommended|must read)"
     r"\s*[:|»›>\-–—]\s*\S.{0,200}$",
-    re.I,
+    re.IGNORECASE,
 )
-_TEMPERATURE = re.compile(r"^-?\d{1,3}(?:[.,]\d)?\s*(?:°\s*[CF]?|[CF]|℃|℉)(?:\s+[^\W\d_][\w .'-]{0,30})?$", re.I)
+_TEMPERATURE = re.compile(
+    r"^-?\d{1,3}(?:[.,]\d)?\s*(?:°\s*[CF]?|[CF]|℃|℉)(?:\s+[^\W\d_][\w .'-]{0,30})?$", re.IGNORECASE
+)
 # bare addresses; the top-level domain must be lower case ("R.Grande" in a price table is no URL)
 _URL_LINE = re.compile(r"^(?:(?i:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?)$")
-_ALTERNATE = re.compile(r"alternate (?:web )?address|can also be accessed at|mirror sites?:", re.I)
-_COOKIE = re.compile(r"\bcookies?\b", re.I)
-_COOKIE_CTX = re.compile(r"\b(?:we use|this (?:web)?site|accept|consent|privacy|browsing experience)\b", re.I)
+_ALTERNATE = re.compile(r"alternate (?:web )?address|can also be accessed at|mirror sites?:", re.IGNORECASE)
+_COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
+_COOKIE_CTX = re.compile(
+    r"\b(?:we use|this (?:web)?site|accept|consent|privacy|browsing experience)\b", re.IGNORECASE
+)
 _BREADCRUMB_SEP = re.compile(r"\s+[/›»>|]\s+|\s*[›»]\s*")
 _CAMEL_JOIN = re.compile(r"[a-z][A-Z]")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
@@ -1105,10 +1174,14 @@ def _line_kind(s: str) -> str | None:
     if _COOKIE.search(s) and _COOKIE_CTX.search(s):
         return "strong"
     words = re.findall(r"[\w'-]+", low)
-    if words and len(words) <= 8 and not _SENTENCE_END.search(s) and all(w in _SHARE_STRONG or w in _SHARE_WEAK for w in words):
-        if any(w in _SHARE_STRONG for w in words):
-            return "strong"
-    return None
+    # a row of share buttons: only share words, at least one of them a network or action
+    share_row = (
+        0 < len(words) <= 8
+        and not _SENTENCE_END.search(s)
+        and all(w in _SHARE_STRONG or w in _SHARE_WEAK for w in words)
+        and any(w in _SHARE_STRONG for w in words)
+    )
+    return "strong" if share_row else None
 
 
 def _is_block_head(s: str) -> bool:
@@ -1137,14 +1210,13 @@ def _furniture(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, int] 
     """(furniture spans, span of the first story line: a text file's headline)."""
     lines: list[tuple[int, int]] = []
     for m in re.finditer(r"[^\r\n]+", text):
-        s, e = m.span()
         # trim surrounding whitespace so spans cover the visible line only
         seg = m.group()
         lead = len(seg) - len(seg.lstrip())
         trail = len(seg) - len(seg.rstrip())
         if lead == len(seg):
             continue
-        lines.append((s + lead, e - trail))
+        lines.append((m.start() + lead, m.end() - trail))
     if not lines:
         return (), None
     spans: list[tuple[int, int]] = []

@@ -35,7 +35,9 @@ def test_binary_mode(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("exc_type", [RuntimeError, KeyboardInterrupt, OSError])
-def test_exception_mid_write_keeps_the_previous_good_file(tmp_path: Path, exc_type: type[BaseException]) -> None:
+def test_exception_mid_write_keeps_the_previous_good_file(
+    tmp_path: Path, exc_type: type[BaseException]
+) -> None:
     out = tmp_path / "events.jsonl"
     out.write_text("good\n", encoding="utf-8")
     with pytest.raises(exc_type), atomic_write(out) as fh:
@@ -75,7 +77,10 @@ def test_killed_process_mid_write_keeps_the_previous_good_file(tmp_path: Path) -
 
 def test_output_under_a_file_is_an_output_error(tmp_path: Path) -> None:
     (tmp_path / "plain").write_text("not a folder")
-    with pytest.raises(OutputError, match="cannot write"), atomic_write(tmp_path / "plain" / "out.jsonl") as fh:
+    with (
+        pytest.raises(OutputError, match="cannot write"),
+        atomic_write(tmp_path / "plain" / "out.jsonl") as fh,
+    ):
         fh.write("x")
 
 
@@ -113,9 +118,11 @@ def test_folder_without_write_permission_is_an_output_error(tmp_path: Path) -> N
         folder.mkdir()
         folder.chmod(0o555)
     try:
-        with pytest.raises(OutputError, match="cannot write .*Permission denied"):
-            with atomic_write(folder / "diplomap-out.jsonl") as fh:
-                fh.write("x")
+        with (
+            pytest.raises(OutputError, match="cannot write .*Permission denied"),
+            atomic_write(folder / "diplomap-out.jsonl") as fh,
+        ):
+            fh.write("x")
         assert not (folder / "diplomap-out.jsonl").exists()
     finally:
         if folder != Path("/sys"):

@@ -57,9 +57,18 @@ def test_seed_folder_reads_every_text_file_in_sorted_order() -> None:
     ("stem", "title"),
     [
         ("000_ec6b685cda7ecd4c", "Iraqi President Calls For International Cooperation to Fight Terrorism"),
-        ("001_74a40bdd0df97d7e", "Iran, Iraq discuss beefing up anti-terror cooperation"),  # after a breadcrumb
-        ("002_b69d410c7504c661", "Foreign ministers of Iraq, Russia discuss mutual relations, key regional issues"),
-        ("004_9c867ad14031288a", "Iraq, Syria discuss ties, anti-terrorism cooperation"),  # after a weather widget
+        (
+            "001_74a40bdd0df97d7e",
+            "Iran, Iraq discuss beefing up anti-terror cooperation",
+        ),  # after a breadcrumb
+        (
+            "002_b69d410c7504c661",
+            "Foreign ministers of Iraq, Russia discuss mutual relations, key regional issues",
+        ),
+        (
+            "004_9c867ad14031288a",
+            "Iraq, Syria discuss ties, anti-terrorism cooperation",
+        ),  # after a weather widget
     ],
 )
 def test_seed_title_is_the_first_story_line(stem: str, title: str) -> None:
@@ -82,7 +91,10 @@ def test_seed_with_related_articles_block_marks_the_other_stories_only() -> None
     [
         ("000_ec6b685cda7ecd4c", "Read original article here."),
         ("001_74a40bdd0df97d7e", "Back to top button"),
-        ("002_b69d410c7504c661", "Press TV’s website can also be accessed at the following alternate addresses:"),
+        (
+            "002_b69d410c7504c661",
+            "Press TV’s website can also be accessed at the following alternate addresses:",
+        ),
         ("002_b69d410c7504c661", "News \xa0 / \xa0 Iraq \xa0 / \xa0 Russia"),
         ("003_2ead5f7e34eb73ae", "SHARE THIS ARTICLE"),
     ],
@@ -114,19 +126,32 @@ def test_seed_story_paragraphs_are_not_furniture(stem: str) -> None:
     [
         (
             "cp1252.txt",
-            "Ministers meet in Zürich\r\n\r\nThe ministers’ talks in Zürich – held at the Café Odéon – ended "
-            "with a “framework” on trade…\r\n",
+            (
+                "Ministers meet in Zürich\r\n\r\nThe ministers’ talks in Zürich – held at the Café Odéon – "
+                "ended with a “framework” on trade…\r\n"
+            ),
         ),
         (
             "latin1.txt",
-            "Talks in São Paulo\n\nDelegates from Bogotá and Asunción met in São Paulo; the Señor Núñez "
-            "chaired the session.\n",
+            (
+                "Talks in São Paulo\n\nDelegates from Bogotá and Asunción met in São Paulo; the Señor Núñez "
+                "chaired the session.\n"
+            ),
         ),
-        ("utf16le_bom.txt", "Accord signé à Genève\n\nLes ministres se sont rencontrés à Genève et à Montréal.\n"),
-        ("utf16be_bom.txt", "Accord signé à Genève\n\nLes ministres se sont rencontrés à Genève et à Montréal.\n"),
+        (
+            "utf16le_bom.txt",
+            "Accord signé à Genève\n\nLes ministres se sont rencontrés à Genève et à Montréal.\n",
+        ),
+        (
+            "utf16be_bom.txt",
+            "Accord signé à Genève\n\nLes ministres se sont rencontrés à Genève et à Montréal.\n",
+        ),
         ("utf8_bom.txt", "Summit in Kraków\n\nLeaders met in Kraków and Gdańsk.\n"),  # the BOM is not text
         # mostly UTF-8 with two stray bytes: keep UTF-8, replace only the bad bytes
-        ("invalid_utf8.txt", "Visit to Düsseldorf\n\nThe minister flew to Düsseldorf and Köln \ufffd\ufffd then to München.\n"),
+        (
+            "invalid_utf8.txt",
+            "Visit to Düsseldorf\n\nThe minister flew to Düsseldorf and Köln \ufffd\ufffd then to München.\n",
+        ),
     ],
 )
 def test_encodings_are_detected_and_text_kept_as_decoded(name: str, text: str) -> None:
@@ -230,7 +255,10 @@ def test_json_array_and_single_object() -> None:
 
 def test_json_file_holding_json_lines_is_read_as_lines(tmp_path: Path) -> None:
     (tmp_path / "l.json").write_text('{"text": "One in Lagos."}\n{"text": "Two in Accra."}\n')
-    assert [(a.id, a.text) for a in read_articles(tmp_path / "l.json")] == [("l:1", "One in Lagos."), ("l:2", "Two in Accra.")]
+    assert [(a.id, a.text) for a in read_articles(tmp_path / "l.json")] == [
+        ("l:1", "One in Lagos."),
+        ("l:2", "Two in Accra."),
+    ]
 
 
 def test_csv_rows_with_quoted_multiline_text_get_their_first_line_number() -> None:
@@ -268,7 +296,7 @@ def test_gzip_wrapped_jsonl_and_text(tmp_path: Path) -> None:
     assert [(a.id, a.source) for a in read_articles(DATA / "stories.jsonl.gz")] == [
         ("g-1", f"{DATA / 'stories.jsonl.gz'}:1")
     ]
-    (tmp_path / "note.txt.gz").write_bytes(gzip.compress("Visit to Lima\n\nThe envoy arrived.\n".encode()))
+    (tmp_path / "note.txt.gz").write_bytes(gzip.compress(b"Visit to Lima\n\nThe envoy arrived.\n"))
     a = one(tmp_path / "note.txt.gz")
     assert (a.id, a.title) == ("note", "Visit to Lima")
 
@@ -291,7 +319,13 @@ def test_html_main_text_title_date_url_without_page_chrome() -> None:
     assert a.url == "https://herald.example/2024/06/ministers-meet"
     assert "met in Valletta on Thursday to discuss fishing rights" in a.text
     assert "invited his counterpart to visit the port of" in a.text
-    for chrome in ("window.analytics", "font-family", "Storm closes airport", "All rights reserved", "Politics"):
+    for chrome in (
+        "window.analytics",
+        "font-family",
+        "Storm closes airport",
+        "All rights reserved",
+        "Politics",
+    ):
         assert chrome not in a.text
 
 
@@ -327,7 +361,9 @@ def test_folders_are_recursive_sorted_and_skip_hidden_files(tmp_path: Path) -> N
 
 def test_globs_and_several_paths_keep_the_order_given(tmp_path: Path) -> None:
     for name in ["x1.txt", "x2.txt", "y.jsonl"]:
-        (tmp_path / name).write_text('{"text": "Body in Rome."}\n' if name.endswith("jsonl") else "T\n\nBody.\n")
+        (tmp_path / name).write_text(
+            '{"text": "Body in Rome."}\n' if name.endswith("jsonl") else "T\n\nBody.\n"
+        )
     got = [a.id for a in read_articles([str(tmp_path / "y.jsonl"), str(tmp_path / "x*.txt")])]
     assert got == ["y:1", "x1", "x2"]
 
@@ -345,9 +381,15 @@ def test_missing_paths_are_errors(tmp_path: Path, path: str, message: str) -> No
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
-        (b'{"id": "s1", "text": "One in Riga."}\n{"id": "s2", "text": "Two in Vilnius."}\n', [("s1", "<stdin>:1"), ("s2", "<stdin>:2")]),
+        (
+            b'{"id": "s1", "text": "One in Riga."}\n{"id": "s2", "text": "Two in Vilnius."}\n',
+            [("s1", "<stdin>:1"), ("s2", "<stdin>:2")],
+        ),
         (b"Talks in Tallinn\n\nThe ministers met.\n", [("stdin", "<stdin>")]),
-        (b"<!DOCTYPE html><html><head><title>Riga talks</title></head><body><p>They met in Riga.</p></body></html>", [("stdin", "<stdin>")]),
+        (
+            b"<!DOCTYPE html><html><head><title>Riga talks</title></head><body><p>They met in Riga.</p></body></html>",
+            [("stdin", "<stdin>")],
+        ),
     ],
 )
 def test_stdin_is_sniffed_as_jsonl_text_or_html(
@@ -433,19 +475,34 @@ def test_publication_date_from_the_top_of_a_text_file(tmp_path: Path, text: str,
     [
         ("Home › World › Middle East\n\nEnvoys meet in Amman\n\nThey met.", ["Home › World › Middle East"]),
         ("WorldAfricaPolitics\n\nEnvoys meet in Accra\n\nThey met.", ["WorldAfricaPolitics"]),
-        ("18°C Cairo\nMonday, 5 June 2023\nEnvoys meet in Cairo\n\nThey met.", ["18°C Cairo\nMonday, 5 June 2023"]),
-        ("Envoys meet\n\nBy:\n\nThey met in Lima.\n\nShare this article\n\nFacebook Twitter WhatsApp Email",
-         ["By:", "Share this article\n\nFacebook Twitter WhatsApp Email"]),
-        ("Envoys meet\n\nThey met in Lima.\n\nREAD MORE: Peru votes in June\n\nThey agreed on trade.",
-         ["READ MORE: Peru votes in June"]),
-        ("Envoys meet\n\nThey met in Lima.\n\nYou may also like\n\nFloods hit Cusco\n\nPeru's new cabinet sworn in",
-         ["You may also like\n\nFloods hit Cusco\n\nPeru's new cabinet sworn in"]),
-        ("Envoys meet\n\nThey met in Lima.\n\nWe use cookies to improve your browsing experience. Accept",
-         ["We use cookies to improve your browsing experience. Accept"]),
-        ("Envoys meet\n\nThey met in Lima.\n\n© 2024 Example Media Ltd. All rights reserved.",
-         ["© 2024 Example Media Ltd. All rights reserved."]),
-        ("Envoys meet\n\nThey met in Lima.\n\nThis story is also available at:\nhttps://mirror.example/lima",
-         ["This story is also available at:\nhttps://mirror.example/lima"]),  # the tail around a bare URL
+        (
+            "18°C Cairo\nMonday, 5 June 2023\nEnvoys meet in Cairo\n\nThey met.",
+            ["18°C Cairo\nMonday, 5 June 2023"],
+        ),
+        (
+            "Envoys meet\n\nBy:\n\nThey met in Lima.\n\nShare this article\n\nFacebook Twitter WhatsApp Email",
+            ["By:", "Share this article\n\nFacebook Twitter WhatsApp Email"],
+        ),
+        (
+            "Envoys meet\n\nThey met in Lima.\n\nREAD MORE: Peru votes in June\n\nThey agreed on trade.",
+            ["READ MORE: Peru votes in June"],
+        ),
+        (
+            "Envoys meet\n\nThey met in Lima.\n\nYou may also like\n\nFloods hit Cusco\n\nPeru's new cabinet sworn in",
+            ["You may also like\n\nFloods hit Cusco\n\nPeru's new cabinet sworn in"],
+        ),
+        (
+            "Envoys meet\n\nThey met in Lima.\n\nWe use cookies to improve your browsing experience. Accept",
+            ["We use cookies to improve your browsing experience. Accept"],
+        ),
+        (
+            "Envoys meet\n\nThey met in Lima.\n\n© 2024 Example Media Ltd. All rights reserved.",
+            ["© 2024 Example Media Ltd. All rights reserved."],
+        ),
+        (
+            "Envoys meet\n\nThey met in Lima.\n\nThis story is also available at:\nhttps://mirror.example/lima",
+            ["This story is also available at:\nhttps://mirror.example/lima"],
+        ),  # the tail around a bare URL
     ],
 )
 def test_furniture_rules(text: str, furniture: list[str]) -> None:
