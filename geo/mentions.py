@@ -351,6 +351,7 @@ def find_mentions(article: Article, gazetteer: OfflineGazetteer | None = None) -
     dateline_span = _find_dateline(text)
 
     cands: list[_Cand] = []
+    persons: set[str] = set()
     for start, end, key in gazetteer.find_names(text):
         if article.furniture and article.is_furniture(start, end):
             continue
@@ -358,9 +359,17 @@ def find_mentions(article: Article, gazetteer: OfflineGazetteer | None = None) -
         if not places:
             continue
         is_dl = dateline_span is not None and start == dateline_span[0] and end == dateline_span[1]
-        if not is_dl and not _accept_toponym(text, start, end, key, places, headings, lex, gazetteer):
-            continue
+        if not is_dl:
+            verdict = _accept_toponym(text, start, end, key, places, headings, lex, gazetteer)
+            if verdict == _PERSON:
+                persons.add(text[start:end])
+            if verdict != _ACCEPT:
+                continue
         cands.append(_Cand(start, end, "gaz", key, list(places), dateline=is_dl))
+    if persons:
+        # a name once seen as a person's ("Meghan Morrison") is a person everywhere in the article,
+        # unless it is a country
+        cands = [c for c in cands if c.dateline or text[c.start : c.end] not in persons or _prominent(c.places[0])]
     for end_idx, (length, what, target) in lex.automaton.iter(text):
         end = end_idx + 1
         start = end - length
@@ -430,6 +439,9 @@ def _find_dateline(text: str) -> tuple[int, int] | None:
     return None
 
 
+_ACCEPT, _REJECT, _PERSON = 0, 1, 2
+
+
 def _accept_toponym(
     text: str,
     start: int,
@@ -439,53 +451,59 @@ def _accept_toponym(
     headings: list[tuple[int, int]],
     lex: Lexicon,
     gazetteer: Any,
-) -> bool:
-    """Is this occurrence of a gazetteer name a place mention? (capitalisation, names, organisations)"""
+) -> int:
+    """Is this occurrence of a gazetteer name a place mention?
+
+    Returns ``_ACCEPT``, ``_REJECT``, or ``_PERSON`` when the context shows the name is a
+    person's (so that its other, bare occurrences in the article are rejected too).
+    """
     surface = text[start:end]
-    first = surface[0]
-    if not first.isupper():
-        return False
+    if not surface[0].isupper():
+        return _REJECT
     low = surface.lower()
     if low in lex.stopnames or surface in lex.demonyms or surface in lex.nonstate or _is_title_word(low, lex):
-        return False
+        return _REJECT
     in_heading = _in_spans(start, headings)
     if not in_heading and " " in surface:
         for w in surface.split()[1:]:
             if w[0].islower() and len(w) > 3 and w not in _NAME_PARTICLES:
-                return False  # "The meeting": a multiword name has its content words capitalised
+                return _REJECT  # "The meeting": a multiword name has its content words capitalised
     if _POSSESSIVE_INSIDE.search(surface):
-        return False  # "Baghdad's Green Zone": both parts are found on their own
+        return _REJECT  # "Baghdad's Green Zone": both parts are found on their own
     top = places[0]
     major = top.kind in (PlaceKind.COUNTRY, PlaceKind.CONTINENT, PlaceKind.REGION, PlaceKind.ADMIN1) or (
         top.population >= 1_000_000
     )
+    prominent = major or top.kind is PlaceKind.LANDMARK or top.population >= 100_000
     if surface.isupper() and len(surface.replace(".", "")) > 1:
-        if surface in _ACRONYM_PLACES:
-            pass
-        elif not in_heading:
-            return False
-    elif not in_heading:
-        # words with internal caps in normal text ("iPhone") are not places; "McAllen" is
-        if len(surface) <= 2:
-            return False
+        if surface not in _ACRONYM_PLACES and not in_heading:
+            return _REJECT  # acronyms in running text ("IT", "AND")
+    elif not in_heading and len(surface) <= 2:
+        return _REJECT
     try:
         common = bool(gazetteer.is_common_word(key))
     except Exception:  # noqa: BLE001
         common = False
-    if common and not major and (in_heading or _sentence_initial(text, start)):
-        return False
-    if in_heading:
-        return True
     before = text[max(0, start - 40) : start]
     after = text[end : end + 60]
-    # a possessive surname ("Hussein’s") is handled with the actors; here: name context
+    locative = bool(_LOCATIVE_BEFORE.search(before)) or bool(_CONTAINER_AFTER.match(after))
+    if common and not major:
+        # "Reading", "Mobile", "Police", "Justice": only where the context says "place"
+        if in_heading or _sentence_initial(text, start) or not (locative or prominent and not _sentence_initial(text, start)):
+            return _REJECT
+    if in_heading:
+        return _ACCEPT
     m = _PREV_PARTICLE.search(before)
     if m and m.group(1).lower() not in lex.function_words:
-        return False  # "Miguel de la Madrid", "Osama bin Laden"
+        return _PERSON  # "Miguel de la Madrid", "Osama bin Laden"
     m = _PREV_WORD.search(before)
-    if m and not (before.endswith(". ") and not m.group(0).endswith(". ")):
+    if m and m.group(0).endswith(". ") and len(m.group(1)) > 3:
+        m = None  # "...Development. Ohio received": a sentence ends before the name
+    if m:
         word = m.group(1)
         wl = word.lower()
+        if wl.rstrip(".") in _HONORIFIC_WORDS:
+            return _PERSON  # "Mr. Walsh", "Sen. Clinton", "President Lincoln"
         if not (
             wl.endswith(("'s", "’s"))  # "Baghdad’s Green Zone": a possessive is no first name
             or wl in lex.function_words
@@ -493,16 +511,15 @@ def _accept_toponym(
             or word in lex.demonyms
             or _is_title_word(wl, lex)
             or _is_place_word(word, gazetteer)
-            or _sentence_initial(text, start - len(m.group(0)))
-            and wl in lex.function_words
+            or _sentence_initial(text, start - len(m.group(0))) and _is_common(gazetteer, wl)
         ):
-            return False  # "Fuad Hussein", "Paris Hilton" seen from the right
+            return _PERSON  # "Fuad Hussein", "Meghan Morrison"
     m = _NEXT_WORD.search(after)
     if m:
         word = m.group(1)
         wl = word.lower()
         if wl in _ORG_HEADS:
-            return False  # "China Daily", "Tehran Times", "Paris Club"
+            return _REJECT  # "China Daily", "Tehran Times", "Paris Club"
         if not (
             wl in _PLACE_HEADS
             or wl in lex.function_words
@@ -511,18 +528,46 @@ def _accept_toponym(
             or _is_title_word(wl, lex)
             or _is_place_word(word, gazetteer)
         ):
-            # "Jordan Peterson": a first name followed by a surname, unless the name is a
-            # major place ("Iraq War", "Syria Report" style headings are rare in body text)
-            if not major or _looks_like_person_start(text, start):
-                return False
+            if not major:
+                return _PERSON  # "Jordan Peterson" seen from the left
+            return _REJECT
     m = _OF_BEFORE.search(before)
     if m and m.group(1).lower() in _ORG_OF_HEADS:
-        return False  # "Bank of England", "University of Iowa"
-    return True
+        return _REJECT  # "Bank of England", "University of Iowa"
+    if not prominent and not locative:
+        # a small place that behaves like a person: "Morrison says", "says Morrison", "Morrison, 26,"
+        if _SPEECH_NEAR_AFTER.match(after) or _SPEECH_NEAR_BEFORE.search(before) or _AGE_AFTER.match(after):
+            return _PERSON
+    return _ACCEPT
 
 
-def _looks_like_person_start(text: str, start: int) -> bool:
-    return False
+def _is_common(gazetteer: Any, word: str) -> bool:
+    try:
+        return bool(gazetteer.is_common_word(word))
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def _prominent(top: Place) -> bool:
+    return top.kind in (PlaceKind.COUNTRY, PlaceKind.CONTINENT, PlaceKind.REGION, PlaceKind.ADMIN1) or (
+        top.population >= 100_000
+    )
+
+
+_HONORIFIC_WORDS = frozenset(
+    """mr mrs ms miss dr sir dame lord lady sen senator rep gov governor president pres minister
+    secretary judge justice sheriff mayor prof professor rev reverend father sister brother gen col
+    capt lt sgt cpl pvt maj adm cmdr coach officer deputy detective chancellor premier king queen
+    prince princess sheikh emir ayatollah imam rabbi pastor bishop pope saint""".split()
+)
+_CONTAINER_AFTER = re.compile(r"^,[ \xa0]+[A-Z][a-z]*\.?(?:[ \xa0][A-Z][a-z]+)?(?:,|\.|[ \xa0]|$)")
+_SPEECH_NEAR_AFTER = re.compile(
+    r"^,?[ \xa0]+(?:said|says|told|added|explained|wrote|recalled|noted|asked|replied|laughed|smiled|"
+    r"who|whose|himself|herself|had|has|was|is|would|will|did|does|thinks|thought|believes|knows|knew|"
+    r"wants|wanted|hopes|hoped|admits|admitted|agrees|agreed|says\.|said\.)\b"
+)
+_SPEECH_NEAR_BEFORE = re.compile(r"\b(?:said|says|told|according to|asked|thanked|praised|quoted)[ \xa0]+$")
+_AGE_AFTER = re.compile(r"^,[ \xa0]+\d{1,2}[,.]")
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -597,12 +642,22 @@ def _resolve(cands: list[_Cand], text: str, states: _States, lex: Lexicon) -> No
                 evidence[c.place.country] += 1
         elif c.source == "gaz":
             top = c.places[0]
-            countries = {p.country for p in c.places if p.country}
-            if top.kind is PlaceKind.COUNTRY or len(countries) == 1:
-                if top.country:
-                    evidence[top.country] += 2 if top.kind is PlaceKind.COUNTRY else 1
             if c.dateline and top.country:
                 evidence[top.country] += 2
+            if not top.country:
+                continue
+            # only names that are not ambiguous between big things count as evidence:
+            # "Georgia" (a country and a US state) says nothing yet about the article's country
+            rivals = [
+                p for p in c.places[1:]
+                if p.country != top.country and (_prominent(p) or p.kind is PlaceKind.ADMIN2)
+            ]
+            if rivals:
+                continue
+            if top.kind is PlaceKind.COUNTRY:
+                evidence[top.country] += 2
+            elif top.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) or len({p.country for p in c.places}) == 1:
+                evidence[top.country] += 1
     anchors: list[Place] = []
     for _ in range(2):
         for c in cands:
