@@ -1101,14 +1101,30 @@ _LABEL = re.compile(
 )
 _SHORT_FURNITURE = re.compile(
     r"^(?:advertisement|advertising|sponsored(?: content)?|skip to (?:main )?content|"
-    r"(?:back|scroll|go) to top(?: button)?|loading\.*|menu|search|sign in|log ?in|register|"
-    r"sign up(?: for .{0,60})?|subscribe(?: now| to .{0,60})?|follow us(?: on .{0,60})?|"
-    r"join (?:us|our) .{0,60}(?:channel|group|newsletter)|download (?:the|our) app|"
+    r"(?:back|scroll|go) to top(?: button)?|top of (?:the )?page|loading\.*|menu|search|sign in|log ?in|register|"
+    r"sign up(?: (?:for|to) (?:our|the) .{0,50}(?:newsletter|alerts|updates|emails?)\b.{0,20})?|"
+    r"subscribe(?: now| to (?:our|the) .{0,40}(?:newsletter|channel|podcast|feed|updates|alerts)\b.{0,20})?|"
+    r"follow us(?: on .{0,60})?|join (?:us|our) .{0,60}(?:channel|group|newsletter)|download (?:the|our) app|"
     r"(?:listen|watch) (?:to )?(?:this|the) (?:article|story|video)|print this (?:article|page)|"
     r"donate\b.{0,40}|read (?:the )?(?:original|full|complete) (?:article|story|report|post)\b.{0,60}|"
-    r"click here (?:to|for) .{0,60}|this article was (?:originally )?(?:published|posted) (?:on|by|at) .{0,80}|"
-    r"(?:©|\(c\)|copyright\b).{0,150}|.{0,120}\ball rights reserved\b.{0,60})$",
+    r"click here (?:to|for) .{0,60}|click to (?:share|email|print) .{0,80}|share this:?|like this:|"
+    r"like loading\.*|share on \w+(?: \(opens in new window\))?|"
+    r"this article was (?:originally )?(?:published|posted) (?:on|by|at) .{0,80}|"
+    # comment forms under blog posts
+    r"leave a (?:reply|comment)(?: cancel reply)?|cancel reply|post comment|add (?:a )?comment|\d* ?comments?|"
+    r"your email address will not be published\..{0,80}|required fields are marked.{0,10}|"
+    r"save my name, email.{0,120}|notify me of (?:new|follow-up) .{0,80}|"
+    r"(?:©|\(c\)).{0,150}|copyright\s*(?:©|\(c\))?\s*(?:\d{4}|by\b).{0,150}|.{0,120}\ball rights reserved\b.{0,60})$",
     re.IGNORECASE,
+)
+# "Like us on Facebook; Follow us on Twitter": a short line pointing to social accounts
+_SOCIAL = re.compile(
+    r"\b(?:like|follow|find|join|connect with) us on (?:facebook|twitter|x|instagram|linkedin|telegram|"
+    r"whatsapp|youtube|tiktok|threads|bluesky)\b",
+    re.IGNORECASE,
+)
+_TAGS = re.compile(
+    r"^(?:tags?|topics?|keywords|filed under|categories|category)\s*:\s*[^.!?]{1,200}$", re.IGNORECASE
 )
 _BLOCK_HEAD = re.compile(
     r"^(?:related(?: articles?| posts?| stories| news| coverage| content| reading| topics)?|"
@@ -1116,12 +1132,14 @@ _BLOCK_HEAD = re.compile(
     r"you (?:may|might) (?:also )?(?:like|be interested in)|recommended(?: for you| stories| articles| reading)?|"
     r"most (?:read|popular|viewed|shared)|trending(?: now| stories| news)?|latest (?:news|stories|articles)|"
     r"top stories|editor'?s? picks|don'?t miss|popular (?:posts|stories|articles)|in other news|"
-    r"other (?:news|stories)|recent (?:posts|articles|stories)|similar (?:articles|stories))"
+    r"other (?:news|stories)|recent (?:posts|articles|stories)|similar (?:articles|stories)|"
+    r"(?:previous|next|prev) (?:article|post|story))"
     r"\s*[:!]?\s*$",
     re.IGNORECASE,
 )
 _INLINE_LINK = re.compile(
-    r"^(?:read (?:more|also)|also read|see also|related|more|watch|listen|recommended|must read)"
+    r"^(?:read (?:more|also)|also read|see also|related|more|watch|listen|recommended|must read|"
+    r"(?:previous|next|prev) (?:article|post|story))"
     r"\s*[:|»›>\-–—]\s*\S.{0,200}$",
     re.IGNORECASE,
 )
@@ -1172,6 +1190,8 @@ def _line_kind(s: str) -> str | None:
     if _DATE_LINE.match(s) or _TEMPERATURE.match(s) or _URL_LINE.match(s) or _ALTERNATE.search(s):
         return "strong"
     if _COOKIE.search(s) and _COOKIE_CTX.search(s):
+        return "strong"
+    if _TAGS.match(s) or (_SOCIAL.search(s) and len(s.split()) <= 20):
         return "strong"
     words = re.findall(r"[\w'-]+", low)
     # a row of share buttons: only share words, at least one of them a network or action

@@ -503,6 +503,23 @@ def test_publication_date_from_the_top_of_a_text_file(tmp_path: Path, text: str,
             "Envoys meet\n\nThey met in Lima.\n\nThis story is also available at:\nhttps://mirror.example/lima",
             ["This story is also available at:\nhttps://mirror.example/lima"],
         ),  # the tail around a bare URL
+        (
+            "Envoys meet\n\nThey met in Lima.\n\nTags: Peru, diplomacy, trade\n\n"
+            "Like us on Facebook; Follow us on Twitter; Daily Newsletter.",
+            ["Tags: Peru, diplomacy, trade\n\nLike us on Facebook; Follow us on Twitter; Daily Newsletter."],
+        ),
+        (
+            "Envoys meet\n\nThey met in Lima.\n\nLeave a Reply Cancel reply\n\n"
+            "Your email address will not be published. Required fields are marked *\n\nPost Comment",
+            [
+                "Leave a Reply Cancel reply\n\nYour email address will not be published. "
+                "Required fields are marked *\n\nPost Comment"
+            ],
+        ),
+        (
+            "Envoys meet\n\nThey met in Lima.\n\nPrevious article\n\nFloods hit Cusco\n\nThey agreed on trade.",
+            ["Previous article\n\nFloods hit Cusco"],
+        ),
     ],
 )
 def test_furniture_rules(text: str, furniture: list[str]) -> None:
@@ -518,6 +535,9 @@ def test_furniture_rules(text: str, furniture: list[str]) -> None:
         "Envoys meet\n\nThe related talks in Geneva ended.\n\nMore from the envoy is expected on Monday.",
         "RIO DE JANEIRO, APRIL 7 - Prices -\n\nP.Grossa    196.00 B\n\nR.Grande\n\nSao Paulo   8.65  unch REUTER",
         "Envoys meet\n\nThey met in Lima.\n\nOfficials from both sides\n\nwill meet again in May",
+        "Envoys meet\n\nCopyright disputes between Peru and Chile have grown.\n\nThey met in Lima.",
+        "Envoys meet\n\nSign up for the draft was slow in Kyiv, officials said.",
+        "Envoys meet\n\nThe tags on the crates read Lima.\n\nComments by the envoy were brief.",
     ],
 )
 def test_story_text_is_not_furniture(text: str) -> None:
