@@ -318,7 +318,7 @@ _TOPIC = re.compile(
     r"\b(?:discuss(?:ed|es|ing)?|talks?\s+(?:on|about|over)|negotiations\s+(?:on|over)|"
     r"situation\s+in|developments?\s+in|crisis\s+in|conflict\s+in|war\s+in|issues?\s+of|question\s+of|"
     r"problems?\s+of|future\s+of|about|regarding|concerning|including|such\s+as|"
-    r"tensions?\s+(?:between|over|with)|dispute\s+(?:between|over|with)|on\s+ways\s+to|aimed\s+at|to\s+end\s+the)\b",
+    r"tensions?\s+(?:between|over|with)|dispute\s+(?:between|over|with)|on\s+ways\s+to|aimed\s+at)\b",
     re.IGNORECASE,
 )
 # noun phrases that name a topic with the state inside them: "the Syrian situation", "the Palestinian cause"
@@ -379,7 +379,9 @@ _SKIP = re.compile(
     r"wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|calling\s+for)\b",
     re.IGNORECASE,
 )
-_VENUE_BEFORE = re.compile(r"\b(?:in|at|to|near|inside|outside)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
+_VENUE_BEFORE = re.compile(
+    r"\b(?:in|at|to|near|inside|outside)\s+(?:the\s+)?(?:city\s+of\s+|(?:[A-Z][\w-]+\s+){1,2}['’]s\s+|[A-Z][\w-]+['’]s\s+)?$"
+)
 _HERE = re.compile(r"\bhere\b", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:[A-Z][\w ,]{0,40},\s+)?(?:he|she|they|his|her|the\s+minister|the\s+envoy|the\s+delegation)\b", re.IGNORECASE)
 _BOTH_SIDES = re.compile(
@@ -669,6 +671,9 @@ def _build(
     source = target = None
     if typ in {EventType.SUPPORT, EventType.HOSTILE}:
         directed = _directed_states(text, hit, in_scope, venue_refs) or _directed_states(text, hit, in_clause, venue_refs)
+        if directed is None:
+            directed = _directed_states(text, hit, refs, venue_refs)
+            conf = 0.6
         if directed is None and _PRONOUN_SUBJECT.match(text[s:e]) and ctx.last_actor_country:
             after = [r for r in in_clause if r.start >= hit.end and id(r) not in venue_refs]
             if after and after[0].country != ctx.last_actor_country:
@@ -763,7 +768,10 @@ def _directed_states(
         tgt = [r.country for r in tgt_groups[0]] if tgt_groups and tgt_groups[0][0].start - hit.end < 25 else []
         if not tgt and before:
             tgt = [before[-1].country]
-    elif re.match(r"\s+by\b", text[hit.end : hit.end + 4]) and after:
+    elif after and (
+        re.match(r"\s+by\b", text[hit.end : hit.end + 4])
+        or (hit.type is EventType.SUPPORT and re.match(r"\s+(?:of|from)\b", text[hit.end : hit.end + 6]))
+    ):
         src = [r.country for r in _groups(after, text)[0]]
         tgt = [r.country for r in _groups(before, text)[-1]] if before else []
     else:
@@ -828,16 +836,18 @@ def _is_venue(text: str, r: _Ref) -> bool:
     """A city or landmark after "in"/"at": where something happened, not who took part."""
     if r.kind not in {"city", "landmark", "admin1", "admin2", "region"}:
         return False
-    return bool(_VENUE_BEFORE.search(text[max(0, r.start - 20) : r.start]))
+    return bool(_VENUE_BEFORE.search(text[max(0, r.start - 40) : r.start]))
 
 
 def _venue(ctx: _Context, hit: _Hit, refs: list[_Ref], clause: tuple[int, int], s: int, e: int) -> Place | None:
     text = ctx.text
     cands = [r for r in refs if r.mention is not None and r.mention.place is not None and _is_venue(text, r)
-             and r.kind in {"city", "landmark", "admin2"}]
+             and r.kind in {"city", "landmark", "admin2", "admin1"}]
     in_clause = [r for r in cands if clause[0] <= r.start < clause[1]] or cands
     if in_clause:
-        best = min(in_clause, key=lambda r: abs(r.start - hit.start))
+        # the most specific venue ("Baghdad's Green Zone" over "Baghdad"), then the nearest
+        rank = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3}
+        best = min(in_clause, key=lambda r: (abs(r.start - hit.start) // 80, rank[r.kind], abs(r.start - hit.start)))
         return best.mention.place if best.mention else None
     m = _HERE.search(text, s, e)
     if m and ctx.dateline_place() is not None:
@@ -890,7 +900,7 @@ def _build_visits(
                 ok = re.fullmatch(r"\s*(?:\w+\s+){0,1}", gap) is not None and r.kind in {"country", "city"}
         if not ok:
             break
-        if r.kind in {"city", "country", "landmark", "admin1", "admin2", "metonym"}:
+        if r.kind in {"city", "country", "landmark", "admin1", "admin2", "metonym", "bloc"}:
             dests.append(r)
             cursor = r.end
     ctx.visit_dest_spans.extend((r.start, r.end) for r in dests)
@@ -902,9 +912,16 @@ def _build_visits(
     # the traveller: the state nearest before the trigger in its clause (not a venue), else after "visiting"
     before = [r for r in in_clause if r.end <= hit.start and r not in dests]
     traveller_ref = None
-    for r in reversed(before):
-        if r.kind in {"actor", "demonym", "country", "metonym"} and not _is_venue(text, r):
-            traveller_ref = r
+    # an official is the best evidence of who travels; then a demonym or a state named as subject
+    near_after = [r for r in in_clause if hit.end <= r.start < (dests[0].start if dests else hit.end + 30)]
+    for pool in (
+        [r for r in reversed(before) if r.kind == "actor"],
+        [r for r in near_after if r.kind == "actor" and not re.match(r"(?i)visiting\b", text[hit.start : hit.end])],
+        [r for r in reversed(before) if r.kind in {"demonym", "country", "metonym", "bloc"} and not _is_venue(text, r)
+         and not re.match(r"\s+(?:is|was|will\s+be)\s+the\s+(?:\w+\s+)?(?:stop|leg|destination)", text[r.end : r.end + 40])],
+    ):
+        if pool:
+            traveller_ref = pool[0]
             break
     if traveller_ref is None and re.match(r"visiting\b", text[hit.start : hit.end], re.I):
         nxt = [r for r in refs if r.start >= hit.end and r.kind in {"actor", "demonym", "country"}]
