@@ -658,12 +658,13 @@ def _resolve(cands: list[_Cand], text: str, states: _States, lex: Lexicon) -> No
                 evidence[top.country] += 2
             elif top.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) or len({p.country for p in c.places}) == 1:
                 evidence[top.country] += 1
+    grid = _support_grid(cands)
     anchors: list[Place] = []
     for _ in range(2):
         for c in cands:
             if c.source != "gaz":
                 continue
-            c.place = _best(c, evidence, anchors, states, cands, text)
+            c.place = _best(c, evidence, anchors, states, cands, text, grid)
         evidence2: Counter[str] = Counter(evidence)
         anchors = []
         for c in cands:
@@ -675,8 +676,41 @@ def _resolve(cands: list[_Cand], text: str, states: _States, lex: Lexicon) -> No
         evidence = evidence2
 
 
+_SMALL_KINDS = (PlaceKind.CITY, PlaceKind.ADMIN2, PlaceKind.LANDMARK, PlaceKind.ADMIN1)
+
+
+def _support_grid(cands: list[_Cand]) -> dict[tuple[int, int], set[str]]:
+    """1-degree cells -> names that have a (local) candidate there: "Richmond" near "Madison County"."""
+    grid: dict[tuple[int, int], set[str]] = {}
+    for c in cands:
+        if c.source != "gaz":
+            continue
+        for p in c.places:
+            if p.kind in _SMALL_KINDS and p.lat is not None and p.lon is not None:
+                grid.setdefault((math.floor(p.lat), math.floor(p.lon)), set()).add(c.key)
+    return grid
+
+
+def _support(p: Place, key: str, grid: dict[tuple[int, int], set[str]]) -> int:
+    if p.lat is None or p.lon is None or p.kind not in _SMALL_KINDS:
+        return 0
+    la, lo = math.floor(p.lat), math.floor(p.lon)
+    names: set[str] = set()
+    for dla in (-1, 0, 1):
+        for dlo in (-1, 0, 1):
+            names |= grid.get((la + dla, lo + dlo), set())
+    names.discard(key)
+    return len(names)
+
+
 def _best(
-    c: _Cand, evidence: Counter[str], anchors: list[Place], states: _States, cands: list[_Cand], text: str
+    c: _Cand,
+    evidence: Counter[str],
+    anchors: list[Place],
+    states: _States,
+    cands: list[_Cand],
+    text: str,
+    grid: dict[tuple[int, int], set[str]],
 ) -> Place:
     if len(c.places) == 1:
         return c.places[0]
@@ -703,6 +737,8 @@ def _best(
                 s += 1.0
             elif d < 600:
                 s += 0.4
+        if len(grid) > 1:
+            s += 0.8 * min(3, _support(p, c.key, grid))
         if container is not None:
             if p.country == container.country and p is not container:
                 s += 2.0
