@@ -218,13 +218,47 @@ def _is_hidden(name: str) -> bool:
     return name.startswith(".")
 
 
-def _walk(top: str) -> Iterator[str]:
-    """Files under ``top``, depth first, sorted, hidden ones skipped; lazy (os.walk)."""
-    for dirpath, dirnames, filenames in os.walk(top):
-        dirnames[:] = sorted(d for d in dirnames if not _is_hidden(d))
-        for name in sorted(filenames):
-            if not _is_hidden(name):
-                yield os.path.join(dirpath, name)
+def _walk(top: str) -> Iterator[str | IngestError]:
+    """Files under ``top``: each folder's files sorted, then its subfolders, depth first.
+
+    Hidden files and folders are skipped, and so are FIFOs, sockets and devices (opening a
+    FIFO would block). Symlinked folders are followed once (a link cycle is not). A folder
+    that cannot be listed is an error, not a silent gap. Only one folder listing is held
+    at a time per level, so a folder of many files streams.
+    """
+    seen: set[tuple[int, int]] = set()
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            st = os.stat(folder)
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except FileNotFoundError:
+            yield IngestError("no such file or directory", folder)
+            continue
+        except OSError as exc:
+            yield IngestError(f"cannot list folder: {exc.strerror or exc}", folder)
+            continue
+        if (st.st_dev, st.st_ino) in seen:
+            continue  # a symlink back into a folder already read
+        seen.add((st.st_dev, st.st_ino))
+        subfolders = []
+        for entry in entries:
+            if _is_hidden(entry.name):
+                continue
+            try:
+                if entry.is_dir():
+                    subfolders.append(entry.path)
+                elif entry.is_file():
+                    yield entry.path
+                elif entry.is_symlink() and not os.path.exists(entry.path):
+                    yield IngestError("broken symbolic link", entry.path)
+                else:
+                    log.debug("skipping %s: not a regular file", entry.path)
+            except OSError:
+                yield entry.path  # let opening it report what is wrong
+        stack.extend(reversed(subfolders))
 
 
 # --------------------------------------------------------------------------------------------
@@ -662,6 +696,9 @@ def _read_jsonl(stream: IO[str], path: str, stem: str) -> Iterator[Article | Ing
         except ValueError as exc:
             yield IngestError(f"invalid JSON ({_json_reason(exc)})", path, number)
             continue
+        except RecursionError:
+            yield IngestError("invalid JSON (nested too deeply)", path, number)
+            continue
         yield _record_article(obj, path, stem, number, line=number, where=f"{path}:{number}")
     if not seen:
         yield IngestError("empty file (only whitespace)", path)
@@ -682,6 +719,8 @@ def _read_json(text: str, path: str, stem: str) -> Iterator[Article | IngestErro
             yield from _read_jsonl(io.StringIO(text, newline=""), path, stem)
             return
         raise IngestError(f"invalid JSON ({_json_reason(exc)}, line {exc.lineno})", path) from exc
+    except RecursionError as exc:
+        raise IngestError("invalid JSON (nested too deeply)", path) from exc
     if isinstance(obj, dict):
         for key in ("articles", "items", "data", "results", "documents", "docs"):
             if isinstance(obj.get(key), list) and not any(k in obj for k in TEXT_FIELDS):

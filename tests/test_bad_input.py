@@ -184,7 +184,7 @@ def test_folder_that_vanishes_mid_run(tmp_path: Path) -> None:
     assert [e.reason for e in errors] == ["no such file or directory"]
 
 
-_UNREADABLE = """
+_READ_IN_CHILD = """
 import json, sys
 from geo.ingest import read_articles
 errors = []
@@ -213,7 +213,7 @@ def test_unreadable_file(tmp_path: Path) -> None:
                 "--bounding-set=-dac_override,-dac_read_search",
                 sys.executable,
                 "-c",
-                _UNREADABLE,
+                _READ_IN_CHILD,
             ]
             done = subprocess.run(
                 [*cmd, str(tmp_path)], check=False, capture_output=True, text=True, timeout=120
@@ -415,3 +415,68 @@ def test_furniture_spans_are_valid_on_any_mix_of_lines(lines: list[str], sep: st
         assert s > last
         assert text[s:e].strip() == text[s:e]  # spans cover visible text only
         last = e
+
+
+# ------------------------------------------------------------------ odd things in folders
+
+
+def test_fifo_socket_and_broken_link_in_a_folder_do_not_hang_or_crash(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("A\n\nBody.\n")
+    os.mkfifo(tmp_path / "pipe.txt")  # opening it would block forever
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "loop").symlink_to(tmp_path)  # a folder link back to itself
+    errors: list[IngestError] = []
+    ids = [a.id for a in read_articles(tmp_path, on_error="skip", errors=errors)]
+    assert ids == ["a"]
+    assert [(e.path, e.reason) for e in errors] == [(str(tmp_path / "gone.txt"), "broken symbolic link")]
+
+
+def test_symlinked_folder_is_read(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "r.txt").write_text("R\n\nBody.\n")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "linked").symlink_to(real)
+    assert [a.id for a in read_articles(corpus)] == ["r"]
+
+
+def test_deeply_nested_json_is_an_error_for_its_line_only(tmp_path: Path) -> None:
+    path = tmp_path / "deep.jsonl"
+    path.write_text("[" * 200_000 + "]" * 200_000 + '\n{"text": "Talks in Baku."}\n')
+    errors: list[IngestError] = []
+    assert [a.text for a in read_articles(path, on_error="skip", errors=errors)] == ["Talks in Baku."]
+    assert [(e.line, e.reason) for e in errors] == [(1, "invalid JSON (nested too deeply)")]
+
+
+def test_folder_that_cannot_be_listed_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("A\n\nBody.\n")
+    closed = tmp_path / "closed"
+    closed.mkdir()
+    (closed / "x.txt").write_text("X\n\nBody.\n")
+    closed.chmod(0o000)
+    try:
+        if os.geteuid() != 0:
+            errors: list[IngestError] = []
+            ids = [a.id for a in read_articles(tmp_path, on_error="skip", errors=errors)]
+            got = {"ids": ids, "errors": [[e.path, e.reason] for e in errors]}
+        else:
+            setpriv = shutil.which("setpriv")
+            if setpriv is None:
+                pytest.skip("running as root without setpriv to drop CAP_DAC_OVERRIDE")
+            cmd = [
+                setpriv,
+                "--bounding-set=-dac_override,-dac_read_search",
+                sys.executable,
+                "-c",
+                _READ_IN_CHILD,
+            ]
+            done = subprocess.run(
+                [*cmd, str(tmp_path)], check=False, capture_output=True, text=True, timeout=120
+            )
+            if done.returncode:
+                pytest.skip(f"setpriv cannot drop capabilities here: {done.stderr.strip()[-200:]}")
+            got = json.loads(done.stdout)
+    finally:
+        closed.chmod(0o755)
+    assert got == {"ids": ["a"], "errors": [[str(closed), "cannot list folder: Permission denied"]]}
