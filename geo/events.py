@@ -327,7 +327,7 @@ _TOPIC_NP = re.compile(
     re.IGNORECASE,
 )
 _TOPIC_END = re.compile(
-    r"[;.]|,\s+(?=(?:\S+\s+){0,8}?(?:said|says|told|according|added|adding|reported|announced)\b)|\bwith\b|\band\s+(?:the\s+)?(?:two|both)\b|\bwhile\b|\bwhen\b|"
+    r"[;.]|\b(?:in|by|over|during)\s+(?:a|the)\s+(?:tele)?phone\b|\bduring\b|,\s+(?=(?:\S+\s+){0,8}?(?:said|says|told|according|added|adding|reported|announced)\b)|\bwith\b|\band\s+(?:the\s+)?(?:two|both)\b|\bwhile\b|\bwhen\b|"
     r"\band\s+(?:also\s+)?(?:agreed|signed|decided|reached|pledged|expressed|reaffirmed|stressed|underlined|"
     r"emphasi[sz]ed|announced|said|called|urged|welcomed|approved|adopted|exchanged)\b"
 )
@@ -502,18 +502,30 @@ def _sentence_events(ctx: _Context, s: int, e: int) -> None:
              if not ctx.dateline_span[0] <= d.start + s < ctx.dateline_span[1]]
     evidence = _evidence(text, s, e, ctx)
     seen_types: set[tuple[EventType, frozenset[str]]] = set()
+    by_phone = any(h.trigger.name == "call_phone" for h in hits)
     for i, hit in enumerate(hits):
         typ = hit.type
+        if by_phone and hit.trigger.name == "meeting_talks":
+            continue  # "discussed ... in a telephone conversation": the talk is the call
         # several words of one kind ("met ... talks") in one sentence: the first carries the event
         same = [h for h in hits[:i] if h.type is typ]
         if same and typ in {EventType.MEETING, EventType.CALL, EventType.AGREEMENT, EventType.ALLIANCE}:
             if any(_same_clause(clauses, h.start, hit.start) for h in same):
                 continue
         if any(zs <= hit.start < ze for zs, ze in zones):
-            continue  # "discussed ... the need to support the Palestinians": a topic, not an event
+            continue
+        if typ in {EventType.SUPPORT, EventType.HOSTILE} and re.fullmatch(
+            r"\W*(?:The|This|That|Such|These)\s+(?:[\w-]+\s+)?", text[s : hit.start]
+        ):
+            continue  # "The assassination soured ties ...": an act already reported  # "discussed ... the need to support the Palestinians": a topic, not an event
         status = _status(text, s, e, hit)
         if status is None:
             continue
+        if status is EventStatus.PLANNED and typ in {EventType.SUPPORT, EventType.HOSTILE}:
+            # a pledge or a threat made now has occurred; only a scheduled act is planned
+            window = text[max(s, hit.start - 60) : min(e, hit.end + 40)]
+            if not re.search(r"\b(?:planned|scheduled|due\s+to|set\s+to|to\s+take\s+effect|will\s+(?:impose|take\s+effect))\b", window, re.I):
+                status = EventStatus.OCCURRED
         drafts = _build(ctx, hit, typ, status, s, e, refs_all, zones, clauses, dates, evidence, hits)
         log.debug("%s %r %s -> %s", hit.trigger.name, text[hit.start : hit.end], status.value,
                   [(d.type.value, d.countries) for d in drafts])
@@ -788,6 +800,12 @@ def _directed_states(
         groups_after = _groups(after, text)
         if groups_after:
             tgt = [r.country for r in groups_after[0]]
+        elif before:
+            groups_before = _groups(before, text)
+            if len(groups_before) >= 2:
+                # "Britain will give India 50 mln stg in aid": subject, then indirect object
+                src = [r.country for r in groups_before[0]]
+                tgt = [r.country for r in groups_before[-1]]
     src, tgt = _dedupe(src), _dedupe(tgt)
     tgt = [c for c in tgt if c not in src] or tgt
     if not src or not tgt or set(src) == set(tgt):
@@ -886,7 +904,14 @@ def _build_visits(
     dests: list[_Ref] = []
     places_after = [r for r in refs if r.start >= hit.end and r.kind not in {"actor", "demonym"}]
     cursor = hit.end
+    modifiers: list[_Ref] = []
     for r in places_after:
+        if re.match(r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:[A-Z][a-z]+)\b(?<!\band)", text[r.end : r.end + 40]) and r.kind == "country" \
+                and not re.match(r"\s+(?:and|or|on|in|to|for|at|The)\b", text[r.end : r.end + 6]):
+            cursor = r.end  # "the U.S. Energy Secretary": a modifier of the traveller, not a destination
+            if not dests:
+                modifiers.append(r)
+            continue
         gap = text[cursor : r.start]
         if dests:
             ok = re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*then)\s*(?:the\s+)?|\s*'s\s+[\w ]*", gap) is not None
@@ -917,6 +942,7 @@ def _build_visits(
     for pool in (
         [r for r in reversed(before) if r.kind == "actor"],
         [r for r in near_after if r.kind == "actor" and not re.match(r"(?i)visiting\b", text[hit.start : hit.end])],
+        modifiers,
         [r for r in reversed(before) if r.kind in {"demonym", "country", "metonym", "bloc"} and not _is_venue(text, r)
          and not re.match(r"\s+(?:is|was|will\s+be)\s+the\s+(?:\w+\s+)?(?:stop|leg|destination)", text[r.end : r.end + 40])],
     ):
