@@ -1194,9 +1194,18 @@ _COOKIE_CTX = re.compile(
 )
 _BREADCRUMB_SEP = re.compile(r"\s+[/›»>|]\s+|\s*[›»]\s*")
 _CAMEL_JOIN = re.compile(r"[a-z][A-Z]")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
-_TEASER_END = re.compile(r"(?:\.\.\.|…)[\"'”’)]*$")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_CLOSERS = "\"'”’»)]"  # closing quotes and brackets after a sentence's final stop
+_SHARE_WORD = re.compile(r"[\w'-]+")
+# the anchored whole-line rules in one pattern: one match per line instead of five
+_ANCHORED = re.compile(
+    "|".join(f"(?:{p.pattern})" for p in (_LABEL, _SHORT_FURNITURE, _INLINE_LINK, _TAGS)), re.IGNORECASE
+)
+_ANYWHERE_KEYS = ("cookie", " us on ", "alternate", "accessed at", "mirror site")
+# the rules that look anywhere in a line, told apart by group name
+_ANYWHERE = re.compile(
+    f"(?P<alternate>{_ALTERNATE.pattern})|(?P<cookie>{_COOKIE.pattern})|(?P<social>{_SOCIAL.pattern})",
+    re.IGNORECASE,
+)
 
 _HEADER_LINES = 12  # widgets, breadcrumbs and bylines sit in the first lines only
 _MAX_RULE_LINE = 300  # longer lines are story paragraphs; skip the per-line rules
@@ -1221,26 +1230,46 @@ def detect_furniture(text: str) -> tuple[tuple[int, int], ...]:
 
 def _line_kind(s: str) -> str | None:
     """'strong' for a line that is furniture on its own, None otherwise (``s`` stripped)."""
-    if len(s) > _MAX_RULE_LINE:
+    n = len(s)
+    if n > _MAX_RULE_LINE:
         return None
+    if _ANCHORED.match(s) or _is_block_head(s):
+        return "strong"
+    if " " not in s and _URL_LINE.match(s):
+        return "strong"
+    if (s[0].isdigit() or s[0] == "-") and _TEMPERATURE.match(s):
+        return "strong"
+    if n <= 80 and _DATE_LINE.match(s):
+        return "strong"
     low = s.lower()
-    if _LABEL.match(s) or _SHORT_FURNITURE.match(s) or _INLINE_LINK.match(s) or _is_block_head(s):
-        return "strong"
-    if _DATE_LINE.match(s) or _TEMPERATURE.match(s) or _URL_LINE.match(s) or _ALTERNATE.search(s):
-        return "strong"
-    if _COOKIE.search(s) and _COOKIE_CTX.search(s):
-        return "strong"
-    if _TAGS.match(s) or (_SOCIAL.search(s) and len(s.split()) <= 20):
-        return "strong"
-    words = re.findall(r"[\w'-]+", low)
+    # cheap substring tests first: most lines are story text and contain none of these
+    hit = _ANYWHERE.search(s) if any(k in low for k in _ANYWHERE_KEYS) else None
+    if hit:
+        if hit.lastgroup == "alternate":
+            return "strong"
+        if hit.lastgroup == "cookie" and _COOKIE_CTX.search(s):
+            return "strong"
+        if hit.lastgroup == "social" and len(s.split()) <= 20:
+            return "strong"
+    if n > 80:  # a row of at most 8 share words is short
+        return None
+    words = _SHARE_WORD.findall(low)
     # a row of share buttons: only share words, at least one of them a network or action
     share_row = (
         0 < len(words) <= 8
-        and not _SENTENCE_END.search(s)
+        and not _ends_sentence(s)
         and all(w in _SHARE_STRONG or w in _SHARE_WEAK for w in words)
         and any(w in _SHARE_STRONG for w in words)
     )
     return "strong" if share_row else None
+
+
+def _ends_sentence(s: str) -> bool:
+    return s.rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
+
+
+def _ends_teaser(s: str) -> bool:
+    return s.rstrip(_CLOSERS).endswith(("...", "…"))
 
 
 def _is_block_head(s: str) -> bool:
@@ -1249,7 +1278,7 @@ def _is_block_head(s: str) -> bool:
 
 
 def _is_breadcrumb(s: str) -> bool:
-    if len(s) > 100 or _SENTENCE_END.search(s):
+    if len(s) > 100 or _ends_sentence(s):
         return False
     parts = [p for p in _BREADCRUMB_SEP.split(s) if p.strip()]
     if len(parts) >= 2 and len(_BREADCRUMB_SEP.findall(s)) >= 1 and all(len(p.split()) <= 4 for p in parts):
@@ -1260,9 +1289,9 @@ def _is_breadcrumb(s: str) -> bool:
 
 def _is_headline_like(s: str) -> bool:
     """A link text in a list of other stories: short, no sentence end, or a teaser ending in '...'."""
-    if _TEASER_END.search(s):
+    if _ends_teaser(s):
         return True
-    return len(s.split()) <= 25 and not _SENTENCE_END.search(s)
+    return len(s.split()) <= 25 and not _ends_sentence(s)
 
 
 def _furniture(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, int] | None]:
@@ -1331,7 +1360,7 @@ def _furniture(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, int] 
         s = line_text(i)
         if kinds[i]:
             strong = True
-        elif len(s.split()) > 15 or _SENTENCE_END.search(s):
+        elif len(s.split()) > 15 or _ends_sentence(s):
             break
         tail.append(i)
     if strong:
