@@ -73,6 +73,8 @@ def leaflet_css() -> str:
     """Leaflet's CSS with its images as data URIs."""
     root = _xstatic_dir("leaflet")
     css = _CSS_SOURCE_MAP.sub("", (root / "leaflet.css").read_text(encoding="utf-8"))
+    # comments citing browser bug trackers are the only URLs in it
+    css = re.sub(r"/\*.*?\*/", lambda m: "" if "://" in m.group(0) else m.group(0), css, flags=re.DOTALL)
 
     def inline(m: re.Match[str]) -> str:
         path = root / m.group(1)
