@@ -214,8 +214,12 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | IngestErr
             yield IngestError("no such file or directory", p)
 
 
+# files operating systems leave in folders; never articles
+_JUNK_FILES = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r"})
+
+
 def _is_hidden(name: str) -> bool:
-    return name.startswith(".")
+    return name.startswith(".") or name.lower() in _JUNK_FILES
 
 
 def _walk(top: str) -> Iterator[str | IngestError]:
@@ -277,6 +281,8 @@ def _split_suffix(path: str) -> tuple[str, str, bool]:
 
 def _read_path(path: str) -> Iterator[Article | IngestError]:
     if path == "-":
+        if sys.stdin is None:
+            raise IngestError("no standard input to read (the process has none)", "<stdin>")
         yield from _read_stream(sys.stdin.buffer, "<stdin>", "stdin", "", gz=False)
         return
     stem, suffix, gz = _split_suffix(path)

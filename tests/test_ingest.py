@@ -352,7 +352,17 @@ def test_html_without_any_text_is_an_error(tmp_path: Path) -> None:
 
 
 def test_folders_are_recursive_sorted_and_skip_hidden_files(tmp_path: Path) -> None:
-    for rel in ["b/2.txt", "b/1.txt", "a.txt", ".hidden.txt", ".git/x.txt", "c/.secret/y.txt", "b/sub/0.txt"]:
+    names = [
+        "b/2.txt",
+        "b/1.txt",
+        "a.txt",
+        ".hidden.txt",
+        ".git/x.txt",
+        "c/.secret/y.txt",
+        "b/sub/0.txt",
+        "Thumbs.db",
+    ]
+    for rel in names:
         p = tmp_path / rel
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text(f"Title {rel}\n\nBody.\n")
