@@ -512,6 +512,10 @@ def _sentence_events(ctx: _Context, s: int, e: int) -> None:
         if same and typ in {EventType.MEETING, EventType.CALL, EventType.AGREEMENT, EventType.ALLIANCE}:
             if any(_same_clause(clauses, h.start, hit.start) for h in same):
                 continue
+        if same and typ in {EventType.SUPPORT, EventType.HOSTILE}:
+            # "threatened Iraq with sanctions", "pledged support and aid": one act
+            if any(_same_clause(clauses, h.start, hit.start) and hit.start - h.end < 40 for h in same):
+                continue
         if any(zs <= hit.start < ze for zs, ze in zones):
             continue
         if typ in {EventType.SUPPORT, EventType.HOSTILE} and re.fullmatch(

@@ -6,13 +6,6 @@ from geo.events import EVENT_COLUMNS, extract_events, find_events, iter_events, 
 from geo.records import Article, EventStatus, EventType
 
 
-@pytest.fixture(scope="module")
-def gazetteer():  # type: ignore[no-untyped-def]
-    from geo.geocode import default_gazetteer
-
-    return default_gazetteer()
-
-
 def events_of(text: str, gazetteer: object, date: str | None = "2020-11-21"):  # type: ignore[no-untyped-def]
     from geo.mentions import find_mentions
 
