@@ -518,7 +518,7 @@ def _sentence_events(ctx: _Context, s: int, e: int) -> None:
                 continue
         if any(zs <= hit.start < ze for zs, ze in zones):
             continue
-        if typ in {EventType.SUPPORT, EventType.HOSTILE} and re.fullmatch(
+        if typ in {EventType.SUPPORT, EventType.HOSTILE} and hit.trigger.name != "support_backed" and re.fullmatch(
             r"\W*(?:The|This|That|Such|These)\s+(?:[\w-]+\s+)?", text[s : hit.start]
         ):
             continue  # "The assassination soured ties ...": an act already reported  # "discussed ... the need to support the Palestinians": a topic, not an event
