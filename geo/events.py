@@ -317,7 +317,7 @@ def _refs_in(
 _TOPIC = re.compile(
     r"\b(?:discuss(?:ed|es|ing)?|talks?\s+(?:on|about|over)|negotiations\s+(?:on|over)|"
     r"situation\s+in|developments?\s+in|crisis\s+in|conflict\s+in|war\s+in|issues?\s+of|question\s+of|"
-    r"problems?\s+of|future\s+of|about|regarding|concerning|including|such\s+as|"
+    r"problems?\s+of|future\s+of|about|regarding|concerning|"
     r"tensions?\s+(?:between|over|with)|dispute\s+(?:between|over|with)|on\s+ways\s+to|aimed\s+at)\b",
     re.IGNORECASE,
 )
@@ -376,7 +376,7 @@ _SKIP = re.compile(
     r"cancel(?:l?ed|s)?|postpon(?:ed|es)|call(?:ed)?\s+off|rul(?:ed|es)\s+out|rejected|if|unless|whether|"
     r"could|might|may|possible|possibility|possibly|consider(?:s|ed|ing)?|hop(?:e|es|ed|ing)\s+to|"
     r"would\s+welcome|ask(?:ed|s)?\s+(?:\w+\s+)?(?:whether|if)|speculation|rumou?rs?|reportedly\s+considering|"
-    r"wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|calling\s+for)\b",
+    r"prospects?\s+(?:for|of)|wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|calling\s+for)\b",
     re.IGNORECASE,
 )
 _VENUE_BEFORE = re.compile(
@@ -422,6 +422,9 @@ class _Draft:
         return (self.type, frozenset(self.countries), self.status)
 
 
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .,'-]{2,40}?,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+)?[-–—]+\s")
+
+
 class _Context:
     """What one article's extraction carries from sentence to sentence."""
 
@@ -439,6 +442,10 @@ class _Context:
             sep = re.compile(r"\s[-–—]+\s|:\s|\s[-–—]+(?=[A-Z])").search(self.text, self.dateline.end, self.dateline.end + 60)
             if sep is not None:
                 self.dateline_span = (self.dateline.start, sep.end())
+        else:
+            m = _DATELINE.match(self.text)
+            if m is not None:
+                self.dateline_span = m.span()
         counts: dict[str, int] = {}
         for m in mentions.places:
             if m.country and m.kind is not MentionKind.NONSTATE and not article.is_furniture(m.start, m.end) and not m.dateline:
@@ -964,7 +971,7 @@ def _build_visits(
         if _PRONOUN_SUBJECT.match(sent) and ctx.last_actor_country:
             traveller = ctx.last_actor_country
         else:
-            cands = [r for r in before if r.kind != "city"] or [r for r in refs if r.kind in {"actor", "demonym"} and r not in dests]
+            cands = [r for r in before if r.kind != "city"]
             traveller = cands[0].country if cands else None
     conf = 0.8
     results: list[_Draft] = []
