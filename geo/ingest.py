@@ -17,6 +17,7 @@ import csv
 import datetime as _dt
 import glob
 import gzip
+import html as html_lib
 import io
 import json
 import logging
@@ -866,6 +867,7 @@ _META_DATES = (
     "datecreated",
 )
 _JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
+_JSONLD_HEADLINE = re.compile(r'"headline"\s*:\s*"((?:[^"\\]|\\.){1,300})"')
 
 
 def _read_html(html: str, path: str, stem: str) -> Article:
@@ -876,10 +878,16 @@ def _read_html(html: str, path: str, stem: str) -> Article:
         meta.close()
     except (AssertionError, ValueError):  # HTMLParser on broken markup
         pass
+    page_title = _clean_str("".join(meta.title))
+    h1 = _clean_str("".join(meta.h1))
+    headline = _JSONLD_HEADLINE.search(head)
     title = (
         _clean_str(meta.meta.get("og:title"))
-        or _clean_str("".join(meta.title))
-        or _clean_str("".join(meta.h1))
+        or (_clean_str(_json_string(headline.group(1))) if headline else None)
+        # "<title>Headline - Site name</title>" with the same headline in <h1>: take the <h1>
+        or (h1 if h1 and page_title and h1 in page_title else None)
+        or page_title
+        or h1
     )
     date = None
     for key in _META_DATES:
@@ -908,6 +916,15 @@ def _read_html(html: str, path: str, stem: str) -> Article:
         source=path,
         furniture=furniture,
     )
+
+
+def _json_string(raw: str) -> str:
+    """A JSON string literal's body (escapes like \\u00e9 resolved), then HTML entities."""
+    try:
+        value = json.loads(f'"{raw}"')
+    except ValueError:
+        value = raw
+    return html_lib.unescape(str(value))
 
 
 def _html_main_text(html: str) -> str | None:

@@ -342,6 +342,29 @@ def test_html_falls_back_to_tag_stripping_when_trafilatura_fails(monkeypatch: py
     assert a.title == "Ministers of Norland and Sudria meet in Valletta"
 
 
+@pytest.mark.parametrize(
+    ("head", "h1", "title"),
+    [
+        ("<title>Water deal signed - Example News</title>", "Water deal signed", "Water deal signed"),
+        (
+            (
+                '<title>Example News</title><script type="application/ld+json">'
+                '{"@type": "NewsArticle", "headline": "Caf\\u00e9 talks in \\"Amman\\""}</script>'
+            ),
+            "Other",
+            'Café talks in "Amman"',
+        ),
+        ("<title>Water deal signed</title>", "", "Water deal signed"),
+        ("", "Water deal signed", "Water deal signed"),
+    ],
+)
+def test_html_title_sources(tmp_path: Path, head: str, h1: str, title: str) -> None:
+    body = f"<h1>{h1}</h1>" if h1 else ""
+    body += "<p>Iraq and Jordan signed an agreement on Tuesday to share water, the two governments said.</p>"
+    (tmp_path / "p.html").write_text(f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>")
+    assert one(tmp_path / "p.html").title == title
+
+
 def test_html_without_any_text_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "e.html").write_text("<html><head><script>var a = 1;</script></head><body></body></html>")
     with pytest.raises(IngestError, match="no article text"):
@@ -514,16 +537,22 @@ def test_publication_date_from_the_top_of_a_text_file(tmp_path: Path, text: str,
             ["This story is also available at:\nhttps://mirror.example/lima"],
         ),  # the tail around a bare URL
         (
-            "Envoys meet\n\nThey met in Lima.\n\nTags: Peru, diplomacy, trade\n\n"
-            "Like us on Facebook; Follow us on Twitter; Daily Newsletter.",
+            (
+                "Envoys meet\n\nThey met in Lima.\n\nTags: Peru, diplomacy, trade\n\n"
+                "Like us on Facebook; Follow us on Twitter; Daily Newsletter."
+            ),
             ["Tags: Peru, diplomacy, trade\n\nLike us on Facebook; Follow us on Twitter; Daily Newsletter."],
         ),
         (
-            "Envoys meet\n\nThey met in Lima.\n\nLeave a Reply Cancel reply\n\n"
-            "Your email address will not be published. Required fields are marked *\n\nPost Comment",
+            (
+                "Envoys meet\n\nThey met in Lima.\n\nLeave a Reply Cancel reply\n\n"
+                "Your email address will not be published. Required fields are marked *\n\nPost Comment"
+            ),
             [
-                "Leave a Reply Cancel reply\n\nYour email address will not be published. "
-                "Required fields are marked *\n\nPost Comment"
+                (
+                    "Leave a Reply Cancel reply\n\nYour email address will not be published. "
+                    "Required fields are marked *\n\nPost Comment"
+                )
             ],
         ),
         (
