@@ -261,7 +261,7 @@ _NONSTATE_HEADS = re.compile(
     r"unions?|workers|traders|exporters|importers|producers|farmers|industry|industries|industrialists|"
     r"journalists?|newspapers?|news\s+agency|press|media|radio|television|tv|people|citizens|nationals|"
     r"students|investors|shareholders|corporations?|groups?\s+of\s+companies|airlines?|carriers?|"
-    r"manufacturers|makers|dealers|shipping|tankers?|ships?|vessels?|rebels?|guerrillas?|insurgents|"
+    r"manufacturers|makers|dealers|rebels?|guerrillas?|insurgents|"
     r"Kurds|opposition|exiles|refugees|hostages|community|communities|origin|ancestry|descent|"
     r"economy|markets?|currency|dollars?|oil\s+(?:companies|firms|industry)|energy\s+firms)\b",
     re.IGNORECASE,
@@ -315,7 +315,7 @@ def _refs_in(
 
 # words after which states are the topic of talks, not their participants
 _TOPIC = re.compile(
-    r"\b(?:discuss(?:ed|es|ing)?|talks?\s+(?:on|about|over)|negotiations\s+(?:on|over)|"
+    r"\b(?:discuss(?:ed|es|ing)?|discussions?\s+(?:on|about|of)|talks?\s+(?:on|about|over)|negotiations\s+(?:on|over)|"
     r"situation\s+in|developments?\s+in|crisis\s+in|conflict\s+in|war\s+in|issues?\s+of|question\s+of|"
     r"problems?\s+of|future\s+of|about|regarding|concerning|"
     r"tensions?\s+(?:between|over|with)|dispute\s+(?:between|over|with)|on\s+ways\s+to|aimed\s+at)\b",
@@ -327,7 +327,8 @@ _TOPIC_NP = re.compile(
     re.IGNORECASE,
 )
 _TOPIC_END = re.compile(
-    r"[;.]|\b(?:in|by|over|during)\s+(?:a|the)\s+(?:tele)?phone\b|\bduring\b|,\s+(?=(?:\S+\s+){0,8}?(?:said|says|told|according|added|adding|reported|announced)\b)|\bwith\b|\band\s+(?:the\s+)?(?:two|both)\b|\bwhile\b|\bwhen\b|"
+    r"[;.]|\b(?:in|by|over|during)\s+(?:a|the)\s+(?:tele)?phone\b|\bduring\b|"
+    r"\bat\s+(?:a|the|their|an)\s+(?:[\w-]+\s+)?(?:meeting|talks|session|summit|conference)\b|,\s+(?=(?:\S+\s+){0,8}?(?:said|says|told|according|added|adding|reported|announced)\b)|\bwith\b|\band\s+(?:the\s+)?(?:two|both)\b|\bwhile\b|\bwhen\b|"
     r"\band\s+(?:also\s+)?(?:agreed|signed|decided|reached|pledged|expressed|reaffirmed|stressed|underlined|"
     r"emphasi[sz]ed|announced|said|called|urged|welcomed|approved|adopted|exchanged)\b"
 )
@@ -384,6 +385,11 @@ _VENUE_BEFORE = re.compile(
 )
 _HERE = re.compile(r"\bhere\b", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:[A-Z][\w ,]{0,40},\s+)?(?:he|she|they|his|her|the\s+minister|the\s+envoy|the\s+delegation)\b", re.IGNORECASE)
+_TITLE_ANAPHOR = re.compile(
+    r"\b(?:he|she|the\s+(?:envoy|ambassador|minister|delegation|official|visitor|president|premier|prime\s+minister|"
+    r"secretary|chancellor|king|leader|diplomat|mission|team))\b[^,;]{0,40}$",
+    re.IGNORECASE,
+)
 _BOTH_SIDES = re.compile(
     r"\b(?:the\s+two\s+(?:sides|countries|nations|states|governments|leaders|ministers|neighbou?rs|men|officials)|"
     r"both\s+(?:sides|countries|nations|governments|leaders|men)|bilateral|each\s+other|counterparts?)\b",
@@ -665,7 +671,7 @@ def _build(
     hits: Sequence[_Hit] = (),
 ) -> list[_Draft]:
     text = ctx.text
-    refs = [r for r in refs_all if not any(zs <= r.start < ze for zs, ze in zones) or r.kind == "actor"]
+    refs = [r for r in refs_all if not any(zs <= r.start < ze for zs, ze in zones)]
     if typ is not EventType.VISIT:
         # "on his return from Ethiopia and Djibouti": destinations of a visit are not parties to other events
         refs = [r for r in refs if not any(vs <= r.start < ve for vs, ve in ctx.visit_dest_spans)]
@@ -740,9 +746,10 @@ def _build(
                            _venue(ctx, hit, refs, clause, s, e), [], [evidence], conf, evidence.start)
             draft.extra["attach"] = previous
             return [draft]
-        if len(states) < 2 and (_BOTH_SIDES.search(sent) or _PRONOUN_SUBJECT.match(sent)):
+        anaphor = _PRONOUN_SUBJECT.match(sent) or _TITLE_ANAPHOR.search(text[max(s, hit.start - 60) : hit.start])
+        if len(states) < 2 and (_BOTH_SIDES.search(sent) or anaphor):
             extra = [c for c in (ctx.last_states or ctx.main_states) if c not in states]
-            if ctx.last_actor_country and _PRONOUN_SUBJECT.match(sent) and ctx.last_actor_country not in states:
+            if ctx.last_actor_country and anaphor and ctx.last_actor_country not in states:
                 extra = [ctx.last_actor_country, *extra]
             states = _dedupe([*states, *extra])[: max(2, len(states))]
             conf = 0.5
@@ -806,8 +813,10 @@ def _directed_states(
                 src = [before[-1].country]
                 if len(before) > 1 and re.fullmatch(r"\s*(?:and|&)\s*(?:the\s+)?", text[before[-2].end : before[-1].start]):
                     src.insert(0, before[-2].country)
+            elif re.search(r"\b(?:attacks?|raids?|strikes?|threats?|war|occupation|invasion|support|aid|backing)$", text[hit.start : hit.end], re.I):
+                return None  # a bare noun ("continued attacks") needs its actor next to it
             else:
-                src = [r.country for r in _groups(before, text)[-1]]
+                src = [r.country for r in _groups(before, text)[0]]  # the clause's subject
         groups_after = _groups(after, text)
         if groups_after:
             tgt = [r.country for r in groups_after[0]]
