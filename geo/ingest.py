@@ -799,11 +799,22 @@ def _read_csv(
 # text and HTML files
 
 
+_TITLE_MAX = 200
+
+
+def _short_title(line: str) -> str:
+    """A title from a story's first line; a whole first paragraph (no headline) is cut at a word."""
+    title = " ".join(line.split())
+    if len(title) <= _TITLE_MAX:
+        return title
+    return title[:_TITLE_MAX].rsplit(" ", 1)[0].rstrip(",;:-–—") + "…"
+
+
 def _text_article(text: str, path: str, stem: str) -> Article:
     furniture, first = _furniture(text)
     title = ""
     if first is not None:
-        title = " ".join(text[first[0] : first[1]].split())
+        title = _short_title(text[first[0] : first[1]])
     return Article(
         id=stem,
         text=text,
@@ -906,7 +917,7 @@ def _read_html(html: str, path: str, stem: str) -> Article:
         text = text.replace(_NUL, "\ufffd")
     furniture, first = _furniture(text)
     if not title and first is not None:
-        title = " ".join(text[first[0] : first[1]].split())
+        title = _short_title(text[first[0] : first[1]])
     return Article(
         id=stem,
         text=text,
@@ -1310,6 +1321,11 @@ def _is_breadcrumb(s: str) -> bool:
     return len(_CAMEL_JOIN.findall(s)) >= 2 and len(s.split()) <= 6 and not re.search(r"[,:;]", s)
 
 
+def _is_menu_item(s: str) -> bool:
+    """One or two words without digits or punctuation: a navigation link on its own line."""
+    return len(s) <= 25 and len(s.split()) <= 2 and not re.search(r"[\d.!?:;,…]", s)
+
+
 def _is_headline_like(s: str) -> bool:
     """A link text in a list of other stories: short, no sentence end, or a teaser ending in '...'."""
     if _ends_teaser(s):
@@ -1339,17 +1355,29 @@ def _furniture(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, int] 
 
     # header zone: everything before the first line that is not furniture
     first: int | None = None
-    for i in range(min(len(lines), _HEADER_LINES)):
+    i = 0
+    while i < min(len(lines), _HEADER_LINES):
         s = line_text(i)
         kind = _line_kind(s)
         if kind is None and _is_breadcrumb(s):
             kind = "strong"
         if kind is None and _adjacent_to_widget(text, lines, i):
             kind = "strong"
+        if kind is None and _is_menu_item(s):
+            # a scraped navigation bar: "Home", "World", "Business", ... one per line
+            j = i
+            while j < len(lines) and j - i < 40 and _is_menu_item(line_text(j)):
+                j += 1
+            if j - i >= 3 and j < len(lines):
+                for k in range(i, j):
+                    kinds[k] = "menu"
+                i = j
+                continue
         if kind is None:
             first = i
             break
         kinds[i] = kind
+        i += 1
     if first is None:
         first = next((i for i in range(len(lines)) if kinds[i] is None), None)
         if first is None:

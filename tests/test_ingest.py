@@ -374,6 +374,32 @@ def test_html_without_any_text_is_an_error(tmp_path: Path) -> None:
 # ------------------------------------------------------------------ paths: folders, globs, stdin
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Home\nWorld\nMiddle East\nBusiness\nSport\n\nEnvoys meet in Amman\n\nThey met.",
+            "Envoys meet in Amman",
+        ),
+        ("Obituary\n\nThe former envoy died in Amman on Monday.", "Obituary"),  # one short title is a title
+        ("Advertisement\n\nEnvoys meet in Amman\n\nThey met.", "Envoys meet in Amman"),
+    ],
+)
+def test_text_title_skips_navigation_and_is_bounded(tmp_path: Path, text: str, title: str) -> None:
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    a = one(tmp_path / "a.txt")
+    assert a.title == title
+    assert not a.is_furniture(a.text.index(title[:20]), a.text.index(title[:20]) + 20)
+
+
+def test_text_without_headline_gets_its_first_paragraph_cut_at_a_word(tmp_path: Path) -> None:
+    text = "AMMAN (Reuters) - " + "Jordanian and Iraqi officials met on Monday to discuss trade. " * 5
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    title = one(tmp_path / "a.txt").title
+    assert title.endswith("…") and 150 < len(title) <= 201
+    assert text.startswith(title[:-1]) and text[len(title) - 1] == " "
+
+
 def test_folders_are_recursive_sorted_and_skip_hidden_files(tmp_path: Path) -> None:
     names = [
         "b/2.txt",
