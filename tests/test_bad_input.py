@@ -303,6 +303,27 @@ def test_cli_in_a_subprocess_shows_no_traceback(batch: Path, tmp_path: Path) -> 
     assert "Traceback" not in done.stderr
 
 
+def test_cli_reads_jsonl_from_stdin_and_names_its_bad_line(places_cli: object, tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": "s1", "text": "Iraqi and Jordanian ministers met in Amman on Monday."}),
+        "{not json",
+        json.dumps({"id": "s3", "text": "Talks continued in Baghdad."}),
+    ]
+    out = tmp_path / "places.jsonl"
+    done = subprocess.run(
+        [sys.executable, "-m", "geo", "places", "-", "-o", str(out), "--no-progress"],
+        input="\n".join(lines) + "\n",
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 1
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["s1", "s3"]
+    assert done.stderr.strip().splitlines()[-1].startswith("error: <stdin>:2: invalid JSON")
+    assert "Traceback" not in done.stderr
+
+
 # ------------------------------------------------------------------ properties (hypothesis)
 
 
