@@ -209,20 +209,24 @@ def _heading_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _CAPS_LINE.finditer(text):
         line = m.group()
-        words = _WORD.findall(line)
-        if not words or len(line) > 300:
+        if not line or len(line) > 300:
             continue
-        letters = [c for c in line if c.isalpha()]
-        upper = sum(c.isupper() for c in letters)
-        if len(letters) >= 4 and upper / len(letters) > 0.7:
+        n_upper = len(_UPPER.findall(line))
+        n_letters = n_upper + len(_LOWER.findall(line))
+        if n_letters >= 4 and n_upper > 0.7 * n_letters:
             spans.append((m.start(), m.end()))
             continue
-        long_words = [w for w in words if len(w) > 3]
-        if len(long_words) >= 3 and not line.rstrip().endswith((".", '"', "”")) and all(
-            w[0].isupper() for w in long_words
-        ):
+        if line.rstrip().endswith((".", '"', "”")):
+            continue
+        long_words = _LONG_WORD.findall(line)
+        if len(long_words) >= 3 and all(w[0].isupper() for w in long_words):
             spans.append((m.start(), m.end()))
     return spans
+
+
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+_LONG_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]{3,}")
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -493,6 +497,12 @@ def _accept_toponym(
             return _REJECT
     if in_heading:
         return _ACCEPT
+    m = _HYPHEN_BEFORE.search(before)
+    if m and not (_is_place_word(m.group(1), gazetteer) or m.group(1) in lex.demonyms or m.group(1).lower() in _HYPHEN_PREFIXES):
+        return _PERSON if m.group(1)[0].isupper() else _REJECT  # "Abdul-Rahman", "anti-Rahman"
+    m = _HYPHEN_AFTER.match(after)
+    if m and not (_is_place_word(m.group(1), gazetteer) or m.group(1) in lex.demonyms or m.group(1).lower() in _HYPHEN_SUFFIXES):
+        return _REJECT  # "Rahman-Smith"
     m = _PREV_PARTICLE.search(before)
     if m and m.group(1).lower() not in lex.function_words:
         return _PERSON  # "Miguel de la Madrid", "Osama bin Laden"
@@ -554,6 +564,15 @@ def _prominent(top: Place) -> bool:
     )
 
 
+_HYPHEN_BEFORE = re.compile(r"([A-Za-z]+)-$")
+_HYPHEN_AFTER = re.compile(r"^-([A-Za-z]+)")
+# "pro-Moscow", "anti-Baghdad", "ex-Yugoslavia", "Trans-Siberia", "post-Soviet", "mid-Atlantic"
+_HYPHEN_PREFIXES = frozenset("pro anti ex non post pre mid trans inter intra neo pan sub north south east west".split())
+# "Moscow-based", "Iraq-bound", "Texas-born", "Baghdad-Damascus"
+_HYPHEN_SUFFIXES = frozenset(
+    """based bound born led backed made owned run style area wide era side headquartered registered
+    flagged listed bred educated raised centred centered focused funded sponsored controlled""".split()
+)
 _HONORIFIC_WORDS = frozenset(
     """mr mrs ms miss dr sir dame lord lady sen senator rep gov governor president pres minister
     secretary judge justice sheriff mayor prof professor rev reverend father sister brother gen col
@@ -659,20 +678,21 @@ def _resolve(cands: list[_Cand], text: str, states: _States, lex: Lexicon) -> No
             elif top.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) or len({p.country for p in c.places}) == 1:
                 evidence[top.country] += 1
     grid = _support_grid(cands)
-    anchors: list[Place] = []
+    anchors: dict[tuple[int, int], set[str]] = {}
     for _ in range(2):
         for c in cands:
             if c.source != "gaz":
                 continue
             c.place = _best(c, evidence, anchors, states, cands, text, grid)
         evidence2: Counter[str] = Counter(evidence)
-        anchors = []
+        anchors = {}
         for c in cands:
             if c.source == "gaz" and c.place is not None:
-                if c.place.country:
-                    evidence2[c.place.country] += 1
-                if c.place.kind in (PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.LANDMARK):
-                    anchors.append(c.place)
+                p = c.place
+                if p.country:
+                    evidence2[p.country] += 1
+                if p.kind in _SMALL_KINDS and p.lat is not None and p.lon is not None:
+                    anchors.setdefault((math.floor(p.lat), math.floor(p.lon)), set()).add(c.key)
         evidence = evidence2
 
 
@@ -706,7 +726,7 @@ def _support(p: Place, key: str, grid: dict[tuple[int, int], set[str]]) -> int:
 def _best(
     c: _Cand,
     evidence: Counter[str],
-    anchors: list[Place],
+    anchors: dict[tuple[int, int], set[str]],
     states: _States,
     cands: list[_Cand],
     text: str,
@@ -715,6 +735,7 @@ def _best(
     if len(c.places) == 1:
         return c.places[0]
     total = sum(evidence.values()) or 1
+    anchor_cells = {cell for cell, keys in anchors.items() if keys - {c.key}}
     best, best_score = c.places[0], -1e9
     # "Paris, Texas": the place after the comma contains this one
     container = _container_after(c, cands, text)
@@ -723,20 +744,15 @@ def _best(
         if p.country and evidence.get(p.country):
             s += 1.5 + 2.5 * evidence[p.country] / total
         if p.kind is PlaceKind.CITY and states.is_capital(p):
-            s += 2.0
+            s += 3.5  # Moscow the capital before Moscow the province
         if c.dateline and p.kind is PlaceKind.CITY:
             s += 1.0
-        if anchors and p.lat is not None and p.lon is not None:
-            d = min(
-                (_haversine(p.lat, p.lon, a.lat, a.lon) for a in anchors if a is not p and a.lat is not None and a.lon is not None),
-                default=1e9,
-            )
-            if d < 50:
-                s += 1.5
-            elif d < 200:
-                s += 1.0
-            elif d < 600:
-                s += 0.4
+        if anchor_cells and p.lat is not None and p.lon is not None:
+            la, lo = math.floor(p.lat), math.floor(p.lon)
+            if (la, lo) in anchor_cells:
+                s += 1.2
+            elif any((la + a, lo + b) in anchor_cells for a in (-1, 0, 1) for b in (-1, 0, 1)):
+                s += 0.8
         if len(grid) > 1:
             s += 0.8 * min(3, _support(p, c.key, grid))
         if container is not None:
@@ -852,8 +868,8 @@ def _actor_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
     abbrev = r"(?:[ \xa0]\([A-Z]{2,8}\))?"
     one = mod + r"(?i:" + heads + r")" + of_part + abbrev
     title = r"(?P<title>" + one + r"(?:[ \xa0]and[ \xa0]" + one + r")?)"
-    # after a state reference: "Iraqi Foreign Minister Fuad Hussein", "Russia's special ... Africa, Mikhail Bogdanov"
-    after_state = re.compile(r"(?:'s|’s)?[ \xa0]" + title + r"(?:,)?[ \xa0]" + _NAME)
+    # after a state reference, the title head: "Iraqi Foreign Minister", "Russia's special ... representative"
+    after_state = re.compile(r"(?:'s|’s)?[ \xa0](?P<title>" + mod + r"(?i:" + heads + r"))\b")
     # title only, after a state: "the Iraqi president", "his Iraqi counterpart"
     after_state_title = re.compile(r"(?:'s|’s)?[ \xa0](?P<title>(?:" + _TITLE_MODS + r"[ \xa0]){0,3}?(?i:" + heads + r"))\b(?![ \xa0]" + _NAME_TOKEN + ")")
     body = re.compile(r"(?:'s|’s)?[ \xa0](?P<body>(?:(?:[A-Z][\w-]*|" + _TITLE_MODS + r")[ \xa0]){0,3}?(?i:" + bodies + r"))\b")
@@ -873,6 +889,49 @@ def _title_first_re() -> re.Pattern[str]:
     heads = "|".join(re.escape(t.title()) + "|" + re.escape(t.capitalize()) for t in lex.titles)
     mods = r"(?:(?:Deputy|Vice|Acting|Former|First|Foreign|Defence|Defense|Interior|Trade|Finance|Prime|Economy|Oil|Energy|Agriculture|Justice|Health|Education|Chief|Special|Senior|Supreme|Crown|Grand|Secretary|State)[ \xa0]){0,3}"
     return re.compile(r"\b(?P<title>" + mods + r"(?:" + heads + r"))[ \xa0]" + _NAME)
+
+
+_GAP = re.compile(
+    r"(?:[ \xa0](?:of|for|to|on|in|and|at)[ \xa0][^,.;:()\n]{0,80}?)?(?:[ \xa0]\([A-Z]{2,8}\))?,?[ \xa0]"
+)
+_TOKEN_START = re.compile(r"(?<![\w'’.-])(?:[A-Z]|(?:al|el|bin|ibn|abu)-[A-Z])")
+_ABBREV_TAIL = re.compile(r"[ \xa0]*\([A-Z]{2,8}\)$")
+_HONORIFIC_NAME_START = frozenset({"Sir", "Dame", "Sheikh", "Dr", "Dr.", "Prince", "King", "Queen", "Emir", "Sultan"})
+
+
+def _name_after_title(
+    text: str, pos: int, place_spans: list[tuple[int, int]], lex: Lexicon
+) -> tuple[int, int, int] | None:
+    """The first person's name after a title head at ``pos``: (start, end, end of the title text).
+
+    Between the head and the name may come "of/for/to ..." and an abbreviation ("Ambassador to
+    Moscow", "representative for the Middle East and Africa, ", "Council (SNSC) "); a name is never
+    a place and never follows "the".
+    """
+    window = text[pos : pos + 160]
+    for start_tok in _TOKEN_START.finditer(window):
+        mn = _NAME_RE.match(window, start_tok.start())
+        if mn is None:
+            continue
+        gap = window[: mn.start()]
+        if not _GAP.fullmatch(gap) and gap != "":
+            continue
+        if gap == "":
+            continue
+        if re.search(r"\b(?:the|of|for|to|and|in|on|at)[ \xa0]$", gap):
+            continue
+        name = _clean_name(mn.group("name"), lex)
+        if not name:
+            continue
+        ns = pos + mn.start() + mn.group("name").find(name)
+        ne = ns + len(name)
+        if any(s < ne and ns < e for s, e in place_spans):
+            continue
+        first = name.split()[0]
+        if _is_title_word(first.lower().rstrip("."), lex) and first not in _HONORIFIC_NAME_START:
+            continue
+        return ns, ne, pos + mn.start()
+    return None
 
 
 def _clean_name(name: str, lex: Lexicon) -> str | None:
@@ -898,6 +957,7 @@ def _find_actors(
     name_spans: list[tuple[int, int, str]] = []  # person names (start, end, name)
     covered: list[tuple[int, int]] = []
     dateline_cc = next((m.country for m in places if m.dateline), None)
+    place_spans = [(m.start, m.end) for m in places if m.kind is not MentionKind.NONSTATE]
 
     def add(name: str, title: str | None, cc: str | None, s: int, e: int, person: bool) -> None:
         if person and _in_spans(s, headings):
@@ -919,14 +979,14 @@ def _find_actors(
         tail = text[m.end : m.end + 200]
         mt = after_state.match(tail)
         if mt:
-            name = _clean_name(mt.group("name"), lex)
-            title = mt.group("title").strip()
-            if name and not _is_title_word(name.split()[0].lower(), lex) or name and name.split()[0] in {"Sir", "Sheikh", "Dr", "Dr.", "General", "Prince", "King", "Queen"}:
-                ns = m.end + mt.start("name") + mt.group("name").find(name)
-                ne = ns + len(name)
-                add(name, title.lower(), m.country, ns, ne, True)
-                # the surname and the state reference belong to the same actor
+            found = _name_after_title(text, m.end + mt.end(), place_spans, lex)
+            if found is not None:
+                ns, ne, gap_end = found
+                title = (mt.group("title") + text[m.end + mt.end() : gap_end]).strip(" ,\xa0")
+                title = _ABBREV_TAIL.sub("", title)
+                add(text[ns:ne], title.lower(), m.country, ns, ne, True)
                 continue
+            mt = None
         mb = body_re.match(tail)
         if mb and not mt:
             head = mb.group("body")
@@ -986,12 +1046,18 @@ def _find_actors(
             s, e = mm.span()
             if any(s < ce and cs < e for cs, ce in covered):
                 continue
+            if _LOCATIVE_BEFORE.search(text[max(0, s - 30) : s]) and _place_at(places, s, e):
+                continue  # "flew to Madrid" after "Miguel de la Madrid": the place, not the man
             a = surnames[mm.group(1)]
             covered.append((s, e))
             actors.append(Actor(name=a.name, title=a.title, country=a.country, start=s, end=e))
             name_spans.append((s, e, a.name))
     actors.sort(key=lambda a: a.start)
     return actors, name_spans
+
+
+def _place_at(places: list[Mention], start: int, end: int) -> bool:
+    return any(m.start == start and m.end == end and m.kind is not MentionKind.NONSTATE for m in places)
 
 
 def _state_before(text: str, pos: int, places: list[Mention]) -> str | None:

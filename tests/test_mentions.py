@@ -1,0 +1,344 @@
+"""Hard cases for geo.mentions: names, context, capitalisation, datelines, officials.
+
+Every sentence here was written for these tests (none is taken from a gold file).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.geocode import default_gazetteer
+from geo.mentions import actor_at, find_mentions, load_lexicon, resolve_name, state_of
+from geo.records import Article, MentionKind, Mentions, PlaceKind
+
+
+@pytest.fixture(scope="module")
+def gaz():  # type: ignore[no-untyped-def]
+    return default_gazetteer()
+
+
+def mentions(text: str, gaz, furniture: tuple[tuple[int, int], ...] = ()) -> Mentions:  # type: ignore[no-untyped-def]
+    return find_mentions(Article(id="t", text=text, furniture=furniture), gazetteer=gaz)
+
+
+def surfaces(m: Mentions, kind: MentionKind | None = None) -> list[str]:
+    return [p.text for p in m.places if kind is None or p.kind is kind]
+
+
+def by_text(m: Mentions, text: str):  # type: ignore[no-untyped-def]
+    found = [p for p in m.places if p.text == text]
+    assert found, f"{text!r} not found among {surfaces(m)}"
+    return found[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# names that are not places
+
+
+@pytest.mark.parametrize(
+    ("text", "not_place"),
+    [
+        ("Iraqi Foreign Minister Fuad Hussein arrived on Monday. Hussein said the talks went well.", "Hussein"),
+        ("Mexican President Miguel de la Madrid met bankers on Tuesday.", "Madrid"),
+        ("The Paris Club of creditor nations agreed to reschedule the debt.", "Paris"),
+        ("The China Daily reported the decision on Sunday.", "China"),
+        ("The Bank of England raised its lending rate.", "England"),
+        ("Officials said they would meet in May and again in March.", "March"),
+        ("Reading the statement aloud, the spokesman paused.", "Reading"),
+        ("They ate turkey served on fine china at the dinner.", "china"),
+        ("Coach Jordan Walker said the team played well. Walker added that Jordan was tired.", "Walker"),
+        ("Senator Chris Dodd spoke to reporters, and Dodd later left.", "Dodd"),
+    ],
+)
+def test_names_that_are_not_places(text: str, not_place: str, gaz) -> None:  # type: ignore[no-untyped-def]
+    m = mentions(text, gaz)
+    assert not_place not in surfaces(m)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        ("Iraqi Foreign Minister Fuad Hussein arrived in Moscow on Monday.", "Moscow", "RU"),
+        ("Mexican President Miguel de la Madrid flew to Madrid on Tuesday.", "Madrid", "ES"),
+        ("The ministers met in Paris before flying to Bonn.", "Paris", "FR"),
+        ("Exports to China rose sharply last year.", "China", "CN"),
+        ("Trade between Turkey and Greece grew.", "Turkey", "TR"),
+        ("Talks will be held in Northern Iraq next week.", "Iraq", "IQ"),
+    ],
+)
+def test_places_in_the_same_sentences(text: str, place: str, country: str, gaz) -> None:  # type: ignore[no-untyped-def]
+    m = mentions(text, gaz)
+    assert by_text(m, place).country == country
+
+
+# ---------------------------------------------------------------------------------------------
+# disambiguation by context
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "kind"),
+    [
+        (
+            "An operations room would bring together Iraq, Syria, Jordan, Turkey and Lebanon.",
+            "Jordan",
+            "JO",
+            PlaceKind.COUNTRY,
+        ),
+        (
+            "The storm hit Atlanta and Savannah before moving north. Georgia officials closed schools "
+            "while Alabama and Tennessee braced for floods.",
+            "Georgia",
+            "US",
+            PlaceKind.ADMIN1,
+        ),
+        (
+            "Russian troops moved towards Tbilisi. Georgia accused Moscow of aggression, and Armenia "
+            "and Azerbaijan called for calm.",
+            "Georgia",
+            "GE",
+            PlaceKind.COUNTRY,
+        ),
+    ],
+)
+def test_disambiguation_by_context(text: str, name: str, country: str, kind: PlaceKind, gaz) -> None:  # type: ignore[no-untyped-def]
+    p = by_text(mentions(text, gaz), name)
+    assert p.country == country
+    assert p.place is not None and p.place.kind is kind
+
+
+def test_paris_texas_follows_its_state(gaz) -> None:  # type: ignore[no-untyped-def]
+    p = by_text(mentions("The plant in Paris, Texas, will close next year.", gaz), "Paris")
+    assert p.country == "US"
+
+
+# ---------------------------------------------------------------------------------------------
+# datelines and headlines
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "country"),
+    [
+        ("BAGHDAD, March 3 - Iraqi officials said talks would resume.", "BAGHDAD", "IQ"),
+        ("WASHINGTON, March 2 - The administration said on Monday it would act.", "WASHINGTON", "US"),
+        ("Iraq, Syria discuss ties\n\nBaghdad: Iraqi leaders met a Syrian envoy here on Friday.", "Baghdad", "IQ"),
+        ("MOSCOW (Reuters) - The Kremlin said on Tuesday it would respond.", "MOSCOW", "RU"),
+        ("TOKYO, April 8 - Japan's trade surplus widened.", "TOKYO", "JP"),
+    ],
+)
+def test_datelines(text: str, dateline: str, country: str, gaz) -> None:  # type: ignore[no-untyped-def]
+    m = mentions(text, gaz)
+    assert m.dateline is not None
+    assert m.dateline.text == dateline
+    assert m.dateline.dateline and m.dateline.country == country
+    assert m.dateline.place is not None and m.dateline.place.kind is PlaceKind.CITY
+
+
+def test_no_dateline_in_plain_text(gaz) -> None:  # type: ignore[no-untyped-def]
+    m = mentions("Officials in Baghdad said on Monday that talks would resume.", gaz)
+    assert m.dateline is None
+
+
+def test_all_caps_headline(gaz) -> None:  # type: ignore[no-untyped-def]
+    m = mentions("IRAQ AND SYRIA DISCUSS BORDER SECURITY\n\nThe two neighbours met on Friday.", gaz)
+    assert {p.country for p in m.places if p.kind is MentionKind.TOPONYM} >= {"IQ", "SY"}
+
+
+def test_capitalised_acronyms_in_text_are_not_places(gaz) -> None:  # type: ignore[no-untyped-def]
+    m = mentions("The IT department and the AND gate were both mentioned in the US report.", gaz)
+    assert surfaces(m) == ["US"]
+
+
+# ---------------------------------------------------------------------------------------------
+# demonyms, metonyms, non-state actors
+
+
+@pytest.mark.parametrize(
+    ("text", "demonym", "country"),
+    [
+        ("The army bought Russian-made helicopters.", "Russian", "RU"),
+        ("The Iraqi-Russian committee will meet next month.", "Iraqi", "IQ"),
+        ("The Iraqi-Russian committee will meet next month.", "Russian", "RU"),
+        ("British officials denied the report.", "British", "GB"),
+        ("Soviet troops left the city.", "Soviet", "RU"),
+        ("The West German government objected.", "West German", "DE"),
+        ("South Korean exports fell.", "South Korean", "KR"),
+        ("Palestinian leaders met in Cairo.", "Palestinian", "PS"),
+        ("Two Filipinos and an Argentine were hurt.", "Filipinos", "PH"),
+    ],
+)
+def test_demonyms(text: str, demonym: str, country: str, gaz) -> None:  # type: ignore[no-untyped-def]
+    p = by_text(mentions(text, gaz), demonym)
+    assert p.kind is MentionKind.DEMONYM
+    assert p.country == country
+    assert p.place is not None and p.place.kind is PlaceKind.COUNTRY
+
+
+def test_kurdish_is_not_a_state(gaz) -> None:  # type: ignore[no-untyped-def]
+    m = mentions("Kurdish fighters held the town.", gaz)
+    assert m.countries() == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Moscow and Baghdad have held several rounds of talks on defence.", "Moscow", MentionKind.METONYM),
+        ("Moscow and Baghdad have held several rounds of talks on defence.", "Baghdad", MentionKind.METONYM),
+        ("Officials praised Tehran's supportive position.", "Tehran", MentionKind.METONYM),
+        ("Washington said it would impose tariffs.", "Washington", MentionKind.METONYM),
+        ("The minister flew to Moscow on Monday.", "Moscow", MentionKind.TOPONYM),
+        ("He lives in Baghdad with his family.", "Baghdad", MentionKind.TOPONYM),
+    ],
+)
+def test_metonyms(text: str, name: str, kind: MentionKind, gaz) -> None:  # type: ignore[no-untyped-def]
+    p = by_text(mentions(text, gaz), name)
+    assert p.kind is kind
+    assert p.place is not None and p.place.kind is PlaceKind.CITY  # the place stays the city
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("ISIS fighters attacked a village near Mosul.", "ISIS"),
+        ("Hezbollah said it had fired rockets.", "Hezbollah"),
+        ("The Popular Mobilization Units (PMU) joined the offensive.", "Popular Mobilization Units"),
+        ("The government refused to talk to the ANC.", "ANC"),
+        ("Washington has sent aid to the contras in Nicaragua.", "contras"),
+        ("The remnants of Daesh are still active.", "Daesh"),
+    ],
+)
+def test_non_state_actors(text: str, actor: str, gaz) -> None:  # type: ignore[no-untyped-def]
+    m = mentions(text, gaz)
+    p = by_text(m, actor)
+    assert p.kind is MentionKind.NONSTATE
+    assert p.country is None and p.place is None
+
+
+def test_is_is_not_a_group_in_plain_english(gaz) -> None:  # type: ignore[no-untyped-def]
+    m = mentions("IS THIS THE END? The deal is done.", gaz)
+    assert MentionKind.NONSTATE not in {p.kind for p in m.places}
+
+
+# ---------------------------------------------------------------------------------------------
+# officials and coreference
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Iraqi Foreign Minister Fuad Hussein will visit Moscow.", "Fuad Hussein", "IQ"),
+        (
+            "Talks were held with Baghdad's Ambassador to Moscow Abdul-Rahman Hamid al-Husseini on Friday.",
+            "Abdul-Rahman Hamid al-Husseini",
+            "IQ",
+        ),
+        (
+            "On Friday, Mikhail Bogdanov, Russia's special presidential representative for the Middle East "
+            "and Africa, met the envoy.",
+            "Mikhail Bogdanov",
+            "RU",
+        ),
+        (
+            "Russia's special presidential representative for the Middle East and Africa, Mikhail Bogdanov, "
+            "met the envoy.",
+            "Mikhail Bogdanov",
+            "RU",
+        ),
+        ("Soviet Foreign Minister Eduard Shevardnadze arrived in Tokyo.", "Eduard Shevardnadze", "RU"),
+        ("Japanese Prime Minister Yasuhiro Nakasone left for Washington.", "Yasuhiro Nakasone", "JP"),
+        ("Kurdistan Region President Nechirvan Barzani met the delegation.", "Nechirvan Barzani", "IQ"),
+        ("Iraq's President Barham Salih received the envoy.", "Barham Salih", "IQ"),
+        (
+            "Secretary of Iran's Supreme National Security Council (SNSC) Ali Shamkhani met officials.",
+            "Ali Shamkhani",
+            "IR",
+        ),
+        ("Eduard Shevardnadze, the Soviet foreign minister, said the talks were useful.", "Eduard Shevardnadze", "RU"),
+    ],
+)
+def test_officials_and_their_states(text: str, name: str, country: str, gaz) -> None:  # type: ignore[no-untyped-def]
+    m = mentions(text, gaz)
+    actor = resolve_name(m, name)
+    assert actor is not None, [a.name for a in m.actors]
+    assert actor.name == name
+    assert actor.country == country
+    assert actor.title
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "country"),
+    [
+        ("A statement from the Iraqi Foreign Ministry welcomed the move.", "Iraqi Foreign Ministry", "IQ"),
+        ("The Russian side reiterated its support.", "Russian side", "RU"),
+        ("U.S. officials declined to comment.", "U.S. officials", "US"),
+        ("Iraqi leaders met a Syrian envoy.", "Iraqi leaders", "IQ"),
+        ("The Iraqi president also urged cooperation.", "Iraqi president", "IQ"),
+        ("Lavrov and his Iraqi counterpart discussed trade.", "Iraqi counterpart", "IQ"),
+    ],
+)
+def test_bodies_and_titles_without_names(text: str, phrase: str, country: str, gaz) -> None:  # type: ignore[no-untyped-def]
+    m = mentions(text, gaz)
+    start = text.index(phrase)
+    assert state_of(m, start, start + len(phrase)) == country
+    actor = actor_at(m, start, start + len(phrase))
+    assert actor is not None and actor.country == country
+
+
+def test_coreference_of_surnames(gaz) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Iraq's President Barham Salih met Russian Foreign Minister Sergei Lavrov on Monday. "
+        "Salih said the visit was useful, and Lavrov invited him to Moscow."
+    )
+    m = mentions(text, gaz)
+    later_salih = text.index("Salih said")
+    later_lavrov = text.index("Lavrov invited")
+    a = actor_at(m, later_salih, later_salih + 5)
+    b = actor_at(m, later_lavrov, later_lavrov + 6)
+    assert a is not None and (a.name, a.country) == ("Barham Salih", "IQ")
+    assert b is not None and (b.name, b.country) == ("Sergei Lavrov", "RU")
+    assert resolve_name(m, "Salih") is not None
+    assert resolve_name(m, "Nobody") is None
+    assert "Salih" not in surfaces(m)
+
+
+def test_title_without_state_takes_the_dateline_country(gaz) -> None:  # type: ignore[no-untyped-def]
+    m = mentions("WASHINGTON, March 3 - President Ronald Reagan said on Tuesday he would veto the bill.", gaz)
+    actor = resolve_name(m, "Reagan")
+    assert actor is not None and actor.country == "US"
+
+
+# ---------------------------------------------------------------------------------------------
+# spans, furniture, records
+
+
+def test_spans_point_into_the_text(gaz) -> None:  # type: ignore[no-untyped-def]
+    text = "Trade between Iraq and Türkiye grew.\n\nBritish and Iraqi officials met in Baghdad’s Green Zone."
+    m = mentions(text, gaz)
+    assert m.places, "nothing found"
+    for p in m.places:
+        assert text[p.start : p.end] == p.text
+    assert [p.start for p in m.places] == sorted(p.start for p in m.places)
+    assert by_text(m, "Türkiye").country == "TR"
+    assert by_text(m, "Green Zone").country == "IQ"
+
+
+def test_furniture_is_ignored(gaz) -> None:  # type: ignore[no-untyped-def]
+    text = "Delhi 23 C\n\nIraq and Syria discussed ties."
+    m = mentions(text, gaz, furniture=((0, 10),))
+    assert "Delhi" not in surfaces(m)
+    assert "Iraq" in surfaces(m)
+
+
+def test_longest_match_wins(gaz) -> None:  # type: ignore[no-untyped-def]
+    m = mentions("The delegation arrived in New York on Monday.", gaz)
+    assert "New York" in surfaces(m)
+    assert "York" not in surfaces(m)
+
+
+def test_lexicon_is_well_formed() -> None:
+    lex = load_lexicon()
+    assert lex.demonyms["Iraqi"] == "IQ" and lex.demonyms["Iraqis"] == "IQ"
+    assert lex.demonyms["Soviet"] == "RU"
+    assert "Kurdish" not in lex.demonyms
+    for form, target in lex.demonyms.items():
+        assert target.startswith("=") or (len(target) == 2 and target.isupper()), (form, target)
+    assert lex.nonstate["Daesh"] == lex.nonstate["ISIS"]
