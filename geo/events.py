@@ -294,6 +294,14 @@ def _refs_in(
             continue
         if skip[0] <= m.start < skip[1]:
             continue
+        if (
+            m.kind is MentionKind.TOPONYM
+            and m.start >= 2
+            and text[m.start - 1] == "-"
+            and text[m.start - 2].isalpha()
+            and re.match(r"\s[A-Z][a-z]", text[m.end : m.end + 3])
+        ):
+            continue  # "Abdul-Rahman Hamid": part of a person's name
         if m.kind is MentionKind.DEMONYM:
             kind = "demonym"
         elif m.kind is MentionKind.METONYM:
@@ -1043,7 +1051,7 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
                 and _compatible_dates(o, d)
                 and (d.type is not EventType.VISIT or o.target == d.target)
                 # statements of support or hostility in different sentences are separate acts
-                and (d.type not in {EventType.SUPPORT, EventType.HOSTILE} or o.trigger.name == d.trigger.name)
+                and (d.type not in {EventType.SUPPORT, EventType.HOSTILE} or o.order == d.order)
             ):
                 for ev in d.evidence:
                     if all(ev.start != x.start for x in o.evidence):
