@@ -117,6 +117,7 @@ PAIR_COLUMNS = (
 CAPITAL_KIND = "capital"
 # Event types whose stated place is a venue every member travels to.
 _HUB_TYPES = frozenset({EventType.MEETING, EventType.ALLIANCE, EventType.AGREEMENT})
+_CAPITAL_LIKE = frozenset({PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.ADMIN2})
 _SAME_CITY_KM = 30.0  # a city this close to the capital, in the same country, is the capital
 _GEOD_STEP_KM = 60.0
 
@@ -485,12 +486,15 @@ class _Builder:
             return None
         if loc.kind is PlaceKind.COUNTRY and loc.country:
             return self.state(loc.country) or None
-        if loc.kind is PlaceKind.CITY and loc.country:
+        if loc.kind in _CAPITAL_LIKE and loc.country:
             cap = self.gaz.capital(loc.country)
             if cap is not None and cap.lat is not None and cap.lon is not None and (
                 (loc.geonameid is not None and loc.geonameid == cap.geonameid)
                 or _norm(loc.name) == _norm(cap.name)
-                or _haversine_km(loc.lat, loc.lon, cap.lat, cap.lon) < _SAME_CITY_KM
+                # "Baghdad Governorate", "Mayorality of Baghdad": the capital's own district
+                or (loc.kind is not PlaceKind.CITY and cap.name.lower() in loc.name.lower().split(" ")
+                    and _haversine_km(loc.lat, loc.lon, cap.lat, cap.lon) < 3 * _SAME_CITY_KM)
+                or (loc.kind is PlaceKind.CITY and _haversine_km(loc.lat, loc.lon, cap.lat, cap.lon) < _SAME_CITY_KM)
             ):
                 return self.state(loc.country)
         key = f"place:{loc.geonameid}" if loc.geonameid else f"place:{_norm(loc.name)}@{loc.lat:.2f},{loc.lon:.2f}"

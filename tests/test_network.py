@@ -186,6 +186,13 @@ def test_pairs_count_events_not_legs(net) -> None:  # type: ignore[no-untyped-de
         (Event("x", EventType.MEETING, ("IQ", "XX")), 0),  # a state with no known capital
         (Event("x", EventType.VISIT, ("IQ",), source="IQ", location=Place("Basra", PlaceKind.CITY, "IQ", 30.5, 47.8)), 1),
         (Event("x", EventType.VISIT, ("IQ", "RU"), source="IQ", target="RU", location=BAGHDAD), 0),  # home
+        # the capital's own governorate is the capital; another governorate is a place of its own
+        (Event("x", EventType.VISIT, ("IR", "IQ"), source="IR", target="IQ",
+               location=Place("Mayorality of Baghdad", PlaceKind.ADMIN1, "IQ", 33.35, 44.36)), 1),
+        (Event("x", EventType.VISIT, ("IQ",), source="IQ",
+               location=Place("Baghdad Governorate", PlaceKind.ADMIN1, "IQ", 33.35, 44.36)), 0),
+        (Event("x", EventType.VISIT, ("IQ",), source="IQ",
+               location=Place("Basra Governorate", PlaceKind.ADMIN1, "IQ", 30.5, 47.4)), 1),
         (Event("x", EventType.MEETING, ("FR", "DE", "IT", "ES", "PL", "NL", "BE", "AT")), 7),  # a star, not 28
         (Event("x", EventType.MEETING, ("FR", "DE", "IT", "ES", "PL", "NL")), 15),  # six: every pair
         (Event("x", EventType.ALLIANCE, ("RU", "IQ"), location=GREEN_ZONE), 2),
@@ -239,3 +246,21 @@ def test_default_gazetteer_is_used(net) -> None:  # type: ignore[no-untyped-def]
     again = build_network(sample_events())
     assert again.nodes["id"].tolist() == net.nodes["id"].tolist()
     assert math.isclose(again.nodes.set_index("id").loc["IQ", "lat"], 33.34, abs_tol=0.05)
+
+
+@pytest.mark.parametrize(
+    ("place", "node"),
+    [
+        (Place("Mayorality of Baghdad", PlaceKind.ADMIN1, "IQ", 33.35, 44.36), "IQ"),
+        (Place("Baghdad", PlaceKind.CITY, "IQ", 33.32, 44.42, None), "IQ"),  # no geonameid: by name
+        (Place("Kadhimiya", PlaceKind.CITY, "IQ", 33.38, 44.34), "IQ"),  # a district of the capital
+        (Place("Iraq", PlaceKind.COUNTRY, "IQ", 33.0, 43.7), "IQ"),
+        (Place("Basra Governorate", PlaceKind.ADMIN1, "IQ", 30.5, 47.4), "place:basragovernorate@30.50,47.40"),
+        (Place("Green Zone", PlaceKind.LANDMARK, "IQ", 33.30, 44.39), GZ),  # a landmark stays itself
+        (Place("Erbil", PlaceKind.CITY, "IQ", 36.19, 44.01, 95446), "place:95446"),
+    ],
+)
+def test_visit_destination_node(gazetteer, place: Place, node: str) -> None:  # type: ignore[no-untyped-def]
+    e = Event("x", EventType.VISIT, ("IR", "IQ"), source="IR", target="IQ", location=place)
+    edges = build_network([e], gazetteer=gazetteer).edges
+    assert edges[["u", "v"]].values.tolist() == [["IR", node]]
