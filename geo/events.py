@@ -821,6 +821,8 @@ def _directed_states(
                 src = [before[-1].country]
                 if len(before) > 1 and re.fullmatch(r"\s*(?:and|&)\s*(?:the\s+)?", text[before[-2].end : before[-1].start]):
                     src.insert(0, before[-2].country)
+            elif not after and len(_groups(before, text)) >= 2:
+                pass  # "Britain will give India 50 mln stg in aid": handled below
             elif re.search(r"\b(?:attacks?|raids?|strikes?|threats?|war|occupation|invasion|support|aid|backing)$", text[hit.start : hit.end], re.I):
                 return None  # a bare noun ("continued attacks") needs its actor next to it
             else:
