@@ -205,26 +205,47 @@
     // ---------------------------------------------------------------- labels: hide overlaps
     function declutter() {
       var placed = [];
-      var order = labelLayers.filter(function (m) { return groups.labels.hasLayer(m) && m._icon; });
-      order.sort(function (a, b) { return b.priority - a.priority; });
-      order.forEach(function (m) {
-        var icon = m._icon;
+      // node markers are obstacles too: a label must not cover another node
+      var obstacles = [];
+      nodeLayers.forEach(function (layer, idx) {
+        if (!groups.nodes.hasLayer(layer)) return;
+        var p = map.latLngToLayerPoint(layer.getLatLng());
+        var r = layer.getRadius ? layer.getRadius() : 7;
+        obstacles.push({ x: p.x - r, y: p.y - r, w: 2 * r, h: 2 * r, idx: idx });
+      });
+      function overlaps(a, b) {
+        return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+      }
+      var order = [];
+      labelLayers.forEach(function (m, idx) {
+        if (groups.labels.hasLayer(m) && m._icon) order.push({ m: m, idx: idx });
+      });
+      order.sort(function (a, b) { return b.m.priority - a.m.priority; });
+      order.forEach(function (o) {
+        var m = o.m, icon = m._icon;
         var w = icon.offsetWidth, h = icon.offsetHeight || 16;
         var p = map.latLngToLayerPoint(m.getLatLng());
-        var options = [
-          [p.x + m.r + 3, p.y - h / 2],           // right
-          [p.x - m.r - 3 - w, p.y - h / 2],       // left
-          [p.x - w / 2, p.y - m.r - 2 - h],       // above
-          [p.x - w / 2, p.y + m.r + 2]            // below
-        ];
+        var layer = nodeLayers[o.idx];
+        var r = layer.getRadius ? layer.getRadius() : 7;
         var spot = null;
-        for (var i = 0; i < options.length && !spot; i++) {
-          var box = { x: options[i][0], y: options[i][1], w: w, h: h };
-          var clash = placed.some(function (q) {
-            return box.x < q.x + q.w && q.x < box.x + box.w && box.y < q.y + q.h && q.y < box.y + box.h;
-          });
-          if (!clash) spot = box;
-        }
+        [3, 12].forEach(function (gap) {
+          if (spot) return;
+          var d = r + gap;
+          var options = [
+            [p.x + d, p.y - h / 2],            // right
+            [p.x - d - w, p.y - h / 2],        // left
+            [p.x - w / 2, p.y - d - h + 2],    // above
+            [p.x - w / 2, p.y + d - 2],        // below
+            [p.x + d * 0.7, p.y - d * 0.7 - h + 4],      // above right
+            [p.x - d * 0.7 - w, p.y + d * 0.7 - 4]       // below left
+          ];
+          for (var i = 0; i < options.length && !spot; i++) {
+            var box = { x: options[i][0], y: options[i][1], w: w, h: h };
+            var clash = placed.some(function (q) { return overlaps(box, q); }) ||
+              obstacles.some(function (q) { return q.idx !== o.idx && overlaps(box, q); });
+            if (!clash) spot = box;
+          }
+        });
         if (spot) {
           placed.push(spot);
           icon.style.visibility = "";
