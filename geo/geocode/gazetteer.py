@@ -47,7 +47,7 @@ __all__ = ["OfflineGazetteer", "normalise", "fold_text"]
 INDEX_VERSION = 1
 MAX_CANDIDATES = 50
 _DATA_FILES = (
-    "country_centroids.tsv", "admin1.tsv", "us_counties.tsv", "places.tsv", "aliases.tsv", "common_words.txt"
+    "country_points.tsv", "country_centroids.tsv", "admin1.tsv", "admin1_points.tsv", "us_counties.tsv", "places.tsv", "aliases.tsv", "common_words.txt"
 )
 
 _KINDS: tuple[PlaceKind, ...] = tuple(PlaceKind)
@@ -67,6 +67,9 @@ _TIER = {
     PlaceKind.CITY: 0.0,
 }
 _CAPITAL_TIER = 1e9
+# A place found under one of its GeoNames alternate names ranks as if it were this many times
+# smaller: "Salisbury" is the English city before Harare, "Franklin" a Franklin before Columbus.
+_ALTERNATE_PENALTY = 100.0
 
 # Words that are place names somewhere but never one in English prose; they would only flood
 # find_names with matches ("Of" in Turkey, "And" in Iran). Frequent words that are also real
@@ -225,6 +228,45 @@ def _iter_json_object_values(path: Path, chunk: int = 1 << 20) -> Iterator[dict[
                 return
 
 
+_ABBREVIATIONS = (("st ", "saint "), ("ste ", "sainte "), ("mt ", "mount "), ("ft ", "fort "), ("pt ", "port "))
+
+
+def _comparable(name: str) -> str:
+    """A name reduced for spelling comparison: folded, dots and hyphens as spaces, "St." as "Saint"."""
+    key = " ".join(normalise(name).replace(".", " ").replace("-", " ").split())
+    for short, long in _ABBREVIATIONS:
+        if key.startswith(short):
+            key = long + key[len(short) :]
+    return key
+
+
+def _same_name(own: str, alt: str) -> bool:
+    """True when an alternate name is only a spelling or a shortening of a place's own name
+    ("Basra"/"Basrah", "New York"/"New York City", "St. Petersburg"/"Saint Petersburg"), not an
+    old or foreign name ("Salisbury" for Harare), so that it keeps the place's full rank."""
+    if alt == own:
+        return True
+    if own.startswith(alt + " ") and len(alt) >= 4 and len(alt) * 2 >= len(own):
+        return True
+    if abs(len(own) - len(alt)) > 2 or len(alt) < 5 or own[0] != alt[0]:
+        return False
+    return _within_two_edits(own, alt)
+
+
+def _within_two_edits(a: str, b: str) -> bool:
+    """Levenshtein distance of at most 2 (banded dynamic programme)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [3] * len(b)
+        lo, hi = max(1, i - 2), min(len(b), i + 2)
+        for j in range(lo, hi + 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != b[j - 1]))
+        if min(cur) > 2:
+            return False
+        prev = cur
+    return prev[-1] <= 2
+
+
 def _accumulate(table: dict[Any, list[float]], key: Any, lat: float, lon: float, pop: int = 0) -> None:
     """Running sums (lat, lon, count, population) for a mean position and a total population."""
     sums = table.get(key)
@@ -328,27 +370,35 @@ class _Builder:
     def entries(self, key: str) -> list[int]:
         """Entries indexed so far under ``key``."""
         have = self.keys.get(key)
-        return [] if have is None else [have] if isinstance(have, int) else list(have)
+        marked = [] if have is None else [have] if isinstance(have, int) else have
+        return [~i if i < 0 else i for i in marked]
 
     def name_entry(self, alias: str, idx: int, *, curated: bool = False, primary: bool = False) -> None:
         """Index ``alias`` for entry ``idx``; also make it findable in text when it is useful there.
 
         Alternate names from GeoNames enter the automaton only when written in Latin script with
         a capital letter (lower-case ones are transliterations nobody writes in English news);
-        abbreviations only from curated files or when three letters or longer.
+        abbreviations only from curated files or when three letters or longer. Under the key an
+        alternate name is stored as ``~idx`` so that ranking can tell it from an entry's own name.
         """
         alias = alias.strip()
         key = normalise(alias)
         if not key:
             return
+        mark = idx if (curated or primary) else ~idx
         have = self.keys.get(key)
         if have is None:
-            self.keys[key] = idx
-        elif isinstance(have, list):
-            if idx not in have:
-                have.append(idx)
-        elif have != idx:
-            self.keys[key] = [have, idx]
+            self.keys[key] = mark
+        elif isinstance(have, int):
+            if have == ~mark and mark >= 0:  # an own name trumps the same alternate name
+                self.keys[key] = mark
+            elif have not in (idx, ~idx):
+                self.keys[key] = [have, mark]
+        else:
+            if mark >= 0 and ~mark in have:
+                have[have.index(~mark)] = mark
+            elif idx not in have and ~idx not in have:
+                have.append(mark)
         if not _is_latin(alias) or key in _NEVER_NAMES:
             return
         if not (curated or primary) and not any(c.isupper() for c in alias):
@@ -409,6 +459,8 @@ def _build_index() -> dict[str, Any]:
 
     # --- countries -------------------------------------------------------------------------
     centroids = {r["iso2"]: (float(r["lat"]), float(r["lon"])) for r in _read_tsv("country_centroids.tsv")}
+    centroids.update({r["iso2"]: (float(r["lat"]), float(r["lon"])) for r in _read_tsv("country_points.tsv")})
+    region_points = {(r["cc"], r["name"]): (float(r["lat"]), float(r["lon"])) for r in _read_tsv("admin1_points.tsv")}
     country_entry: dict[str, int] = {}
     capital_entry: dict[str, int] = {}
     country_names: dict[str, str] = {}
@@ -462,7 +514,7 @@ def _build_index() -> dict[str, Any]:
         states: dict[str, dict[str, Any]] = json.load(fh)
     for code, rec in sorted(states.items()):
         sums = admin1_sums.get(("US", code))
-        lat, lon = _mean(sums) if sums else (None, None)
+        lat, lon = region_points.get(("US", rec["name"])) or (_mean(sums) if sums else (None, None))
         total = int(sums[3]) if sums else 0
         idx = b.add(rec["name"], PlaceKind.ADMIN1, "US", lat, lon, int(rec["geonameid"]), total, _admin1_prior(total))
         admin1_entry[f"US-{code}"] = idx
@@ -478,7 +530,7 @@ def _build_index() -> dict[str, Any]:
             continue
         names = _admin1_names(row["name"])
         total = int(sums[3])
-        lat, lon = _mean(sums)
+        lat, lon = region_points.get((cc, row["name"])) or _mean(sums)
         idx = b.add(names[0], PlaceKind.ADMIN1, cc, lat, lon, None, total, _admin1_prior(total))
         regions.append((idx, names))
         admin1_entry[f"{cc}:{row['name']}"] = idx
@@ -568,15 +620,25 @@ def _build_index() -> dict[str, Any]:
 
     # --- freeze ----------------------------------------------------------------------------
     prior, pop, capital_keys = b.prior, b.pop, b.capital_keys
+    city_code = _KIND_CODE[PlaceKind.CITY]
 
-    def rank(i: int, key: str) -> float:
-        own = capital_keys.get(i)
-        return -(float(pop[i]) if own is not None and key not in own else prior[i])
+    def rank(mark: int, key: str) -> float:
+        if mark < 0:  # a GeoNames alternate name: old or foreign names rank far below own names
+            i = ~mark
+            if not _same_name(_comparable(b.name[i]), _comparable(key)):
+                return -(float(pop[i]) / _ALTERNATE_PENALTY if b.kind[i] == city_code else prior[i] / _ALTERNATE_PENALTY)
+            mark = i
+        own = capital_keys.get(mark)
+        return -(float(pop[mark]) if own is not None and key not in own else prior[mark])
 
     names: dict[str, int | tuple[int, ...]] = {}
-    for key, ids in b.keys.items():
+    for key, marks in b.keys.items():
         # a bare int for the usual single entry keeps the loaded index small
-        names[key] = ids if isinstance(ids, int) else tuple(sorted(ids, key=lambda i: rank(i, key)))[:MAX_CANDIDATES]
+        if isinstance(marks, int):
+            names[key] = ~marks if marks < 0 else marks
+        else:
+            ranked = sorted(marks, key=lambda m: rank(m, key))[:MAX_CANDIDATES]
+            names[key] = tuple(~m if m < 0 else m for m in ranked)
     automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
     for key in b.searchable:
         automaton.add_word(key)

@@ -49,7 +49,7 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
         ("Bavaria", "DE", PlaceKind.ADMIN1, 48.9, 11.4, 150),
         ("Hubei", "CN", PlaceKind.ADMIN1, 31.0, 112.3, 250),
         ("Anbar", "IQ", PlaceKind.ADMIN1, 33.4, 42.0, 250),
-        ("Ontario", "CA", PlaceKind.ADMIN1, 44.0, -80.0, 600),
+        ("Ontario", "CA", PlaceKind.ADMIN1, 50.0, -86.0, 300),
         ("Texas", "US", PlaceKind.ADMIN1, 31.0, -99.0, 400),
         ("Najaf", "IQ", PlaceKind.CITY, 32.0, 44.33, 25),
         ("Kirkuk", "IQ", PlaceKind.CITY, 35.47, 44.39, 25),
@@ -111,6 +111,22 @@ def test_ambiguous_names_list_every_reading(
     assert expected <= {(p.country, p.kind) for p in gazetteer.candidates(name)}
 
 
+@pytest.mark.parametrize(
+    ("name", "country", "place_name"),
+    [
+        ("Salisbury", "GB", "Salisbury"),  # not Harare, once called Salisbury
+        ("St. Petersburg", "RU", "Saint Petersburg"),  # a spelling of the name itself
+        ("Basra", "IQ", "Basrah"),
+        ("New York", "US", "New York City"),
+    ],
+)
+def test_old_and_foreign_names_rank_below_own_names(
+    gazetteer: OfflineGazetteer, name: str, country: str, place_name: str
+) -> None:
+    best = gazetteer.geocode(name)
+    assert best is not None and (best.country, best.name) == (country, place_name)
+
+
 def test_a_capital_bonus_holds_only_under_its_own_name(gazetteer: OfflineGazetteer) -> None:
     # GeoNames lists "Victoria" among Hong Kong's old names; that must not make it the best Victoria
     best = gazetteer.geocode("Victoria")
@@ -126,7 +142,9 @@ def test_us_counties_have_their_own_coordinates(gazetteer: OfflineGazetteer) -> 
 def test_candidates_are_ordered_by_prior(gazetteer: OfflineGazetteer) -> None:
     found = gazetteer.candidates("Paris")
     assert found[0].country == "FR"
-    cities = [p for p in found if p.kind is PlaceKind.CITY and p.country != "FR"]
+    # places whose own name is Paris, by population (places that were once called Paris come later)
+    cities = [p for p in found if p.kind is PlaceKind.CITY and p.name == "Paris" and p.country != "FR"]
+    assert len(cities) > 3
     pops = [p.population for p in cities]
     assert pops == sorted(pops, reverse=True)
 
