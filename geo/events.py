@@ -163,6 +163,11 @@ def _capitals() -> frozenset[str]:
     return frozenset(names | {"peking", "bonn", "rangoon", "saigon", "leningrad"} - {""})
 
 
+_NAMED_AFTER = re.compile(
+    r"\s+(?:group|club|round|process|accord|agreement|declaration|communique|conference|meeting|forum|"
+    r"initiative|plan|talks|summit|treaty|convention|protocol|council|pact)\b",
+    re.IGNORECASE,
+)
 _COMMERCIAL = re.compile(
     r"\b(?:compan(?:y|ies)|firms?|corp(?:oration)?s?|co|ltd|inc|plc|ag|gmbh|s\.?a|n\.?v|bank(?:s|ers)?|creditors?|"
     r"lenders|chairman|shareholders?|works\s+council|unions?|subsidiary|businessm[ae]n|exporters|importers|"
@@ -320,6 +325,8 @@ def _refs_in(
             and re.match(r"\s[A-Z][a-z]", text[m.end : m.end + 3])
         ):
             continue  # "Abdul-Rahman Hamid": part of a person's name
+        if m.kind is MentionKind.TOPONYM and _NAMED_AFTER.match(text[m.end : m.end + 30]):
+            continue  # "the Cartagena group", "the Uruguay meeting", "the Paris agreement": a name, not a party
         if m.kind is MentionKind.DEMONYM:
             kind = "demonym"
         elif m.kind is MentionKind.METONYM:
@@ -403,7 +410,7 @@ _SKIP = re.compile(
     r"cancel(?:l?ed|s)?|postpon(?:ed|es)|call(?:ed)?\s+off|rul(?:ed|es)\s+out|rejected|if|unless|whether|"
     r"could|might|may|possible|possibility|possibly|consider(?:s|ed|ing)?|hop(?:e|es|ed|ing)\s+to|"
     r"would\s+welcome|ask(?:ed|s)?\s+(?:\w+\s+)?(?:whether|if)|speculation|rumou?rs?|reportedly\s+considering|"
-    r"prospects?\s+(?:for|of)|wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|calling\s+for)\b",
+    r"prospects?\s+(?:for|of)|seek(?:s|ing)?|sought|request(?:ed|s|ing)?|asked\s+for|appl(?:y|ied|ies)\s+for|appeal(?:ed|s)?\s+for|wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|calling\s+for)\b",
     re.IGNORECASE,
 )
 _VENUE_BEFORE = re.compile(
@@ -570,6 +577,9 @@ def _sentence_events(ctx: _Context, s: int, e: int) -> None:
             if not re.search(r"\b(?:planned|scheduled|due\s+to|set\s+to|to\s+take\s+effect|will\s+(?:impose|take\s+effect))\b", window, re.I):
                 status = EventStatus.OCCURRED
         drafts = _build(ctx, hit, typ, status, s, e, refs_all, zones, clauses, dates, evidence, hits)
+        for d in drafts:
+            if d.status is EventStatus.OCCURRED and d.type not in {EventType.SUPPORT, EventType.HOSTILE} and _future(ctx, d):
+                d.status = EventStatus.PLANNED
         log.debug("%s %r %s -> %s", hit.trigger.name, text[hit.start : hit.end], status.value,
                   [(d.type.value, d.countries) for d in drafts])
         for d in drafts:
@@ -596,6 +606,15 @@ def _sentence_events(ctx: _Context, s: int, e: int) -> None:
                 ctx.last_states = list(d.countries)
     if actors_here:
         ctx.last_actor_country = actors_here[0].country
+
+
+def _future(ctx: _Context, d: _Draft) -> bool:
+    """A date after the article's ("later this month", "tomorrow", a later day) makes an event planned."""
+    if d.date_text and re.search(r"\b(?:next|later\s+this|tomorrow|coming|upcoming)\b", d.date_text, re.I):
+        return True
+    if d.date and ctx.reference is not None and len(d.date) == 10:
+        return d.date > ctx.reference.isoformat()
+    return False
 
 
 def _same_clause(clauses: list[tuple[int, int]], a: int, b: int) -> bool:
@@ -724,7 +743,10 @@ def _build(
     commercial = bool(_COMMERCIAL.search(scope_text)) and not any(
         r.kind == "actor" and r.actor is not None and r.actor.title for r in in_clause
     )
-    if commercial and typ in {EventType.MEETING, EventType.AGREEMENT, EventType.ALLIANCE, EventType.CALL}:
+    if commercial and (
+        typ in {EventType.MEETING, EventType.AGREEMENT, EventType.ALLIANCE, EventType.CALL}
+        or hit.trigger.name == "support_aid"
+    ):
         return []  # companies, banks and unions negotiating: not diplomacy
     non_party: set[int] = set()
     for r in refs:
