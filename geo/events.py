@@ -527,6 +527,7 @@ def find_events(article: Article, mentions: Mentions, gazetteer: Any = None) -> 
         _sentence_events(ctx, s, e)
     drafts = _merge([d for d in ctx.drafts if len(d.countries) >= 2])
     _share_visit_locations(drafts)
+    _dateline_locations(ctx, drafts)
     events = [_finish(article.id, d) for d in drafts]
     events.sort(key=lambda ev: (ev.evidence[0].start if ev.evidence else -1, _TYPE_ORDER[ev.type], ev.countries))
     return events
@@ -554,7 +555,7 @@ def _sentence_events(ctx: _Context, s: int, e: int) -> None:
         if by_phone and hit.trigger.name == "meeting_talks":
             continue  # "discussed ... in a telephone conversation": the talk is the call
         # several words of one kind ("met ... talks") in one sentence: the first carries the event
-        same = [h for h in hits[:i] if h.type is typ]
+        same = [h for h in hits[:i] if h.type is typ and h.trigger.name != "meeting_attend"]
         if same and typ in {EventType.MEETING, EventType.CALL, EventType.AGREEMENT, EventType.ALLIANCE}:
             if any(_same_clause(clauses, h.start, hit.start) for h in same):
                 continue
@@ -639,8 +640,10 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
     if _SKIP.search(near) or re.match(r"\s*(?:if|unless|could|might|may)\b", after_clause, re.I):
         if not re.search(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b", near[-25:]):
             return None
-    if re.search(r"\b(?:possible|potential|proposed\s+five|hypothetical)\s+$", before[-30:], re.I):
+    if re.search(r"\b(?:possible|potential|hypothetical)\s+$", before[-30:], re.I):
         return None
+    if re.search(r"\bany\s+(?:[\w-]+\s+){0,3}$", before[-40:], re.I):
+        return None  # "a third force in any multilateral trade talks": no particular event
     if _PLANNED.search(near) or re.search(
         r"^\W*(?:\w+\s+){0,6}?(?:(?:is|are|was|were)\s+(?:scheduled|due|set|expected|planned|to\s+be)|"
         r"scheduled|planned\s+for|next\s+(?:week|month|year)|tomorrow)\b",
@@ -1139,9 +1142,21 @@ def _share_visit_locations(drafts: list[_Draft]) -> None:
         if d.type is not EventType.MEETING or (d.location is not None and d.location.name):
             continue
         for v in visits:
-            if set(v.countries) == set(d.countries) and v.status is d.status and _compatible_dates(v, d):
+            if set(v.countries) == set(d.countries) and _compatible_dates(v, d):
                 d.location = v.location
                 break
+
+
+def _dateline_locations(ctx: _Context, drafts: list[_Draft]) -> None:
+    """A multilateral meeting in the dateline's country, with no venue named, is held at the dateline."""
+    place = ctx.dateline_place()
+    if place is None or not place.country:
+        return
+    for d in drafts:
+        if d.type is EventType.MEETING and len(d.countries) >= 3 and place.country in d.countries and (
+            d.location is None or not d.location.name
+        ):
+            d.location = place
 
 
 def _finish(article_id: str, d: _Draft) -> Event:
