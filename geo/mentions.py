@@ -58,6 +58,7 @@ class Lexicon:
     bodies: tuple[str, ...]  # body heads, lower case, longest first
     stopnames: frozenset[str]
     function_words: frozenset[str]
+    given_names: frozenset[str]
     automaton: Any  # ahocorasick.Automaton over demonym and non-state forms
 
 
@@ -90,6 +91,7 @@ def load_lexicon() -> Lexicon:
     bodies = tuple(sorted({t.strip().lower() for t in _lines("bodies.txt")}, key=len, reverse=True))
     stop = frozenset(t.strip().lower() for t in _lines("stopnames.txt"))
     func = frozenset(t.strip().lower() for t in _lines("function_words.txt"))
+    given = frozenset(w.lower() for line in _lines("given_names.txt") for w in line.split())
     auto = ahocorasick.Automaton()
     for form, target in demonyms.items():
         for f in {form, form.upper()}:
@@ -99,7 +101,7 @@ def load_lexicon() -> Lexicon:
         if form.upper() != form and len(form) > 4:
             auto.add_word(form.upper(), (len(form), "nonstate", canonical))
     auto.make_automaton()
-    return Lexicon(demonyms, nonstate, titles, bodies, stop, func, auto)
+    return Lexicon(demonyms, nonstate, titles, bodies, stop, func, given, auto)
 
 
 # --------------------------------------------------------------------------------------
@@ -356,6 +358,7 @@ def find_mentions(article: Article, gazetteer: OfflineGazetteer | None = None) -
 
     cands: list[_Cand] = []
     persons: set[str] = set()
+    blockers: list[tuple[int, int]] = []
     for start, end, key in gazetteer.find_names(text):
         if article.furniture and article.is_furniture(start, end):
             continue
@@ -365,11 +368,19 @@ def find_mentions(article: Article, gazetteer: OfflineGazetteer | None = None) -
         is_dl = dateline_span is not None and start == dateline_span[0] and end == dateline_span[1]
         if not is_dl:
             verdict = _accept_toponym(text, start, end, key, places, headings, lex, gazetteer)
+            if verdict == _PERSON and text[start:end].rsplit(None, 1)[-1].lower() in _PLACE_HEADS:
+                verdict = _REJECT  # "Orange County" is never a person, whatever stands before it
             if verdict == _PERSON:
                 persons.add(text[start:end])
+            if verdict in (_PERSON, _BLOCK):
+                blockers.append((start, end))
             if verdict != _ACCEPT:
                 continue
         cands.append(_Cand(start, end, "gaz", key, list(places), dateline=is_dl))
+    if blockers:
+        # inside a longer name judged a person's or an organisation's ("Orange County has ...",
+        # "New York Times"), no shorter name is a place either
+        cands = [c for c in cands if not any(s <= c.start and c.end <= e and (s, e) != (c.start, c.end) for s, e in blockers)]
     if persons:
         # a name once seen as a person's ("Meghan Morrison") is a person everywhere in the article,
         # unless it is a country
@@ -443,7 +454,7 @@ def _find_dateline(text: str) -> tuple[int, int] | None:
     return None
 
 
-_ACCEPT, _REJECT, _PERSON = 0, 1, 2
+_ACCEPT, _REJECT, _PERSON, _BLOCK = 0, 1, 2, 3
 
 
 def _accept_toponym(
@@ -520,31 +531,34 @@ def _accept_toponym(
             or wl in _DIRECTIONAL
             or word in lex.demonyms
             or _is_title_word(wl, lex)
-            or _is_place_word(word, gazetteer)
+            or (_is_place_word(word, gazetteer, prominent=not prominent) and wl not in lex.given_names)
             or _sentence_initial(text, start - len(m.group(0))) and _is_common(gazetteer, wl)
         ):
-            return _PERSON  # "Fuad Hussein", "Meghan Morrison"
+            return _PERSON  # "Fuad Hussein", "Meghan Morrison", "Tom Ingram"
     m = _NEXT_WORD.search(after)
     if m:
         word = m.group(1)
         wl = word.lower()
         if wl in _ORG_HEADS:
-            return _REJECT  # "China Daily", "Tehran Times", "Paris Club"
+            return _BLOCK  # "China Daily", "Tehran Times", "Paris Club"
         if not (
             wl in _PLACE_HEADS
             or wl in lex.function_words
             or wl in lex.stopnames
             or word in lex.demonyms
             or _is_title_word(wl, lex)
-            or _is_place_word(word, gazetteer)
+            or _is_place_word(word, gazetteer, prominent=not prominent)
+            and not (low in lex.given_names and not major)
         ):
             if not major:
-                return _PERSON  # "Jordan Peterson" seen from the left
-            return _REJECT
+                return _PERSON  # "Jordan Peterson", "Tom Ingram" seen from the left
+            return _BLOCK
     m = _OF_BEFORE.search(before)
     if m and m.group(1).lower() in _ORG_OF_HEADS:
-        return _REJECT  # "Bank of England", "University of Iowa"
-    if not prominent and not locative:
+        return _BLOCK  # "Bank of England", "University of Iowa"
+    if low in lex.given_names and not prominent and not locative:
+        return _REJECT  # "Noel", "Ashley" on their own: people far more often than villages
+    if not prominent and not locative and " " not in surface:
         # a small place that behaves like a person: "Morrison says", "says Morrison", "Morrison, 26,"
         if _SPEECH_NEAR_AFTER.match(after) or _SPEECH_NEAR_BEFORE.search(before) or _AGE_AFTER.match(after):
             return _PERSON
@@ -581,9 +595,8 @@ _HONORIFIC_WORDS = frozenset(
 )
 _CONTAINER_AFTER = re.compile(r"^,[ \xa0]+[A-Z][a-z]*\.?(?:[ \xa0][A-Z][a-z]+)?(?:,|\.|[ \xa0]|$)")
 _SPEECH_NEAR_AFTER = re.compile(
-    r"^,?[ \xa0]+(?:said|says|told|added|explained|wrote|recalled|noted|asked|replied|laughed|smiled|"
-    r"who|whose|himself|herself|had|has|was|is|would|will|did|does|thinks|thought|believes|knows|knew|"
-    r"wants|wanted|hopes|hoped|admits|admitted|agrees|agreed|says\.|said\.)\b"
+    r"^,?[ \xa0]+(?:said|says|told|added|explained|wrote|recalled|asked|replied|laughed|smiled|"
+    r"who|himself|herself|thinks|believes|knows|admitted|admits)\b"
 )
 _SPEECH_NEAR_BEFORE = re.compile(r"\b(?:said|says|told|according to|asked|thanked|praised|quoted)[ \xa0]+$")
 _AGE_AFTER = re.compile(r"^,[ \xa0]+\d{1,2}[,.]")
@@ -606,22 +619,27 @@ _PLACE_WORD_GAZ: dict[str, Any] = {}
 
 
 @functools.lru_cache(maxsize=100_000)
-def _place_word_cached(word: str) -> bool:
+def _place_word_cached(word: str) -> int:
+    """0: no place; 1: a place; 2: a prominent place (country, state, city over 100,000)."""
     gaz = _PLACE_WORD_GAZ.get("g")
     if gaz is None:
-        return False
+        return 0
     try:
-        hits = list(gaz.find_names(word))
+        hits = [k for s, e, k in gaz.find_names(word) if s == 0 and e == len(word)]
     except Exception:  # noqa: BLE001
-        return False
-    return any(s == 0 and e == len(word) for s, e, _ in hits)
+        return 0
+    if not hits:
+        return 0
+    places = _candidates(gaz, hits[0])
+    return 2 if places and _prominent(places[0]) else 1
 
 
-def _is_place_word(word: str, gazetteer: Any) -> bool:
+def _is_place_word(word: str, gazetteer: Any, *, prominent: bool = False) -> bool:
     if _PLACE_WORD_GAZ.get("g") is not gazetteer:
         _PLACE_WORD_GAZ["g"] = gazetteer
         _place_word_cached.cache_clear()
-    return _place_word_cached(word)
+    level = _place_word_cached(word)
+    return level >= 2 if prominent else level >= 1
 
 
 def _longest_first(cands: list[_Cand]) -> list[_Cand]:
@@ -640,9 +658,9 @@ def _longest_first(cands: list[_Cand]) -> list[_Cand]:
 
 
 _KIND_BONUS = {
-    PlaceKind.COUNTRY: 6.0,
-    PlaceKind.CONTINENT: 6.0,
-    PlaceKind.REGION: 5.0,
+    PlaceKind.COUNTRY: 7.0,
+    PlaceKind.CONTINENT: 7.0,
+    PlaceKind.REGION: 7.5,
     PlaceKind.ADMIN1: 2.5,
     PlaceKind.LANDMARK: 2.0,
     PlaceKind.ADMIN2: 0.5,
@@ -739,8 +757,11 @@ def _best(
     best, best_score = c.places[0], -1e9
     # "Paris, Texas": the place after the comma contains this one
     container = _container_after(c, cands, text)
+    surface = _fold(text[c.start : c.end])
     for rank, p in enumerate(c.places):
         s = -0.2 * rank + 0.6 * math.log10(p.population + 10) + _KIND_BONUS.get(p.kind, 0.0)
+        if _fold(p.name) == surface:
+            s += 1.5  # its own name rather than an alternate one ("Orange County", not "Orange")
         if p.country and evidence.get(p.country):
             s += 1.5 + 2.5 * evidence[p.country] / total
         if p.kind is PlaceKind.CITY and states.is_capital(p):
@@ -764,6 +785,14 @@ def _best(
         if s > best_score:
             best, best_score = p, s
     return best
+
+
+@functools.lru_cache(maxsize=100_000)
+def _fold(name: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("’", "'")
 
 
 def _container_after(c: _Cand, cands: list[_Cand], text: str) -> Place | None:
@@ -822,9 +851,7 @@ def _to_mention(c: _Cand, text: str) -> Mention:
         return Mention(c.start, c.end, text[c.start : c.end], MentionKind.NONSTATE, None, None)
     p = c.place
     assert p is not None  # callers filter
-    country = p.country
-    if c.kind is MentionKind.DEMONYM and p.kind is not PlaceKind.COUNTRY:
-        country = None  # "European" names a region, not a state
+    country = p.country  # "English" -> England -> GB; "European" -> Europe -> None
     return Mention(c.start, c.end, text[c.start : c.end], c.kind, p, country, dateline=c.dateline)
 
 
