@@ -821,6 +821,12 @@ def _build(
             states = _dedupe([*states, *extra])[: max(2, len(states))]
             conf = 0.5
         pending = False
+        if len(states) == 1 and typ is EventType.MEETING:
+            # "Antonov begins talks in Bonn": the venue's state hosts the talks
+            hosts = [r.country for r in in_clause if id(r) in venue_refs and r.country != states[0]]
+            if hosts:
+                states = [states[0], hosts[0]]
+                conf = 0.6
         if len(states) < 2:
             if typ is not EventType.MEETING or hit.trigger.name == "meeting_attend":
                 return []
@@ -1046,8 +1052,8 @@ def _build_visits(
     traveller = traveller_ref.country if traveller_ref else None
     if traveller is None:
         sent = text[s:e]
-        if _PRONOUN_SUBJECT.match(sent) and ctx.last_actor_country:
-            traveller = ctx.last_actor_country
+        if (_PRONOUN_SUBJECT.match(sent) or re.match(r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?,\s", sent)) and ctx.last_actor_country:
+            traveller = ctx.last_actor_country  # "He ...", "Duffy, here on a visit ...": the official named before
         else:
             cands = [r for r in before if r.kind != "city"]
             traveller = cands[0].country if cands else None
@@ -1160,6 +1166,13 @@ def _dateline_locations(ctx: _Context, drafts: list[_Draft]) -> None:
 
 
 def _finish(article_id: str, d: _Draft) -> Event:
+    if d.type is EventType.MEETING and d.cameo in {"040", "044"}:
+        if d.location is not None and d.location.country and d.location.country not in d.countries:
+            d.plover, d.cameo = "CONSULT/third-party", "044"
+        elif len(d.countries) >= 3:
+            d.plover, d.cameo = "CONSULT/multilateral", "040"
+        else:
+            d.plover, d.cameo = "CONSULT", "040"
     return Event(
         article_id=article_id,
         type=d.type,
