@@ -21,8 +21,24 @@ REPO = Path(__file__).resolve().parents[1]
 REUTERS = REPO.parent / "shared" / "corpora" / "reuters21578" / "articles.jsonl"
 
 NAMES = [
-    "Baghdad", "Moscow", "Paris", "Green Zone", "Türkiye", "Soviet Union", "Georgia", "Jordan", "New York",
-    "Washington", "Springfield", "São Paulo", "Kyiv", "Gaza Strip", "Calif.", "UK", "Arab League", "Xqzzy",
+    "Baghdad",
+    "Moscow",
+    "Paris",
+    "Green Zone",
+    "Türkiye",
+    "Soviet Union",
+    "Georgia",
+    "Jordan",
+    "New York",
+    "Washington",
+    "Springfield",
+    "São Paulo",
+    "Kyiv",
+    "Gaza Strip",
+    "Calif.",
+    "UK",
+    "Arab League",
+    "Xqzzy",
 ]
 
 PHASES = {
@@ -81,7 +97,9 @@ def run_phase(name: str, cache: str, articles: int) -> dict[str, float]:
         + "print(json.dumps(out))\n"
     )
     env = dict(os.environ, DIPLOMAP_CACHE_DIR=cache)
-    proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True, cwd=REPO)
+    proc = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True, cwd=REPO
+    )
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
@@ -102,7 +120,9 @@ def main() -> None:
             f"(index load {warm['load_seconds']:.2f} s, rest is imports)"
         )
         look = run_phase("lookups", cache, args.articles)
-        print(f"lookups    : {look['geocode_per_s']:,.0f} geocode/s, {look['candidates_per_s']:,.0f} candidates/s")
+        print(
+            f"lookups    : {look['geocode_per_s']:,.0f} geocode/s, {look['candidates_per_s']:,.0f} candidates/s"
+        )
         if REUTERS.exists():
             scan = run_phase("scan", cache, args.articles)
             print(

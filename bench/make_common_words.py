@@ -31,10 +31,27 @@ REPO = Path(__file__).resolve().parents[1]
 REUTERS = REPO.parent / "shared" / "corpora" / "reuters21578" / "articles.jsonl"
 WORD = re.compile(r"[A-Za-z]+")
 # capitalised in every sentence, yet never a place when they are: "in March", "on Sunday"
-CALENDAR = set(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
-)
+CALENDAR = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}
 NOTABLE = {PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.CONTINENT, PlaceKind.REGION, PlaceKind.LANDMARK}
 
 
@@ -78,7 +95,8 @@ def main() -> None:
         if lo + up >= 3:
             continue
         notable = any(
-            p.kind in NOTABLE or gaz.capital(p.country or "") == p or p.population >= 100_000 for p in found[:5]
+            p.kind in NOTABLE or gaz.capital(p.country or "") == p or p.population >= 100_000
+            for p in found[:5]
         )
         if not notable:
             words.append(w)

