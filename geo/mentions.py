@@ -657,6 +657,7 @@ def _longest_first(cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+POP_WEIGHT = 0.7
 _KIND_BONUS = {
     PlaceKind.COUNTRY: 7.0,
     PlaceKind.CONTINENT: 7.0,
@@ -697,12 +698,17 @@ def _resolve(cands: list[_Cand], text: str, states: _States, lex: Lexicon) -> No
                 evidence[top.country] += 1
     grid = _support_grid(cands)
     anchors: dict[tuple[int, int], set[str]] = {}
+    regions: list[Place] = []
     for _ in range(2):
         for c in cands:
             if c.source != "gaz":
                 continue
-            c.place = _best(c, evidence, anchors, states, cands, text, grid)
+            c.place = _best(c, evidence, anchors, states, cands, text, grid, regions)
         evidence2: Counter[str] = Counter(evidence)
+        regions = [
+            c.place for c in cands
+            if c.source == "gaz" and c.place is not None and c.place.kind is PlaceKind.ADMIN1 and c.place.lat is not None
+        ]
         anchors = {}
         for c in cands:
             if c.source == "gaz" and c.place is not None:
@@ -717,28 +723,37 @@ def _resolve(cands: list[_Cand], text: str, states: _States, lex: Lexicon) -> No
 _SMALL_KINDS = (PlaceKind.CITY, PlaceKind.ADMIN2, PlaceKind.LANDMARK, PlaceKind.ADMIN1)
 
 
-def _support_grid(cands: list[_Cand]) -> dict[tuple[int, int], set[str]]:
-    """1-degree cells -> names that have a (local) candidate there: "Richmond" near "Madison County"."""
-    grid: dict[tuple[int, int], set[str]] = {}
+def _support_grid(cands: list[_Cand]) -> dict[tuple[int, int], dict[str, float]]:
+    """1-degree cells -> names with a (local) candidate there, each weighted by how specific it is.
+
+    "Richmond" near "Madison County": a name with few candidates is strong support, a name found
+    in every state ("Academy", "Delta") almost none.
+    """
+    grid: dict[tuple[int, int], dict[str, float]] = {}
     for c in cands:
         if c.source != "gaz":
             continue
-        for p in c.places:
-            if p.kind in _SMALL_KINDS and p.lat is not None and p.lon is not None:
-                grid.setdefault((math.floor(p.lat), math.floor(p.lon)), set()).add(c.key)
+        local = [p for p in c.places if p.kind in _SMALL_KINDS and p.lat is not None and p.lon is not None]
+        if not local:
+            continue
+        weight = 1.0 / math.sqrt(len(local))
+        for p in local:
+            cell = grid.setdefault((math.floor(p.lat), math.floor(p.lon)), {})  # type: ignore[arg-type]
+            cell[c.key] = max(cell.get(c.key, 0.0), weight)
     return grid
 
 
-def _support(p: Place, key: str, grid: dict[tuple[int, int], set[str]]) -> int:
+def _support(p: Place, key: str, grid: dict[tuple[int, int], dict[str, float]]) -> float:
     if p.lat is None or p.lon is None or p.kind not in _SMALL_KINDS:
-        return 0
+        return 0.0
     la, lo = math.floor(p.lat), math.floor(p.lon)
-    names: set[str] = set()
+    names: dict[str, float] = {}
     for dla in (-1, 0, 1):
         for dlo in (-1, 0, 1):
-            names |= grid.get((la + dla, lo + dlo), set())
-    names.discard(key)
-    return len(names)
+            for k, w in grid.get((la + dla, lo + dlo), {}).items():
+                if k != key and w > names.get(k, 0.0):
+                    names[k] = w
+    return sum(names.values())
 
 
 def _best(
@@ -748,7 +763,8 @@ def _best(
     states: _States,
     cands: list[_Cand],
     text: str,
-    grid: dict[tuple[int, int], set[str]],
+    grid: dict[tuple[int, int], dict[str, float]],
+    regions: list[Place],
 ) -> Place:
     if len(c.places) == 1:
         return c.places[0]
@@ -759,7 +775,7 @@ def _best(
     container = _container_after(c, cands, text)
     surface = _fold(text[c.start : c.end])
     for rank, p in enumerate(c.places):
-        s = -0.2 * rank + 0.6 * math.log10(p.population + 10) + _KIND_BONUS.get(p.kind, 0.0)
+        s = -0.2 * rank + POP_WEIGHT * math.log10(p.population + 10) + _KIND_BONUS.get(p.kind, 0.0)
         if _fold(p.name) == surface:
             s += 1.5  # its own name rather than an alternate one ("Orange County", not "Orange")
         if p.country and evidence.get(p.country):
@@ -775,7 +791,14 @@ def _best(
             elif any((la + a, lo + b) in anchor_cells for a in (-1, 0, 1) for b in (-1, 0, 1)):
                 s += 0.8
         if len(grid) > 1:
-            s += 0.8 * min(3, _support(p, c.key, grid))
+            s += 0.8 * min(3.0, _support(p, c.key, grid))
+        if regions and p.kind in (PlaceKind.CITY, PlaceKind.ADMIN2) and p.lat is not None and p.lon is not None:
+            # inside a state or province the article names ("Orange County" with "California")
+            if any(
+                r.country == p.country and _haversine(p.lat, p.lon, r.lat, r.lon) < 500  # type: ignore[arg-type]
+                for r in regions
+            ):
+                s += 1.5
         if container is not None:
             if p.country == container.country and p is not container:
                 s += 2.0
