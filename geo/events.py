@@ -277,6 +277,7 @@ class _Ref:
     kind: str  # "country", "city", "landmark", "region", "demonym", "metonym", "actor"
     mention: Mention | None = None
     actor: Actor | None = None
+    weak: bool = False  # "Indian coal industry", "Kuwaiti tankers": a state's assets, never an actor
 
 
 _NONSTATE_HEADS = re.compile(
@@ -284,7 +285,8 @@ _NONSTATE_HEADS = re.compile(
     r"unions?|workers|traders|exporters|importers|producers|farmers|industry|industries|industrialists|"
     r"journalists?|newspapers?|news\s+agency|press|media|radio|television|tv|people|citizens|nationals|"
     r"students|investors|shareholders|corporations?|groups?\s+of\s+companies|airlines?|carriers?|"
-    r"manufacturers|makers|dealers|rebels?|guerrillas?|insurgents|"
+    r"manufacturers|makers|dealers|rebels?|bondholders|holders|creditors|debtors|associations?|institutes?|"
+    r"guerrillas?|insurgents|"
     r"Kurds|opposition|exiles|refugees|hostages|community|communities|origin|ancestry|descent|"
     r"economy|markets?|currency|dollars?|oil\s+(?:companies|firms|industry)|energy\s+firms)\b",
     re.IGNORECASE,
@@ -336,9 +338,8 @@ def _refs_in(
             if kind in {"continent", "organisation"}:
                 continue
         after = text[m.end : m.end + 60]
-        if kind in {"demonym", "country", "metonym"} and _NONSTATE_HEADS.match(after) and not _STATE_HEADS.match(after):
-            continue
-        refs.append(_Ref(m.start, m.end, m.country, kind, mention=m))
+        weak = kind in {"demonym", "country", "metonym"} and bool(_NONSTATE_HEADS.match(after)) and not _STATE_HEADS.match(after)
+        refs.append(_Ref(m.start, m.end, m.country, kind, mention=m, weak=weak))
     for a in mentions.actors:
         if a.country and start <= a.start and a.end <= end and a.start >= 0 and not skip[0] <= a.start < skip[1]:
             refs.append(_Ref(a.start, a.end, a.country, "actor", actor=a))
@@ -461,7 +462,9 @@ class _Draft:
         return (self.type, frozenset(self.countries), self.status)
 
 
-_DATELINE = re.compile(r"\s*[A-Z][A-Z .,'-]{2,40}?,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+)?[-–—]+\s")
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z .'-]{2,40}(?:,\s+[A-Z][A-Za-z .'-]{2,30})?,\s+(?:[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2}\s+)?[-–—]+\s"
+)
 
 
 class _Context:
@@ -493,6 +496,8 @@ class _Context:
         self.article_states = frozenset(counts)
         self.main_states = [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1])][:2]
         self.visit_dest_spans: list[tuple[int, int]] = []
+        # "RAPITECH <RPSY.O> IN HEWLETT PACKARD <HWP> DEAL": a company story; only officials make events
+        self.company_story = bool(re.search(r"<[A-Z][A-Z.]*>", article.title or article.text[:200]))
 
     def dateline_place(self) -> Place | None:
         d = self.dateline
@@ -550,6 +555,7 @@ def _sentence_events(ctx: _Context, s: int, e: int) -> None:
     evidence = _evidence(text, s, e, ctx)
     seen_types: set[tuple[EventType, frozenset[str]]] = set()
     by_phone = any(h.trigger.name == "call_phone" for h in hits)
+    productive: set[int] = set()  # hits that yielded an event
     for i, hit in enumerate(hits):
         typ = hit.type
         if by_phone and hit.trigger.name == "meeting_talks":
@@ -561,7 +567,7 @@ def _sentence_events(ctx: _Context, s: int, e: int) -> None:
                 continue
         if same and typ in {EventType.SUPPORT, EventType.HOSTILE}:
             # "threatened Iraq with sanctions", "pledged support and aid": one act
-            if any(_same_clause(clauses, h.start, hit.start) and hit.start - h.end < 40 for h in same):
+            if any(id(h) in productive and _same_clause(clauses, h.start, hit.start) and hit.start - h.end < 40 for h in same):
                 continue
         if any(zs <= hit.start < ze for zs, ze in zones):
             continue
@@ -578,6 +584,8 @@ def _sentence_events(ctx: _Context, s: int, e: int) -> None:
             if not re.search(r"\b(?:planned|scheduled|due\s+to|set\s+to|to\s+take\s+effect|will\s+(?:impose|take\s+effect))\b", window, re.I):
                 status = EventStatus.OCCURRED
         drafts = _build(ctx, hit, typ, status, s, e, refs_all, zones, clauses, dates, evidence, hits)
+        if drafts:
+            productive.add(id(hit))
         for d in drafts:
             if d.status is EventStatus.OCCURRED and d.type not in {EventType.SUPPORT, EventType.HOSTILE} and _future(ctx, d):
                 d.status = EventStatus.PLANNED
@@ -746,6 +754,9 @@ def _build(
     commercial = bool(_COMMERCIAL.search(scope_text)) and not any(
         r.kind == "actor" and r.actor is not None and r.actor.title for r in in_clause
     )
+    has_official = any(r.kind == "actor" and r.actor is not None and r.actor.title for r in in_clause)
+    if ctx.company_story and not has_official:
+        return []
     if commercial and (
         typ in {EventType.MEETING, EventType.AGREEMENT, EventType.ALLIANCE, EventType.CALL}
         or hit.trigger.name == "support_aid"
@@ -761,14 +772,17 @@ def _build(
                 and _LOCATIVE.search(text[max(0, r.start - 25) : r.start]):
             non_party.add(id(r))  # "cars built in Thailand": a place, not a party
 
+    non_party |= {id(r) for r in refs if r.weak}
+
     def states_of(pool: list[_Ref]) -> list[str]:
         return _dedupe(r.country for r in pool if id(r) not in venue_refs and id(r) not in non_party)
 
     source = target = None
     if typ in {EventType.SUPPORT, EventType.HOSTILE}:
-        directed = _directed_states(text, hit, in_scope, venue_refs) or _directed_states(text, hit, in_clause, venue_refs)
+        towns = venue_refs | {id(r) for r in refs if r.kind in {"city", "admin1", "admin2"} and id(r) in non_party}
+        directed = _directed_states(text, hit, in_scope, towns) or _directed_states(text, hit, in_clause, towns)
         if directed is None:
-            directed = _directed_states(text, hit, refs, venue_refs)
+            directed = _directed_states(text, hit, refs, towns)
             conf = 0.6
         if directed is None and _PRONOUN_SUBJECT.match(text[s:e]) and ctx.last_actor_country:
             after = [r for r in in_clause if r.start >= hit.end and id(r) not in venue_refs]
@@ -860,8 +874,8 @@ def _directed_states(
     trigger and "backed by X" / "attacked by X" put it after.
     """
     cands = [r for r in pool if id(r) not in venue_refs]
-    inside = [r for r in cands if hit.start <= r.start < hit.end]
-    before = [r for r in cands if r.end <= hit.start]
+    inside = [r for r in cands if hit.start <= r.start < hit.end and not r.weak]
+    before = [r for r in cands if r.end <= hit.start and not r.weak]
     after = [r for r in cands if r.start >= hit.end]
     src: list[str] = []
     tgt: list[str] = []
@@ -888,11 +902,14 @@ def _directed_states(
                     src.insert(0, before[-2].country)
             elif not after and len(_groups(before, text)) >= 2:
                 pass  # "Britain will give India 50 mln stg in aid": handled below
-            elif re.search(r"\b(?:attacks?|raids?|strikes?|threats?|war|occupation|invasion|support|aid|backing)$", text[hit.start : hit.end], re.I):
+            elif re.search(r"\b(?:attacks?|raids?|strikes?|threats?|war|occupation|invasion|support|aid|backing|loans?|"
+                           r"credits?|grants?|assistance)$", text[hit.start : hit.end], re.I) and not re.search(
+                r"\b(?:provid|gave|give|giv|grant|extend|offer|lend|lent|pledg|promis|approv|sign|launch|carr|mount|stag)\w*\b",
+                gap, re.I):
                 return None  # a bare noun ("continued attacks") needs its actor next to it
             else:
                 src = [r.country for r in _groups(before, text)[0]]  # the clause's subject
-        groups_after = _groups(after, text)
+        groups_after = _groups([r for r in after if not r.weak], text) or _groups(after, text)
         if groups_after:
             tgt = [r.country for r in groups_after[0]]
         elif before:
