@@ -779,7 +779,10 @@ def _best(
         if _fold(p.name) == surface:
             s += 1.5  # its own name rather than an alternate one ("Orange County", not "Orange")
         if p.country and evidence.get(p.country):
-            s += 1.5 + 2.5 * evidence[p.country] / total
+            share = evidence[p.country] / total
+            s += 1.5 + 2.5 * share
+            if share >= 0.5 and total >= 3:
+                s += 1.0  # the article's own country
         if p.kind is PlaceKind.CITY and states.is_capital(p):
             s += 3.5  # Moscow the capital before Moscow the province
         if c.dateline and p.kind is PlaceKind.CITY:
