@@ -148,14 +148,16 @@ def _geod() -> Any:
     return Geod(ellps="WGS84")
 
 
-def great_circle_points(lon1: float, lat1: float, lon2: float, lat2: float) -> list[tuple[float, float]]:
+def great_circle_points(
+    lon1: float, lat1: float, lon2: float, lat2: float, *, max_points: int = 200
+) -> list[tuple[float, float]]:
     """Points ``(lon, lat)`` along the great circle, longitudes unwrapped (steps under 180 degrees).
 
-    One point every ~60 km (at least the two ends, at most 200 points).
+    One point every ~60 km (at least the two ends, at most ``max_points``).
     """
     geod = _geod()
     _, _, dist = geod.inv(lon1, lat1, lon2, lat2)
-    n = int(min(198, max(0, dist / 1000.0 / _GEOD_STEP_KM - 1)))
+    n = int(min(max_points - 2, max(0, dist / 1000.0 / _GEOD_STEP_KM - 1)))
     inner = geod.npts(lon1, lat1, lon2, lat2, n) if n else []
     pts = [(lon1, lat1), *inner, (lon2, lat2)]
     out = [pts[0]]
@@ -625,11 +627,13 @@ def build_network(
     nodes = gpd.GeoDataFrame(node_rows, columns=list(NODE_COLUMNS), geometry="geometry", crs=CRS)
     nodes["geonameid"] = nodes["geonameid"].astype("Int64")
     edges = gpd.GeoDataFrame(edge_rows, columns=list(EDGE_COLUMNS), geometry="geometry", crs=CRS)
-    pairs = _aggregate_pairs(edge_rows, b.nodes)
+    pairs = _aggregate_pairs(edge_rows, b.nodes, arcs)
     return Network(nodes, edges, pairs)
 
 
-def _aggregate_pairs(edge_rows: list[dict[str, Any]], nodes: Mapping[str, _Node]) -> gpd.GeoDataFrame:
+def _aggregate_pairs(
+    edge_rows: list[dict[str, Any]], nodes: Mapping[str, _Node], arcs: Mapping[tuple[str, str], BaseGeometry]
+) -> gpd.GeoDataFrame:
     import geopandas as gpd
 
     groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
@@ -659,7 +663,7 @@ def _aggregate_pairs(edge_rows: list[dict[str, Any]], nodes: Mapping[str, _Node]
                 "events": tuple(by_event),
                 "articles": tuple(dict.fromkeys(r["article_id"] for r in evs)),
                 "evidence": tuple(dict.fromkeys(s for r in evs for s in r["evidence"])),
-                "geometry": arc_geometry(na.lon, na.lat, nc.lon, nc.lat),
+                "geometry": arc_geometry(na.lon, na.lat, nc.lon, nc.lat) if (a, c) not in arcs else arcs[(a, c)],
             }
         )
     return gpd.GeoDataFrame(rows, columns=list(PAIR_COLUMNS), geometry="geometry", crs=CRS)

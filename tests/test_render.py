@@ -93,11 +93,9 @@ def test_hostile_text_is_escaped(hostile_net, net, tmp_path: Path) -> None:  # t
 
 
 def _data_of(html: str) -> dict:  # type: ignore[type-arg]
-    start = html.index("diplomapInit(")
-    start = html.index("{", start)
-    decoder = json.JSONDecoder()
-    data, _ = decoder.raw_decode(html[start:])
-    return data  # type: ignore[no-any-return]
+    m = re.search(r'<script type="application/json" id="[\w]+_data">(.*?)</script>', html, re.DOTALL)
+    assert m is not None
+    return json.loads(m.group(1))  # type: ignore[no-any-return]
 
 
 @pytest.mark.parametrize(

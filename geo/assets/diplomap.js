@@ -22,6 +22,7 @@
   var ARROW_AT = 0.62; // where along an arc its arrowhead sits
 
   window.diplomapInit = function (map, data, groups) {
+    var timing = { start: performance.now() };
     var types = {};
     data.types.forEach(function (t) { types[t[0]] = { label: t[1], color: t[2] }; });
     var container = map.getContainer();
@@ -36,7 +37,7 @@
     if (data.basemap) {
       L.geoJSON(data.basemap, {
         pane: "dmBase",
-        renderer: L.canvas({ pane: "dmBase", padding: 0.5 }),
+        renderer: L.canvas({ pane: "dmBase", padding: 0.2 }),
         interactive: false,
         style: function (f) {
           var on = active[f.properties.iso];
@@ -45,11 +46,13 @@
       }).addTo(map);
     }
 
-    var canvas = L.canvas({ padding: 0.5, tolerance: 4 });
+    timing.basemap = performance.now();
+    var canvas = L.canvas({ padding: 0.2, tolerance: 4 });
 
     // ---------------------------------------------------------------- popups
     function eventBlock(i) {
       var e = data.events[i];
+      var actors = e.a || [], evidence = e.x || [];
       var box = el("div", "dm-ev");
       var head = el("div", "dm-ev-head");
       var sw = el("span", "dm-swatch");
@@ -61,8 +64,8 @@
       var who = e.src && e.tgt ? e.src + " \u2192 " + e.tgt : e.c.join(", ");
       box.appendChild(el("div", "dm-ev-who", who + (e.l ? " \u00b7 at " + e.l : "")));
       if (e.dt) box.appendChild(el("div", "dm-ev-when", "when: \u201c" + e.dt + "\u201d"));
-      if (e.a.length) box.appendChild(el("div", "dm-ev-actors", e.a.join("; ")));
-      e.x.forEach(function (s) { box.appendChild(el("blockquote", "dm-ev-evidence", s)); });
+      if (actors.length) box.appendChild(el("div", "dm-ev-actors", actors.join("; ")));
+      evidence.forEach(function (s) { box.appendChild(el("blockquote", "dm-ev-evidence", s)); });
       var art = e.r >= 0 ? data.articles[e.r] : null;
       var src = el("div", "dm-ev-src");
       var title = art && art.title ? art.title : "article";
@@ -76,7 +79,7 @@
       } else {
         src.appendChild(el("span", "dm-ev-title", title));
       }
-      src.appendChild(el("span", "dm-ev-id", " [" + e.aid + (art && art.date ? ", " + art.date : "") + "]"));
+      src.appendChild(el("span", "dm-ev-id", " [" + (e.aid || "") + (art && art.date ? ", " + art.date : "") + "]"));
       box.appendChild(src);
       return box;
     }
@@ -164,6 +167,7 @@
       head.setLatLngs([tip, left, right].map(function (p) { return map.unproject(p, z); }));
     }
 
+    timing.edges = performance.now();
     // ---------------------------------------------------------------- nodes
     function radius(n) { return Math.min(26, 4 + 2.4 * Math.sqrt(n)); }
     var nodeLayers = [], labelLayers = [];
@@ -221,9 +225,11 @@
         if (groups.labels.hasLayer(m) && m._icon) order.push({ m: m, idx: idx });
       });
       order.sort(function (a, b) { return b.m.priority - a.m.priority; });
+      // read every size first: reading layout after each write would force a reflow per label
+      order.forEach(function (o) { o.w = o.m._icon.offsetWidth; o.h = o.m._icon.offsetHeight || 16; });
       order.forEach(function (o) {
         var m = o.m, icon = m._icon;
-        var w = icon.offsetWidth, h = icon.offsetHeight || 16;
+        var w = o.w, h = o.h;
         var p = map.latLngToLayerPoint(m.getLatLng());
         var layer = nodeLayers[o.idx];
         var r = layer.getRadius ? layer.getRadius() : 7;
@@ -396,10 +402,12 @@
     // ---------------------------------------------------------------- draw
     if (data.nodes.length) {
       var bounds = L.latLngBounds(data.nodes.map(function (n) { return [n.lat, n.lon]; }));
-      if (bounds.getNorthEast().equals(bounds.getSouthWest())) map.setView(bounds.getCenter(), 5);
-      else map.fitBounds(bounds.pad(0.12));
+      if (bounds.getNorthEast().equals(bounds.getSouthWest())) map.setView(bounds.getCenter(), 5, { animate: false });
+      else map.fitBounds(bounds.pad(0.12), { animate: false });
     }
+    timing.controls = performance.now();
     refresh();
+    timing.refresh = performance.now();
     map.on("zoomend", function () { arrowLayers.forEach(placeArrow); declutter(); });
     map.on("moveend", declutter);
     map.on("overlayadd overlayremove", declutter);
@@ -407,7 +415,7 @@
     window.diplomapMaps = window.diplomapMaps || [];
     window.diplomapMaps.push({
       map: map, data: data, nodes: nodeLayers, edges: edgeLayers, arrows: arrowLayers, labels: labelLayers,
-      refresh: refresh,
+      refresh: refresh, timing: timing,
       setState: function (code) { selected = code || ""; refresh(); }
     });
     container.setAttribute("data-diplomap-ready", "1");

@@ -44,7 +44,9 @@ def _unmerc(y: float) -> float:
     return math.degrees(2 * math.atan(math.exp(math.radians(y))) - math.pi / 2)
 
 
-def bent_arc(a: tuple[float, float], b: tuple[float, float], bend: float) -> list[list[list[float]]]:
+def bent_arc(
+    a: tuple[float, float], b: tuple[float, float], bend: float, *, max_points: int = 200, digits: int = 3
+) -> list[list[list[float]]]:
     """A great-circle arc from ``a`` to ``b`` (``(lon, lat)``) pushed sideways by ``bend``.
 
     The push is perpendicular to the chord on the Web Mercator plane the map is drawn on,
@@ -52,7 +54,7 @@ def bent_arc(a: tuple[float, float], b: tuple[float, float], bend: float) -> lis
     edges between the same two nodes fan out. Returns Leaflet parts ``[[[lat, lon], ...], ...]``,
     split at the antimeridian.
     """
-    pts = great_circle_points(a[0], a[1], b[0], b[1])
+    pts = great_circle_points(a[0], a[1], b[0], b[1], max_points=max_points)
     if bend and len(pts) < 24:  # a short arc needs more points to look curved
         lon0, lat0 = pts[0]
         lon1, lat1 = pts[-1]
@@ -69,7 +71,7 @@ def bent_arc(a: tuple[float, float], b: tuple[float, float], bend: float) -> lis
             s = bend * length * math.sin(math.pi * i / n)
             out.append((x + nx * s, _unmerc(y + ny * s)))
         pts = out
-    return [[[round(lat, 3), round(lon, 3)] for lon, lat in part] for part in split_antimeridian(pts)]
+    return [[[round(lat, digits), round(lon, digits)] for lon, lat in part] for part in split_antimeridian(pts)]
 
 
 def _clip(text: str, limit: int) -> str:
@@ -100,8 +102,10 @@ def map_data(
 ) -> dict[str, Any]:
     """The JSON document diplomap.js draws: events, nodes, aggregated bent edges, basemap."""
     nodes, edges = network.nodes, network.edges
-    big = edges["event"].nunique() > _BIG if len(edges) else False
-    max_chars, max_sentences = (220, 1) if big else (500, 3)
+    n_events = edges["event"].nunique() if len(edges) else 0
+    big = n_events > _BIG
+    # a big map keeps its text within a budget (about 3 MB of evidence in all)
+    max_chars, max_sentences = (max(80, min(240, 3_000_000 // max(n_events, 1))), 1) if big else (500, 3)
     art_by_id = {a.id: a for a in (articles or ())}
 
     # events, in input order; every leg row of an event carries the same event fields
@@ -143,6 +147,9 @@ def map_data(
         e = ev_list[ev_index[int(row.event)]]
         if row.directed and e["tgt"] is None:
             e["src"], e["tgt"] = row.source, row.target
+    for e in ev_list:  # empty fields are left out (diplomap.js has defaults)
+        for key in [k for k, v in e.items() if k not in ("k", "c", "t") and (v is None or v == [] or v == -1)]:
+            del e[key]
 
     node_index = {nid: i for i, nid in enumerate(nodes["id"])}
     node_events: dict[str, set[int]] = defaultdict(set)
@@ -151,8 +158,13 @@ def map_data(
         i = ev_index[int(row.event)]
         node_events[row.u].add(i)
         node_events[row.v].add(i)
-        u, v = (row.u, row.v) if row.directed else tuple(sorted((row.u, row.v)))
-        bucket = groups[(u, v, row.type, row.status, bool(row.directed))]
+        if big:  # one edge per pair and type: direction and status are in the popups
+            u, v = tuple(sorted((row.u, row.v)))
+            key = (u, v, row.type, "", False)
+        else:
+            u, v = (row.u, row.v) if row.directed else tuple(sorted((row.u, row.v)))
+            key = (u, v, row.type, row.status, bool(row.directed))
+        bucket = groups[key]
         if not bucket or bucket[-1] != i:
             bucket.append(i)
 
@@ -169,11 +181,14 @@ def map_data(
             u, v, etype, status, directed = key
             step = j - (len(keys) - 1) / 2
             # many parallel groups share a fan of fixed width instead of spreading ever wider
-            parts = bent_arc(lonlat[a], lonlat[b], min(_BEND, 0.7 / len(keys)) * step)
+            parts = bent_arc(lonlat[a], lonlat[b], min(_BEND, 0.7 / len(keys)) * step,
+                             max_points=32 if big else 200, digits=2 if big else 3)
             if u != a:  # drawn from a to b; reverse so the arrow points u -> v
                 parts = [p[::-1] for p in parts[::-1]]
             evs = groups[key]
-            ds = sorted(ev_list[i]["d"] for i in evs if ev_list[i]["d"])
+            if not status:  # a merged group is planned only when all its events are
+                status = "planned" if all(ev_list[i].get("s") == "planned" for i in evs) else "occurred"
+            ds = sorted(ev_list[i]["d"] for i in evs if ev_list[i].get("d"))
             edge_list.append(
                 {
                     "u": node_index[u],
@@ -215,6 +230,7 @@ def map_data(
         "typeCounts": dict(type_counts),
         "dates": dates,
         "undated": sum(1 for e in ev_list if e["k"] < 0),
+        "aggregated": big,
         "events": ev_list,
         "articles": art_list,
         "nodes": node_list,
@@ -264,9 +280,15 @@ def _diplomap_element(data_json: str, edge_groups: dict[str, Any], nodes: Any, l
     from folium.template import Template
 
     class DiplomapLayer(MacroElement):  # type: ignore[misc]
+        # the data sits in a JSON script element: JSON.parse reads megabytes faster than the
+        # JavaScript parser reads the same text as an object literal
         _template = Template(
+            "{% macro html(this, kwargs) %}\n"
+            '<script type="application/json" id="{{ this.get_name() }}_data">{{ this.data_json }}</script>\n'
+            "{% endmacro %}\n"
             "{% macro script(this, kwargs) %}\n"
-            "diplomapInit({{ this._parent.get_name() }}, {{ this.data_json }}, "
+            "diplomapInit({{ this._parent.get_name() }}, "
+            'JSON.parse(document.getElementById("{{ this.get_name() }}_data").textContent), '
             "{edges: { {% for key, g in this.edge_groups %}{{ key }}: {{ g.get_name() }}, {% endfor %} }, nodes: {{ this.nodes.get_name() }}, "
             "labels: {{ this.labels.get_name() }} });\n"
             "{% endmacro %}"
