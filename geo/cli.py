@@ -20,8 +20,9 @@ log = logging.getLogger("geo")
 OK, FAILED, USAGE, PARTIAL = 0, 1, 2, 3
 
 
-def _add_input_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, globs, or - for stdin")
+def _add_input_options(p: argparse.ArgumentParser, *, required: bool = True) -> None:
+    help_ = "files, folders, globs, or - for stdin" + ("" if required else " (optional with --store)")
+    p.add_argument("paths", nargs="+" if required else "*", metavar="PATH", help=help_)
     p.add_argument("--strict", action="store_true", help="stop at the first unreadable input")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
 
@@ -67,6 +68,15 @@ def _geocoder_options(args: argparse.Namespace) -> dict[str, object]:
     return options
 
 
+def _add_store_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--store",
+        default=None,
+        metavar="FILE.gpkg",
+        help="incremental GeoPackage store: extract only articles it does not hold yet, and read events from it",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="diplomap",
@@ -88,13 +98,25 @@ def build_parser() -> argparse.ArgumentParser:
     _add_geocoder_options(p)
 
     p = sub.add_parser("extract", help="extract diplomatic events")
-    _add_input_options(p)
-    p.add_argument("-o", "--output", required=True, help="output .jsonl, .csv, .geojson or .parquet")
+    _add_input_options(p, required=False)
+    p.add_argument("-o", "--output", default=None, help="output .jsonl, .csv, .geojson or .parquet")
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
+    _add_store_option(p)
+    p.add_argument(
+        "--engine",
+        choices=["local", "dask"],
+        default="local",
+        help="local (default) or dask: partitions of JSONL/Parquet files (paths or fsspec URLs) on a Dask "
+        "cluster, written as GeoParquet (needs diplomap[dask])",
+    )
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 "
+                   "(default: a local cluster)")  # fmt: skip
+    p.add_argument("--partition-size", default="64MB", metavar="SIZE", help="bytes of JSONL per Dask partition")
     _add_geocoder_options(p)
 
     p = sub.add_parser("map", help="draw the map of diplomacy (the main job)")
-    _add_input_options(p)
+    _add_input_options(p, required=False)
+    _add_store_option(p)
     p.add_argument("-o", "--output", default="maps/diplomacy.html", help=".html, .png, .svg or .pdf")
     p.add_argument("--title", default=None, help="map title")
     p.add_argument("--tiles", default=None, help="add online tiles (an xyzservices name)")
@@ -116,6 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command in ("extract", "map") and not args.paths and not args.store:
+        parser.error(f"{args.command} needs PATHs to read (or --store FILE.gpkg to read events from)")
     _configure_logging(args.verbose, args.quiet)
     try:
         return _dispatch(args)
@@ -133,6 +157,13 @@ def _dispatch(args: argparse.Namespace) -> int:
     from geo import pipeline
 
     progress = not getattr(args, "no_progress", True)
+    if args.command == "extract" and args.engine == "dask":
+        from geo.distributed import extract_with_dask
+
+        if args.store or not args.output:
+            raise ConfigError("--engine dask writes GeoParquet: give -o events.parquet (or a folder), not --store")
+        extract_with_dask(args.paths, args.output, scheduler=args.scheduler, partition_size=args.partition_size)
+        return OK
     if args.command == "places":
         report = pipeline.write_places(args.paths, args.output, strict=args.strict, progress=progress)
         return report.exit_code()
@@ -145,6 +176,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             jobs=args.jobs,
             geocoder=args.geocoder,
             geocoder_options=_geocoder_options(args),
+            store=args.store,
         )
         return report.exit_code()
     if args.command == "map":
@@ -159,6 +191,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             jobs=args.jobs,
             geocoder=args.geocoder,
             geocoder_options=_geocoder_options(args),
+            store=args.store,
         )
         return report.exit_code()
     if args.command == "geocode":

@@ -133,19 +133,29 @@ def _close_geocoder(extra: Mapping[str, Any]) -> None:
 
 def write_events(
     paths: Sequence[str],
-    output: str,
+    output: str | None,
     *,
     strict: bool = False,
     progress: bool = True,
     jobs: int = 1,
     geocoder: str = "offline",
     geocoder_options: Mapping[str, Any] | None = None,
+    store: str | None = None,
 ) -> RunReport:
-    """``diplomap extract``: events to ``.jsonl``, ``.csv``, ``.geojson`` or ``.parquet``."""
+    """``diplomap extract``: events to ``.jsonl``, ``.csv``, ``.geojson`` or ``.parquet``.
+
+    With ``store`` (a ``.gpkg`` file, see :mod:`geo.store`) only articles the store does not
+    hold yet are extracted and added to it; ``output`` (optional then) gets every stored event.
+    """
     from geo.events import iter_events
     from geo.output import write_events_file
 
     report = RunReport()
+    if store is not None:
+        return _extract_into_store(paths, output, store, report, strict=strict, progress=progress, jobs=jobs,
+                                   geocoder=geocoder, geocoder_options=geocoder_options)  # fmt: skip
+    if not output:
+        raise ConfigError("extract needs an output file (-o events.jsonl) or a store (--store events.gpkg)")
     extra = _online_geocoder(geocoder, geocoder_options, iter_events)
     try:
         articles = iter_articles(paths, strict=strict, progress=progress, report=report)
@@ -153,6 +163,37 @@ def write_events(
     finally:
         _close_geocoder(extra)
     report.outputs.append(output)
+    return report
+
+
+def _extract_into_store(
+    paths: Sequence[str],
+    output: str | None,
+    store: str,
+    report: RunReport,
+    *,
+    strict: bool,
+    progress: bool,
+    jobs: int,
+    geocoder: str,
+    geocoder_options: Mapping[str, Any] | None,
+) -> RunReport:
+    from geo.events import iter_events
+    from geo.output import write_events_file
+    from geo.store import EventStore, update_store
+
+    with EventStore(store) as db:
+        if paths:
+            extra = _online_geocoder(geocoder, geocoder_options, iter_events)
+            try:
+                articles = iter_articles(paths, strict=strict, progress=progress, report=report)
+                report.events = update_store(db, articles, jobs=jobs, **extra).events
+            finally:
+                _close_geocoder(extra)
+        report.outputs.append(store)
+        if output:
+            report.events = write_events_file(db.iter_events(), output)
+            report.outputs.append(output)
     return report
 
 
@@ -168,16 +209,31 @@ def write_map(
     jobs: int = 1,
     geocoder: str = "offline",
     geocoder_options: Mapping[str, Any] | None = None,
+    store: str | None = None,
 ) -> RunReport:
-    """``diplomap map``: articles (or an events file from ``extract``) in, map out."""
+    """``diplomap map``: articles (or an events file from ``extract``) in, map out.
+
+    With ``store`` the map is drawn from the store's events, after adding the articles of
+    ``paths`` (if any) that it does not hold yet.
+    """
     from geo.network import build_network
     from geo.output import is_events_file, read_events_file
     from geo.render import render_map
 
     report = RunReport()
-    if paths and all(is_events_file(p) for p in paths):
+    articles: list[Article]
+    if store is not None:
+        from geo.store import EventStore
+
+        _extract_into_store(paths, None, store, report, strict=strict, progress=progress, jobs=jobs,
+                            geocoder=geocoder, geocoder_options=geocoder_options)  # fmt: skip
+        report.outputs.clear()
+        with EventStore(store) as db:
+            events = list(db.iter_events())
+            articles = list(db.iter_articles())
+    elif paths and all(is_events_file(p) for p in paths):
         events = [e for p in paths for e in read_events_file(p)]
-        articles: list[Article] = []
+        articles = []
     else:
         from geo.events import iter_events
 
