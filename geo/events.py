@@ -105,6 +105,7 @@ class Trigger:
     plover: str
     cameo: str
     pattern: re.Pattern[str]
+    stems: tuple[str, ...] = ()  # lower-case substrings every match contains (a cheap gate)
 
 
 @functools.lru_cache(maxsize=1)
@@ -118,10 +119,12 @@ def load_triggers() -> tuple[Trigger, ...]:
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
-        if len(parts) != 5:
-            raise ValueError(f"{path}:{n}: expected 5 tab-separated fields, got {len(parts)}")
-        name, typ, plover, cameo, regex = parts
-        triggers.append(Trigger(name, typ, plover, cameo, re.compile(regex, re.IGNORECASE)))
+        if len(parts) != 6:
+            raise ValueError(f"{path}:{n}: expected 6 tab-separated fields, got {len(parts)}")
+        name, typ, plover, cameo, stems, regex = parts
+        triggers.append(
+            Trigger(name, typ, plover, cameo, re.compile(regex, re.IGNORECASE), tuple(x for x in stems.split(",") if x))
+        )
     return tuple(triggers)
 
 
@@ -192,7 +195,10 @@ def _find_triggers(text: str, offset: int) -> list[_Hit]:
     """Non-overlapping trigger hits in one sentence; vetoes ("told Reuters by telephone") block overlaps."""
     taken: list[tuple[int, int]] = []
     hits: list[_Hit] = []
+    low = text.lower()
     for trig in load_triggers():
+        if trig.stems and not any(stem in low for stem in trig.stems):
+            continue
         for m in trig.pattern.finditer(text):
             s, e = m.span()
             if s == e or any(s < te and ts < e for ts, te in taken):

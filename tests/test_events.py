@@ -214,3 +214,20 @@ def test_extract_events_frame_has_one_row_per_event(gazetteer) -> None:  # type:
     frame = extract_events(articles, gazetteer=gazetteer)
     assert list(frame.columns) == list(EVENT_COLUMNS)
     assert len(frame) == 1 and frame.loc[0, "type"] == "hostile" and sorted(frame.loc[0, "countries"]) == ["LY", "US"]
+
+
+def test_trigger_stems_never_hide_a_match(shared_dir) -> None:  # type: ignore[no-untyped-def]
+    """The cheap stem gate must pass every sentence that the trigger's regex matches."""
+    from geo.ingest import read_articles
+
+    sentences = [
+        a.text[s:e]
+        for a in read_articles([str(shared_dir / "dev_gold" / "articles.jsonl")])
+        for s, e in split_sentences(a.text)
+    ]
+    sentences += [p.values[0] for p in HARD]
+    for trig in load_triggers():
+        assert trig.stems, trig.name
+        for sent in sentences:
+            for m in trig.pattern.finditer(sent):
+                assert any(stem in m.group(0).lower() for stem in trig.stems), (trig.name, m.group(0))
