@@ -572,6 +572,12 @@ def _is_common(gazetteer: Any, word: str) -> bool:
         return False
 
 
+def _major(top: Place) -> bool:
+    return top.kind in (PlaceKind.COUNTRY, PlaceKind.CONTINENT, PlaceKind.REGION, PlaceKind.ADMIN1) or (
+        top.population >= 1_000_000
+    )
+
+
 def _prominent(top: Place) -> bool:
     return top.kind in (PlaceKind.COUNTRY, PlaceKind.CONTINENT, PlaceKind.REGION, PlaceKind.ADMIN1) or (
         top.population >= 100_000
@@ -907,7 +913,9 @@ _TITLE_MODS = (
     r"interior|trade|finance|economy|oil|energy|agriculture|justice|health|education|state|new|then|"
     r"outgoing|incoming|permanent|national|security|military|regional|supreme|assistant|executive|general|"
     r"political|economic|government|high-ranking|veteran|visiting|resident|ruling|opposition|chief|"
-    r"affairs|cabinet|armed|forces|staff|joint|air|naval|army|navy|police|intelligence|central|bank)"
+    r"affairs|cabinet|armed|forces|staff|joint|air|naval|army|navy|police|intelligence|central|bank|"
+    r"newly|designated|appointed|newly-appointed|newly-designated|current|long-time|longtime|interim|"
+    r"caretaker|elected|newly-elected|chief|top|own)"
 )
 
 
@@ -916,13 +924,15 @@ def _actor_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
     lex = load_lexicon()
     heads = "|".join(re.escape(t) for t in lex.titles + ("counterpart", "counterparts", "minister"))
     bodies = "|".join(re.escape(b) for b in lex.bodies)
-    mod = r"(?:(?:[A-Z][\w-]*|" + _TITLE_MODS + r")[ \xa0]){0,5}?"
+    mod = r"(?:(?:[A-Z][\w.-]*|" + _TITLE_MODS + r")[ \xa0]){0,5}?"
     of_part = r"(?:[ \xa0](?:of|for|to|on|in)[ \xa0][\w’'-]+(?:[ \xa0][\w’'-]+){0,6}?)?"
     abbrev = r"(?:[ \xa0]\([A-Z]{2,8}\))?"
     one = mod + r"(?i:" + heads + r")" + of_part + abbrev
     title = r"(?P<title>" + one + r"(?:[ \xa0]and[ \xa0]" + one + r")?)"
     # after a state reference, the title head: "Iraqi Foreign Minister", "Russia's special ... representative"
-    after_state = re.compile(r"(?:'s|’s)?[ \xa0](?P<title>" + mod + r"(?i:" + heads + r"))\b")
+    after_state = re.compile(
+        r"(?:'s|’s)?[ \xa0](?P<title>" + mod + r"(?i:" + heads + r")(?:-(?:designate|elect|general))?)\b"
+    )
     # title only, after a state: "the Iraqi president", "his Iraqi counterpart"
     after_state_title = re.compile(r"(?:'s|’s)?[ \xa0](?P<title>(?:" + _TITLE_MODS + r"[ \xa0]){0,3}?(?i:" + heads + r"))\b(?![ \xa0]" + _NAME_TOKEN + ")")
     body = re.compile(r"(?:'s|’s)?[ \xa0](?P<body>(?:(?:[A-Z][\w-]*|" + _TITLE_MODS + r")[ \xa0]){0,3}?(?i:" + bodies + r"))\b")
@@ -932,7 +942,7 @@ def _actor_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
 
 
 _BODY_NAME = re.compile(r"(?:[ \xa0]\([A-Z]{2,8}\))?,?[ \xa0]" + _NAME)
-_TITLE_OF_BEFORE = re.compile(r"\b(?P<title>[A-Z][a-z]+(?:[ \xa0][A-Z][a-z]+)?)[ \xa0]of[ \xa0](?:the[ \xa0])?$")
+_TITLE_OF_BEFORE = re.compile(r"\b(?!the\b)(?P<title>[A-Za-z][a-z-]+(?:[ \xa0][A-Za-z][a-z-]+)?)[ \xa0]of[ \xa0](?:the[ \xa0])?$")
 _HONORIFICS = frozenset({"Sir", "Dame", "Sheikh", "Dr", "Dr.", "Prince", "King", "Queen", "Emir", "Sultan"})
 
 
@@ -953,7 +963,7 @@ _HONORIFIC_NAME_START = frozenset({"Sir", "Dame", "Sheikh", "Dr", "Dr.", "Prince
 
 
 def _name_after_title(
-    text: str, pos: int, place_spans: list[tuple[int, int]], lex: Lexicon
+    text: str, pos: int, place_spans: list[tuple[int, int, bool]], lex: Lexicon
 ) -> tuple[int, int, int] | None:
     """The first person's name after a title head at ``pos``: (start, end, end of the title text).
 
@@ -978,8 +988,8 @@ def _name_after_title(
             continue
         ns = pos + mn.start() + mn.group("name").find(name)
         ne = ns + len(name)
-        if any(s < ne and ns < e for s, e in place_spans):
-            continue
+        if any(s < ne and ns < e for s, e, big in place_spans if big):
+            continue  # "Middle East" is no one's name; a village called "Johannes" may be
         first = name.split()[0]
         if _is_title_word(first.lower().rstrip("."), lex) and first not in _HONORIFIC_NAME_START:
             continue
@@ -1010,7 +1020,11 @@ def _find_actors(
     name_spans: list[tuple[int, int, str]] = []  # person names (start, end, name)
     covered: list[tuple[int, int]] = []
     dateline_cc = next((m.country for m in places if m.dateline), None)
-    place_spans = [(m.start, m.end) for m in places if m.kind is not MentionKind.NONSTATE]
+    place_spans = [
+        (m.start, m.end, m.kind is MentionKind.DEMONYM or (m.place is not None and _major(m.place)))
+        for m in places
+        if m.kind is not MentionKind.NONSTATE
+    ]
 
     def add(name: str, title: str | None, cc: str | None, s: int, e: int, person: bool) -> None:
         if person and _in_spans(s, headings):
