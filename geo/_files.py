@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from importlib import resources
@@ -41,6 +42,16 @@ def cache_dir() -> Path:
 _DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 
 
+def _default_mode(target: Path) -> int:
+    """The existing file's permissions, or 0666 less the umask for a new file."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 @contextlib.contextmanager
 def atomic_write(path: str | os.PathLike[str], mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:  # type: ignore[type-arg]
     """Write to a temporary file beside ``path`` and rename it into place on success.
@@ -64,6 +75,8 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w", encoding: str | 
                 raise
             try:
                 fh.flush()
+                # mkstemp creates 0600; give the output the mode a plain open() would
+                os.fchmod(fh.fileno(), _default_mode(target))
                 os.fsync(fh.fileno())
             except OSError as exc:
                 raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc

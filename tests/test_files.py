@@ -127,3 +127,15 @@ def test_folder_without_write_permission_is_an_output_error(tmp_path: Path) -> N
     finally:
         if folder != Path("/sys"):
             folder.chmod(0o755)
+
+
+def test_atomic_write_gives_new_files_ordinary_permissions(tmp_path: Path) -> None:
+    import stat
+
+    umask = os.umask(0o022)
+    try:
+        with atomic_write(tmp_path / "out.txt") as fh:
+            fh.write("x")
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE((tmp_path / "out.txt").stat().st_mode) == 0o644
