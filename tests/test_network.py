@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import logging
 import math
 
 import pandas as pd
 import pytest
+from _map_fixtures import BAGHDAD, GREEN_ZONE, MOSCOW, ev, sample_events
 from shapely.geometry import LineString, MultiLineString
 
-from _map_fixtures import BAGHDAD, GREEN_ZONE, MOSCOW, ev, sample_events
 from geo.network import (
     CRS,
     EDGE_COLUMNS,
@@ -133,7 +134,7 @@ def test_arc_geometry_parts(a: tuple[float, float], b: tuple[float, float], part
 def test_great_circle_is_shorter_than_the_rhumb_line() -> None:
     pts = great_circle_points(-0.1276, 51.5072, 139.6917, 35.6895)  # London - Tokyo goes north
     assert max(lat for _, lat in pts) > 65
-    steps = [abs(b[0] - a[0]) for a, b in zip(pts, pts[1:])]
+    steps = [abs(b[0] - a[0]) for a, b in itertools.pairwise(pts)]
     assert max(steps) < 180
 
 

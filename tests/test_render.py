@@ -9,8 +9,8 @@ import struct
 from pathlib import Path
 
 import pytest
-
 from _map_fixtures import PAYLOAD, hostile_articles, hostile_events, sample_events
+
 from geo.errors import ConfigError
 from geo.network import build_network
 from geo.records import Article, Event, EventType

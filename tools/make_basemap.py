@@ -18,6 +18,7 @@ What it does:
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -56,7 +57,7 @@ def ring(arcs: list[list[tuple[float, float]]], indexes: list[int]) -> list[tupl
 def repair_ring(coords: list[tuple[float, float]]) -> list[Polygon]:
     """A ring as polygons inside [-180, 180]; rings crossing the antimeridian are cut there."""
     lons = [c[0] for c in coords]
-    if all(abs(b - a) <= 180 for a, b in zip(lons, lons[1:])):
+    if all(abs(b - a) <= 180 for a, b in itertools.pairwise(lons)):
         poly = Polygon(coords)
         return [poly] if poly.is_valid else [shapely.make_valid(poly)]
     # unwrap: keep each step shorter than 180 degrees, then fold the parts back

@@ -107,14 +107,17 @@
     }
 
     // ---------------------------------------------------------------- edges
-    function width(n) { return Math.min(12, 1.6 + 1.4 * Math.sqrt(n)); }
+    // a crowded (aggregated) map draws thinner, lighter lines so that the pattern stays legible
+    var crowded = data.edges.length > 400;
+    function width(n) { return crowded ? Math.min(8, 0.8 + 0.9 * Math.sqrt(n)) : Math.min(12, 1.6 + 1.4 * Math.sqrt(n)); }
     var edgeLayers = [], arrowLayers = [];
     data.edges.forEach(function (ed) {
       var color = (types[ed.t] || {}).color || "#555";
       var planned = ed.s === "planned";
       var dash = ed.t === "call" ? (planned ? "9 4 2 4" : "9 6") : (planned ? "2 6" : null);
       var line = L.polyline(ed.p, {
-        renderer: canvas, color: color, weight: width(ed.ev.length), opacity: planned ? 0.6 : 0.85,
+        renderer: canvas, color: color, weight: width(ed.ev.length),
+        opacity: crowded ? (planned ? 0.35 : 0.5) : (planned ? 0.6 : 0.85),
         dashArray: dash, lineCap: planned ? "round" : "butt", smoothFactor: 1
       });
       var u = data.nodes[ed.u], v = data.nodes[ed.v];
@@ -160,7 +163,7 @@
       var a = pts[j], b = pts[j + 1];
       var tip = L.point(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
       var dx = (b.x - a.x) / (seg[j] || 1), dy = (b.y - a.y) / (seg[j] || 1);
-      var size = 5 + head.line.options.weight * 1.2;
+      var size = crowded ? 3 + head.line.options.weight : 5 + head.line.options.weight * 1.2;
       var back = L.point(tip.x - dx * size * 1.6, tip.y - dy * size * 1.6);
       var left = L.point(back.x - dy * size, back.y + dx * size);
       var right = L.point(back.x + dy * size, back.y - dx * size);
@@ -169,7 +172,10 @@
 
     timing.edges = performance.now();
     // ---------------------------------------------------------------- nodes
-    function radius(n) { return Math.min(26, 4 + 2.4 * Math.sqrt(n)); }
+    // area grows with the number of events; the busiest node gets 22 px whatever the total
+    var maxEvents = 1;
+    data.nodes.forEach(function (n) { if (n.kind === "capital") maxEvents = Math.max(maxEvents, n.ev.length); });
+    function radius(n) { return 4 + 18 * Math.sqrt(n / maxEvents); }
     var nodeLayers = [], labelLayers = [];
     data.nodes.forEach(function (n, idx) {
       var ll = [n.lat, n.lon];
@@ -182,7 +188,7 @@
       } else {
         r = 7;
         layer = L.marker(ll, {
-          icon: L.divIcon({ className: "dm-place", iconSize: [12, 12], iconAnchor: [6, 6] }),
+          icon: L.divIcon({ className: "dm-place", html: el("div", "dm-diamond"), iconSize: [12, 12], iconAnchor: [6, 6] }),
           keyboard: false, riseOnHover: true
         });
       }

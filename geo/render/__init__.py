@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from geo.network import Network
     from geo.records import Article
 
-__all__ = ["render_map", "make_map", "HTML_SUFFIXES", "STATIC_SUFFIXES"]
+__all__ = ["HTML_SUFFIXES", "STATIC_SUFFIXES", "make_map", "render_map"]
 
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 STATIC_SUFFIXES = frozenset({".png", ".svg", ".pdf"})

@@ -17,13 +17,13 @@ from pathlib import Path
 
 __all__ = [
     "asset_path",
-    "leaflet_js",
-    "leaflet_css",
-    "jquery_js",
-    "diplomap_js",
-    "diplomap_css",
-    "basemap_text",
     "basemap_centroids",
+    "basemap_text",
+    "diplomap_css",
+    "diplomap_js",
+    "jquery_js",
+    "leaflet_css",
+    "leaflet_js",
     "script_safe",
 ]
 

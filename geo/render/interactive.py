@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["make_map", "map_html", "fragment_html", "map_data"]
+__all__ = ["bent_arc", "fragment_html", "make_map", "map_data", "map_html"]
 
 _BEND = 0.16  # sideways bulge of a parallel arc, as a fraction of its length, per step
 _BIG = 3000  # above this many events, keep popups lean so the file stays small
@@ -148,42 +148,46 @@ def map_data(
         if row.directed and e["tgt"] is None:
             e["src"], e["tgt"] = row.source, row.target
     for e in ev_list:  # empty fields are left out (diplomap.js has defaults)
-        for key in [k for k, v in e.items() if k not in ("k", "c", "t") and (v is None or v == [] or v == -1)]:
-            del e[key]
+        for field in [k for k, v in e.items() if k not in ("k", "c", "t") and (v is None or v == [] or v == -1)]:
+            del e[field]
 
     node_index = {nid: i for i, nid in enumerate(nodes["id"])}
     node_events: dict[str, set[int]] = defaultdict(set)
-    groups: dict[tuple[str, str, str, str, bool], list[int]] = defaultdict(list)
+    GroupKey = tuple[str, str, str, str, bool]  # from node, to node, type, status, directed
+    groups: dict[GroupKey, list[int]] = defaultdict(list)
     for row in edges.itertuples(index=False):
         i = ev_index[int(row.event)]
         node_events[row.u].add(i)
         node_events[row.v].add(i)
+        lo, hi = sorted((str(row.u), str(row.v)))
+        key: GroupKey
         if big:  # one edge per pair and type: direction and status are in the popups
-            u, v = tuple(sorted((row.u, row.v)))
-            key = (u, v, row.type, "", False)
+            key = (lo, hi, str(row.type), "", False)
+        elif row.directed:
+            key = (str(row.u), str(row.v), str(row.type), str(row.status), True)
         else:
-            u, v = (row.u, row.v) if row.directed else tuple(sorted((row.u, row.v)))
-            key = (u, v, row.type, row.status, bool(row.directed))
+            key = (lo, hi, str(row.type), str(row.status), False)
         bucket = groups[key]
         if not bucket or bucket[-1] != i:
             bucket.append(i)
 
     # parallel groups between the same two nodes fan out around the great circle
-    by_pair: dict[tuple[str, str], list[tuple[str, str, str, str, bool]]] = defaultdict(list)
+    by_pair: dict[tuple[str, str], list[GroupKey]] = defaultdict(list)
     for key in groups:
-        by_pair[tuple(sorted(key[:2]))].append(key)  # type: ignore[arg-type]
+        lo, hi = sorted(key[:2])
+        by_pair[(lo, hi)].append(key)
     type_order = {t.value: i for i, t in enumerate(EventType)}
     lonlat = {nid: (float(lon), float(lat)) for nid, lon, lat in zip(nodes["id"], nodes["lon"], nodes["lat"])}
     edge_list: list[dict[str, Any]] = []
-    for (a, b), keys in sorted(by_pair.items()):
-        keys.sort(key=lambda k: (type_order.get(k[2], 99), k[3], k[4], k[0] != a))
+    for (first, second), keys in sorted(by_pair.items()):
+        keys.sort(key=lambda k: (type_order.get(k[2], 99), k[3], k[4], k[0] != first))
         for j, key in enumerate(keys):
             u, v, etype, status, directed = key
             step = j - (len(keys) - 1) / 2
             # many parallel groups share a fan of fixed width instead of spreading ever wider
-            parts = bent_arc(lonlat[a], lonlat[b], min(_BEND, 0.7 / len(keys)) * step,
+            parts = bent_arc(lonlat[first], lonlat[second], min(_BEND, 0.7 / len(keys)) * step,
                              max_points=32 if big else 200, digits=2 if big else 3)
-            if u != a:  # drawn from a to b; reverse so the arrow points u -> v
+            if u != first:  # drawn from first to second; reverse so the arrow points u -> v
                 parts = [p[::-1] for p in parts[::-1]]
             evs = groups[key]
             if not status:  # a merged group is planned only when all its events are
@@ -266,11 +270,11 @@ def _json_for_script(data: dict[str, Any]) -> str:
 def _offline_map_class() -> type[folium.Map]:
     import folium
 
-    class OfflineMap(folium.Map):  # type: ignore[misc]
+    class OfflineMap(folium.Map):
         """A folium Map whose page loads nothing from a CDN (our assets are inlined instead)."""
 
-        default_js: list[tuple[str, str]] = []
-        default_css: list[tuple[str, str]] = []
+        default_js: list[tuple[str, str]] = []  # noqa: RUF012 - folium's own attribute
+        default_css: list[tuple[str, str]] = []  # noqa: RUF012
 
     return OfflineMap
 
@@ -279,7 +283,7 @@ def _diplomap_element(data_json: str, edge_groups: dict[str, Any], nodes: Any, l
     from branca.element import MacroElement
     from folium.template import Template
 
-    class DiplomapLayer(MacroElement):  # type: ignore[misc]
+    class DiplomapLayer(MacroElement):
         # the data sits in a JSON script element: JSON.parse reads megabytes faster than the
         # JavaScript parser reads the same text as an object literal
         _template = Template(
@@ -295,7 +299,7 @@ def _diplomap_element(data_json: str, edge_groups: dict[str, Any], nodes: Any, l
         )
 
         def __init__(self) -> None:
-            super().__init__()
+            super().__init__()  # type: ignore[no-untyped-call]
             self._name = "Diplomap"
             self.data_json = data_json
             self.edge_groups = [(json.dumps(t), g) for t, g in edge_groups.items()]
@@ -308,7 +312,7 @@ def _diplomap_element(data_json: str, edge_groups: dict[str, Any], nodes: Any, l
 def _inline_assets(m: folium.Map) -> None:
     from branca.element import Element
 
-    header = m.get_root().header
+    header = m.get_root().header  # type: ignore[attr-defined]
     header.add_child(Element(f"<style>{assets.leaflet_css()}</style>"), name="leaflet_css")
     header.add_child(Element(f"<style>{assets.diplomap_css()}</style>"), name="diplomap_css")
     header.add_child(Element(f"<script>{assets.leaflet_js()}</script>"), name="leaflet_js")
@@ -419,7 +423,9 @@ def make_map(
     if title:
         from branca.element import Element
 
-        m.get_root().header.add_child(Element(f"<title>{html.escape(title)}</title>"), name="title")
+        m.get_root().header.add_child(  # type: ignore[attr-defined]
+            Element(f"<title>{html.escape(title)}</title>"), name="title"
+        )
     _deterministic_ids(m.get_root())
     return m
 

@@ -7,6 +7,7 @@ a legend, a title and the attribution, sized for a document page (10 x 6.5 inche
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import os
@@ -19,7 +20,7 @@ from geo.records import EventType
 from geo.render import assets
 from geo.render.style import ATTRIBUTION, TYPE_COLOURS, TYPE_LABELS
 
-__all__ = ["render_static", "draw_static"]
+__all__ = ["draw_static", "render_static"]
 
 _SEA, _LAND, _ACTIVE, _BORDER = "#d6e6f0", "#f7f5f0", "#efe4cc", "#a3aab3"
 
@@ -43,12 +44,12 @@ def _extent(network: Network) -> tuple[float, float, float, float]:
 
 
 def _point_along(path: list[tuple[float, float]], frac: float, kx: float) -> tuple[Any, Any] | None:
-    seg = [math.hypot((b[0] - a[0]) * kx, b[1] - a[1]) for a, b in zip(path, path[1:])]
+    seg = [math.hypot((b[0] - a[0]) * kx, b[1] - a[1]) for a, b in itertools.pairwise(path)]
     total = sum(seg)
     if total == 0:
         return None
     target, acc = total * frac, 0.0
-    for (a, b), d in zip(zip(path, path[1:]), seg):
+    for (a, b), d in zip(itertools.pairwise(path), seg):
         if acc + d >= target and d > 0:
             t = (target - acc) / d
             return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t), (b[0] - a[0], b[1] - a[1])
@@ -167,8 +168,8 @@ def _place_labels(fig: Any, ax: Any, nodes: list[dict[str, Any]], size: Any) -> 
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     canvas = FigureCanvasAgg(fig)
-    renderer = canvas.get_renderer()
-    placed = []
+    renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
+    placed: list[Any] = []
     xmin, xmax = ax.get_xlim()
     ymin, ymax = ax.get_ylim()
     order = sorted(nodes, key=lambda n: (n["kind"] != "capital", -len(n["ev"]), n["name"]))
@@ -204,7 +205,6 @@ def render_static(network: Network, output: str | os.PathLike[str], *, title: st
     fig = draw_static(network, title=title)
     metadata: dict[str, Any] = {"png": {"Software": None}, "svg": {"Date": None},
                                 "pdf": {"CreationDate": None, "ModDate": None}}[fmt]
-    with matplotlib.rc_context({"svg.hashsalt": "diplomap", "svg.fonttype": "path"}):
-        with atomic_write(path, "wb") as fh:
-            fig.savefig(fh, format=fmt, dpi=200, metadata=metadata, facecolor="white")
+    with matplotlib.rc_context({"svg.hashsalt": "diplomap", "svg.fonttype": "path"}), atomic_write(path, "wb") as fh:
+        fig.savefig(fh, format=fmt, dpi=200, metadata=metadata, facecolor="white")
     return path

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from geo.records import EventType
 
-__all__ = ["TYPE_COLOURS", "TYPE_LABELS", "ATTRIBUTION"]
+__all__ = ["ATTRIBUTION", "TYPE_COLOURS", "TYPE_LABELS"]
 
 # Colour-blind-safe-ish categorical palette (Okabe-Ito based), one colour per event type.
 TYPE_COLOURS: dict[EventType, str] = {
