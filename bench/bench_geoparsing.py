@@ -146,7 +146,9 @@ def _print(results: dict[str, dict], *, markdown: bool) -> None:
                 )
         if not markdown:
             for system, r in res["published_eupeg"].items():
-                print(f"{system + ' (published)':22} {'eupeg':8} {r['P']:6.1f} {r['R']:6.1f} {r['F1']:6.1f} {r['acc161']:7.1f}")
+                print(
+                    f"{system + ' (published)':22} {'eupeg':8} {r['P']:6.1f} {r['R']:6.1f} {r['F1']:6.1f} {r['acc161']:7.1f}"
+                )
 
 
 if __name__ == "__main__":

@@ -73,11 +73,16 @@ def main(argv: list[str] | None = None) -> int:
                         break
                     dst.write(line)
         one = tmpdir / "one.txt"
-        one.write_text("Talks in Baghdad\n\nBAGHDAD, March 3 - Iraqi and Russian officials met.\n", encoding="utf-8")
-        figures["warm_start_s"], _ = timed([*py, "places", str(one), "-o", str(tmpdir / "one.jsonl"), "--no-progress"], env)
+        one.write_text(
+            "Talks in Baghdad\n\nBAGHDAD, March 3 - Iraqi and Russian officials met.\n", encoding="utf-8"
+        )
+        figures["warm_start_s"], _ = timed(
+            [*py, "places", str(one), "-o", str(tmpdir / "one.jsonl"), "--no-progress"], env
+        )
         out = tmpdir / "places.jsonl"
         wall, rss = timed([*py, "places", str(corpus), "-o", str(out), "--no-progress"], env)
-        n = sum(1 for _ in open(out, encoding="utf-8"))
+        with open(out, encoding="utf-8") as fh:
+            n = sum(1 for _ in fh)
         mb = corpus.stat().st_size / 1e6
         figures.update(
             full_run_s=wall,

@@ -28,7 +28,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from geo._files import data_path
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["find_mentions", "resolve_name", "actor_at", "state_of", "Lexicon", "load_lexicon"]
+__all__ = ["Lexicon", "actor_at", "find_mentions", "load_lexicon", "resolve_name", "state_of"]
 
 # --------------------------------------------------------------------------------------
 # lexicon (plain data files, loaded once)
@@ -119,12 +119,16 @@ _DATELINE_CAPS = re.compile(
 # "Baghdad:" / "Baghdad, March 3 -" at the start of a paragraph, in title case
 _DATELINE_TITLE = re.compile(
     r"(?m)^[ \t]*(?P<place>[A-Z][a-z]+(?:[ \xa0][A-Z][a-z]+){0,2})"
-    r"(?:(?:,[ \xa0]*" + _MONTH + r"[ \xa0]*\d{1,2}(?:,[ \xa0]*\d{4})?)?[ \xa0]*(?:\((?:[A-Za-z][\w .&-]*)\))?[ \xa0]*(?:–|—|--|-(?=\s))"
+    r"(?:(?:,[ \xa0]*"
+    + _MONTH
+    + r"[ \xa0]*\d{1,2}(?:,[ \xa0]*\d{4})?)?[ \xa0]*(?:\((?:[A-Za-z][\w .&-]*)\))?[ \xa0]*(?:–|—|--|-(?=\s))"
     r"|[ \xa0]*:(?=[ \xa0]))"
 )
 _SENT_END = re.compile(r"[.!?]['\"”’)]*\s*$|^\s*$|[\n\r]\s*$|[\"“‘(\[]\s*$")
 _PREV_WORD = re.compile(r"([A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)\.?[ \xa0]$")
-_PREV_PARTICLE = re.compile(r"([A-Z][\w'’-]*)[ \xa0](?:de|del|della|la|le|da|do|dos|das|di|du|van|von|der|den|bin|ibn|ben|abu|al|el|ul|y)[ \xa0]$")
+_PREV_PARTICLE = re.compile(
+    r"([A-Z][\w'’-]*)[ \xa0](?:de|del|della|la|le|da|do|dos|das|di|du|van|von|der|den|bin|ibn|ben|abu|al|el|ul|y)[ \xa0]$"
+)
 _NEXT_WORD = re.compile(r"^[ \xa0]([A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)")
 _OF_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \xa0]of(?:[ \xa0]the)?[ \xa0]$")
 _POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)(?!\w)")
@@ -156,39 +160,278 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 # Place-type words that may follow a place name without making it a person's name.
 _PLACE_HEADS = frozenset(
-    """river county city province region state republic district governorate oblast valley mountains mountain
-    mount island islands isles sea gulf bay lake strait straits peninsula desert basin coast square palace
-    bridge dam port harbor harbour airport border borders plain plains highlands canal delta area metro
-    municipality parish township village town borough prefecture territory territories zone park street
-    avenue road boulevard heights hills hill forest beach falls capital embassy""".split()
+    [
+        "river",
+        "county",
+        "city",
+        "province",
+        "region",
+        "state",
+        "republic",
+        "district",
+        "governorate",
+        "oblast",
+        "valley",
+        "mountains",
+        "mountain",
+        "mount",
+        "island",
+        "islands",
+        "isles",
+        "sea",
+        "gulf",
+        "bay",
+        "lake",
+        "strait",
+        "straits",
+        "peninsula",
+        "desert",
+        "basin",
+        "coast",
+        "square",
+        "palace",
+        "bridge",
+        "dam",
+        "port",
+        "harbor",
+        "harbour",
+        "airport",
+        "border",
+        "borders",
+        "plain",
+        "plains",
+        "highlands",
+        "canal",
+        "delta",
+        "area",
+        "metro",
+        "municipality",
+        "parish",
+        "township",
+        "village",
+        "town",
+        "borough",
+        "prefecture",
+        "territory",
+        "territories",
+        "zone",
+        "park",
+        "street",
+        "avenue",
+        "road",
+        "boulevard",
+        "heights",
+        "hills",
+        "hill",
+        "forest",
+        "beach",
+        "falls",
+        "capital",
+        "embassy",
+    ]
 )
 # Heads that make the name before them an organisation, company or publication.
 _ORG_HEADS = frozenset(
-    """daily times post herald tribune journal gazette telegraph guardian observer news press agency
-    television tv radio broadcasting network magazine review star sun globe chronicle mail express
-    standard inquirer courier dispatch bulletin monitor weekly record register bank banks club group
-    council university college institute school academy company co corp corporation inc ltd plc llc
-    airlines airways air railways railway motors industries international holdings partners associates
-    fund foundation association society federation league union commission committee party front
-    movement exchange corporation trust board authority forum games olympics cup open marathon
-    grand prix festival orchestra
-    symphony opera ballet museum hospital clinic church cathedral mosque temple prison jail
-    police sheriff fire department office bureau court tribunal institute center centre
-    initiative project program programme fc united city's stadium arena hotel mall""".split()
+    [
+        "daily",
+        "times",
+        "post",
+        "herald",
+        "tribune",
+        "journal",
+        "gazette",
+        "telegraph",
+        "guardian",
+        "observer",
+        "news",
+        "press",
+        "agency",
+        "television",
+        "tv",
+        "radio",
+        "broadcasting",
+        "network",
+        "magazine",
+        "review",
+        "star",
+        "sun",
+        "globe",
+        "chronicle",
+        "mail",
+        "express",
+        "standard",
+        "inquirer",
+        "courier",
+        "dispatch",
+        "bulletin",
+        "monitor",
+        "weekly",
+        "record",
+        "register",
+        "bank",
+        "banks",
+        "club",
+        "group",
+        "council",
+        "university",
+        "college",
+        "institute",
+        "school",
+        "academy",
+        "company",
+        "co",
+        "corp",
+        "corporation",
+        "inc",
+        "ltd",
+        "plc",
+        "llc",
+        "airlines",
+        "airways",
+        "air",
+        "railways",
+        "railway",
+        "motors",
+        "industries",
+        "international",
+        "holdings",
+        "partners",
+        "associates",
+        "fund",
+        "foundation",
+        "association",
+        "society",
+        "federation",
+        "league",
+        "union",
+        "commission",
+        "committee",
+        "party",
+        "front",
+        "movement",
+        "exchange",
+        "corporation",
+        "trust",
+        "board",
+        "authority",
+        "forum",
+        "games",
+        "olympics",
+        "cup",
+        "open",
+        "marathon",
+        "grand",
+        "prix",
+        "festival",
+        "orchestra",
+        "symphony",
+        "opera",
+        "ballet",
+        "museum",
+        "hospital",
+        "clinic",
+        "church",
+        "cathedral",
+        "mosque",
+        "temple",
+        "prison",
+        "jail",
+        "police",
+        "sheriff",
+        "fire",
+        "department",
+        "office",
+        "bureau",
+        "court",
+        "tribunal",
+        "institute",
+        "center",
+        "centre",
+        "initiative",
+        "project",
+        "program",
+        "programme",
+        "fc",
+        "united",
+        "city's",
+        "stadium",
+        "arena",
+        "hotel",
+        "mall",
+    ]
 )
 # heads of organisations named "<Head> of <Place>": Bank of England, University of Iowa
 _ORG_OF_HEADS = frozenset(
-    """bank university college institute museum church council chamber association club party
-    federation league society academy school diocese archdiocese archbishop bishop patriarch
-    company corporation port-authority board""".split()
+    [
+        "bank",
+        "university",
+        "college",
+        "institute",
+        "museum",
+        "church",
+        "council",
+        "chamber",
+        "association",
+        "club",
+        "party",
+        "federation",
+        "league",
+        "society",
+        "academy",
+        "school",
+        "diocese",
+        "archdiocese",
+        "archbishop",
+        "bishop",
+        "patriarch",
+        "company",
+        "corporation",
+        "port-authority",
+        "board",
+    ]
 )
-_NAME_PARTICLES = frozenset("upon over under sobre sous della dello delle degli dels dos das".split())
+_NAME_PARTICLES = frozenset(
+    ["upon", "over", "under", "sobre", "sous", "della", "dello", "delle", "degli", "dels", "dos", "das"]
+)
 _POSSESSIVE_INSIDE = re.compile(r"\w['’]s\s")
 _DIRECTIONAL = frozenset(
-    "north south east west northern southern eastern western central upper lower greater".split()
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "upper",
+        "lower",
+        "greater",
+    ]
 )
 _ACRONYM_PLACES = frozenset(
-    "US U.S. U.S.A. USA UK U.K. UAE U.A.E. USSR U.S.S.R. DPRK PRC ROK DRC EU E.U. NYC D.C. DC".split()
+    [
+        "US",
+        "U.S.",
+        "U.S.A.",
+        "USA",
+        "UK",
+        "U.K.",
+        "UAE",
+        "U.A.E.",
+        "USSR",
+        "U.S.S.R.",
+        "DPRK",
+        "PRC",
+        "ROK",
+        "DRC",
+        "EU",
+        "E.U.",
+        "NYC",
+        "D.C.",
+        "DC",
+    ]
 )
 
 
@@ -380,11 +623,17 @@ def find_mentions(article: Article, gazetteer: OfflineGazetteer | None = None) -
     if blockers:
         # inside a longer name judged a person's or an organisation's ("Orange County has ...",
         # "New York Times"), no shorter name is a place either
-        cands = [c for c in cands if not any(s <= c.start and c.end <= e and (s, e) != (c.start, c.end) for s, e in blockers)]
+        cands = [
+            c
+            for c in cands
+            if not any(s <= c.start and c.end <= e and (s, e) != (c.start, c.end) for s, e in blockers)
+        ]
     if persons:
         # a name once seen as a person's ("Meghan Morrison") is a person everywhere in the article,
         # unless it is a country
-        cands = [c for c in cands if c.dateline or text[c.start : c.end] not in persons or _prominent(c.places[0])]
+        cands = [
+            c for c in cands if c.dateline or text[c.start : c.end] not in persons or _prominent(c.places[0])
+        ]
     for end_idx, (length, what, target) in lex.automaton.iter(text):
         end = end_idx + 1
         start = end - length
@@ -436,7 +685,9 @@ def _is_islamic_state_context(text: str, start: int, end: int) -> bool:
     line = text[line_start : line_end if line_end != -1 else len(text)]
     if sum(c.isupper() for c in line) > 0.5 * max(1, sum(c.isalpha() for c in line)):
         return False
-    return any(w in window for w in ("militant", "jihad", "fighters", "islamic state", "isis", "terror", "caliphate"))
+    return any(
+        w in window for w in ("militant", "jihad", "fighters", "islamic state", "isis", "terror", "caliphate")
+    )
 
 
 def _find_dateline(text: str) -> tuple[int, int] | None:
@@ -504,15 +755,27 @@ def _accept_toponym(
     locative = bool(_LOCATIVE_BEFORE.search(before)) or bool(_CONTAINER_AFTER.match(after))
     if common and not major:
         # "Reading", "Mobile", "Police", "Justice": only where the context says "place"
-        if in_heading or _sentence_initial(text, start) or not (locative or prominent and not _sentence_initial(text, start)):
+        if (
+            in_heading
+            or _sentence_initial(text, start)
+            or not (locative or prominent and not _sentence_initial(text, start))
+        ):
             return _REJECT
     if in_heading:
         return _ACCEPT
     m = _HYPHEN_BEFORE.search(before)
-    if m and not (_is_place_word(m.group(1), gazetteer) or m.group(1) in lex.demonyms or m.group(1).lower() in _HYPHEN_PREFIXES):
+    if m and not (
+        _is_place_word(m.group(1), gazetteer)
+        or m.group(1) in lex.demonyms
+        or m.group(1).lower() in _HYPHEN_PREFIXES
+    ):
         return _PERSON if m.group(1)[0].isupper() else _REJECT  # "Abdul-Rahman", "anti-Rahman"
     m = _HYPHEN_AFTER.match(after)
-    if m and not (_is_place_word(m.group(1), gazetteer) or m.group(1) in lex.demonyms or m.group(1).lower() in _HYPHEN_SUFFIXES):
+    if m and not (
+        _is_place_word(m.group(1), gazetteer)
+        or m.group(1) in lex.demonyms
+        or m.group(1).lower() in _HYPHEN_SUFFIXES
+    ):
         return _REJECT  # "Rahman-Smith"
     m = _PREV_PARTICLE.search(before)
     if m and m.group(1).lower() not in lex.function_words:
@@ -532,7 +795,8 @@ def _accept_toponym(
             or word in lex.demonyms
             or _is_title_word(wl, lex)
             or (_is_place_word(word, gazetteer, prominent=not prominent) and wl not in lex.given_names)
-            or _sentence_initial(text, start - len(m.group(0))) and _is_common(gazetteer, wl)
+            or _sentence_initial(text, start - len(m.group(0)))
+            and _is_common(gazetteer, wl)
         ):
             return _PERSON  # "Fuad Hussein", "Meghan Morrison", "Tom Ingram"
     m = _NEXT_WORD.search(after)
@@ -587,17 +851,119 @@ def _prominent(top: Place) -> bool:
 _HYPHEN_BEFORE = re.compile(r"([A-Za-z]+)-$")
 _HYPHEN_AFTER = re.compile(r"^-([A-Za-z]+)")
 # "pro-Moscow", "anti-Baghdad", "ex-Yugoslavia", "Trans-Siberia", "post-Soviet", "mid-Atlantic"
-_HYPHEN_PREFIXES = frozenset("pro anti ex non post pre mid trans inter intra neo pan sub north south east west".split())
+_HYPHEN_PREFIXES = frozenset(
+    [
+        "pro",
+        "anti",
+        "ex",
+        "non",
+        "post",
+        "pre",
+        "mid",
+        "trans",
+        "inter",
+        "intra",
+        "neo",
+        "pan",
+        "sub",
+        "north",
+        "south",
+        "east",
+        "west",
+    ]
+)
 # "Moscow-based", "Iraq-bound", "Texas-born", "Baghdad-Damascus"
 _HYPHEN_SUFFIXES = frozenset(
-    """based bound born led backed made owned run style area wide era side headquartered registered
-    flagged listed bred educated raised centred centered focused funded sponsored controlled""".split()
+    [
+        "based",
+        "bound",
+        "born",
+        "led",
+        "backed",
+        "made",
+        "owned",
+        "run",
+        "style",
+        "area",
+        "wide",
+        "era",
+        "side",
+        "headquartered",
+        "registered",
+        "flagged",
+        "listed",
+        "bred",
+        "educated",
+        "raised",
+        "centred",
+        "centered",
+        "focused",
+        "funded",
+        "sponsored",
+        "controlled",
+    ]
 )
 _HONORIFIC_WORDS = frozenset(
-    """mr mrs ms miss dr sir dame lord lady sen senator rep gov governor president pres minister
-    secretary judge justice sheriff mayor prof professor rev reverend father sister brother gen col
-    capt lt sgt cpl pvt maj adm cmdr coach officer deputy detective chancellor premier king queen
-    prince princess sheikh emir ayatollah imam rabbi pastor bishop pope saint""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "sen",
+        "senator",
+        "rep",
+        "gov",
+        "governor",
+        "president",
+        "pres",
+        "minister",
+        "secretary",
+        "judge",
+        "justice",
+        "sheriff",
+        "mayor",
+        "prof",
+        "professor",
+        "rev",
+        "reverend",
+        "father",
+        "sister",
+        "brother",
+        "gen",
+        "col",
+        "capt",
+        "lt",
+        "sgt",
+        "cpl",
+        "pvt",
+        "maj",
+        "adm",
+        "cmdr",
+        "coach",
+        "officer",
+        "deputy",
+        "detective",
+        "chancellor",
+        "premier",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "sheikh",
+        "emir",
+        "ayatollah",
+        "imam",
+        "rabbi",
+        "pastor",
+        "bishop",
+        "pope",
+        "saint",
+    ]
 )
 _CONTAINER_AFTER = re.compile(r"^,[ \xa0]+[A-Z][a-z]*\.?(?:[ \xa0][A-Z][a-z]+)?(?:,|\.|[ \xa0]|$)")
 _SPEECH_NEAR_AFTER = re.compile(
@@ -612,8 +978,28 @@ _AGE_AFTER = re.compile(r"^,[ \xa0]+\d{1,2}[,.]")
 def _title_word_cached(wl: str) -> bool:
     lex = load_lexicon()
     return any(t == wl or t.endswith(" " + wl) for t in lex.titles) or wl in {
-        "foreign", "defence", "defense", "interior", "trade", "finance", "deputy", "acting", "former",
-        "mr", "mrs", "ms", "dr", "gen", "col", "lt", "capt", "sgt", "rep", "sen", "gov", "pres",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "trade",
+        "finance",
+        "deputy",
+        "acting",
+        "former",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "col",
+        "lt",
+        "capt",
+        "sgt",
+        "rep",
+        "sen",
+        "gov",
+        "pres",
     }
 
 
@@ -693,7 +1079,8 @@ def _resolve(cands: list[_Cand], text: str, states: _States, lex: Lexicon) -> No
             # only names that are not ambiguous between big things count as evidence:
             # "Georgia" (a country and a US state) says nothing yet about the article's country
             rivals = [
-                p for p in c.places[1:]
+                p
+                for p in c.places[1:]
                 if p.country != top.country and (_prominent(p) or p.kind is PlaceKind.ADMIN2)
             ]
             if rivals:
@@ -712,8 +1099,12 @@ def _resolve(cands: list[_Cand], text: str, states: _States, lex: Lexicon) -> No
             c.place = _best(c, evidence, anchors, states, cands, text, grid, regions)
         evidence2: Counter[str] = Counter(evidence)
         regions = [
-            c.place for c in cands
-            if c.source == "gaz" and c.place is not None and c.place.kind is PlaceKind.ADMIN1 and c.place.lat is not None
+            c.place
+            for c in cands
+            if c.source == "gaz"
+            and c.place is not None
+            and c.place.kind is PlaceKind.ADMIN1
+            and c.place.lat is not None
         ]
         anchors = {}
         for c in cands:
@@ -801,7 +1192,12 @@ def _best(
                 s += 0.8
         if len(grid) > 1:
             s += 0.8 * min(3.0, _support(p, c.key, grid))
-        if regions and p.kind in (PlaceKind.CITY, PlaceKind.ADMIN2) and p.lat is not None and p.lon is not None:
+        if (
+            regions
+            and p.kind in (PlaceKind.CITY, PlaceKind.ADMIN2)
+            and p.lat is not None
+            and p.lon is not None
+        ):
             # inside a state or province the article names ("Orange County" with "California")
             if any(
                 r.country == p.country and _haversine(p.lat, p.lon, r.lat, r.lon) < 500  # type: ignore[arg-type]
@@ -811,7 +1207,12 @@ def _best(
         if container is not None:
             if p.country == container.country and p is not container:
                 s += 2.0
-                if container.lat is not None and p.lat is not None and container.lon is not None and p.lon is not None:
+                if (
+                    container.lat is not None
+                    and p.lat is not None
+                    and container.lon is not None
+                    and p.lon is not None
+                ):
                     if _haversine(p.lat, p.lon, container.lat, container.lon) < 800:
                         s += 2.0
         if s > best_score:
@@ -845,7 +1246,9 @@ def _mark_metonyms(cands: list[_Cand], text: str, states: _States) -> None:
     for i, c in enumerate(cands):
         if c.place is None or c.source != "gaz":
             continue
-        if c.place.kind is PlaceKind.COUNTRY or (c.place.kind is PlaceKind.CITY and states.is_capital(c.place)):
+        if c.place.kind is PlaceKind.COUNTRY or (
+            c.place.kind is PlaceKind.CITY and states.is_capital(c.place)
+        ):
             state_like.add(i)
     for i in state_like:
         c = cands[i]
@@ -868,10 +1271,15 @@ def _mark_metonyms(cands: list[_Cand], text: str, states: _States) -> None:
                         last = max(c, o, key=lambda x: x.start)
                         if _LOCATIVE_BEFORE.search(lead):
                             break
-                        if _BETWEEN_BEFORE.search(lead) or _SPEECH_AFTER.match(text[last.end : last.end + 80]):
+                        if _BETWEEN_BEFORE.search(lead) or _SPEECH_AFTER.match(
+                            text[last.end : last.end + 80]
+                        ):
                             metonym = True
                             break
-                        if re.match(r"^[ \xa0]+(?:have|has|had|held|hold|will|are|were|signed|agreed|discussed)\b", text[last.end : last.end + 20]):
+                        if re.match(
+                            r"^[ \xa0]+(?:have|has|had|held|hold|will|are|were|signed|agreed|discussed)\b",
+                            text[last.end : last.end + 20],
+                        ):
                             metonym = True
                             break
         if metonym:
@@ -905,7 +1313,11 @@ _PARTICLE = r"(?:al|el|bin|ibn|abu|ben|bint|de|del|della|la|le|van|von|der|den|d
 _NAME = (
     r"(?P<name>(?:(?:Sir|Dame|Sheikh|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Gen\.?|General|Lieutenant General|Col\.?|Admiral|Prince|King|Queen)[ \xa0])?"
     + _NAME_TOKEN
-    + r"(?:[ \xa0](?:" + _PARTICLE + r"[ \xa0])*" + _NAME_TOKEN + r"){0,4})"
+    + r"(?:[ \xa0](?:"
+    + _PARTICLE
+    + r"[ \xa0])*"
+    + _NAME_TOKEN
+    + r"){0,4})"
 )
 _NAME_RE = re.compile(_NAME)
 _TITLE_MODS = (
@@ -925,24 +1337,36 @@ def _actor_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
     heads = "|".join(re.escape(t) for t in lex.titles + ("counterpart", "counterparts", "minister"))
     bodies = "|".join(re.escape(b) for b in lex.bodies)
     mod = r"(?:(?:[A-Z][\w.-]*|" + _TITLE_MODS + r")[ \xa0]){0,5}?"
-    of_part = r"(?:[ \xa0](?:of|for|to|on|in)[ \xa0][\w’'-]+(?:[ \xa0][\w’'-]+){0,6}?)?"
-    abbrev = r"(?:[ \xa0]\([A-Z]{2,8}\))?"
-    one = mod + r"(?i:" + heads + r")" + of_part + abbrev
-    title = r"(?P<title>" + one + r"(?:[ \xa0]and[ \xa0]" + one + r")?)"
     # after a state reference, the title head: "Iraqi Foreign Minister", "Russia's special ... representative"
     after_state = re.compile(
         r"(?:'s|’s)?[ \xa0](?P<title>" + mod + r"(?i:" + heads + r")(?:-(?:designate|elect|general))?)\b"
     )
     # title only, after a state: "the Iraqi president", "his Iraqi counterpart"
-    after_state_title = re.compile(r"(?:'s|’s)?[ \xa0](?P<title>(?:" + _TITLE_MODS + r"[ \xa0]){0,3}?(?i:" + heads + r"))\b(?![ \xa0]" + _NAME_TOKEN + ")")
-    body = re.compile(r"(?:'s|’s)?[ \xa0](?P<body>(?:(?:[A-Z][\w-]*|" + _TITLE_MODS + r")[ \xa0]){0,3}?(?i:" + bodies + r"))\b")
+    after_state_title = re.compile(
+        r"(?:'s|’s)?[ \xa0](?P<title>(?:"
+        + _TITLE_MODS
+        + r"[ \xa0]){0,3}?(?i:"
+        + heads
+        + r"))\b(?![ \xa0]"
+        + _NAME_TOKEN
+        + ")"
+    )
+    body = re.compile(
+        r"(?:'s|’s)?[ \xa0](?P<body>(?:(?:[A-Z][\w-]*|"
+        + _TITLE_MODS
+        + r")[ \xa0]){0,3}?(?i:"
+        + bodies
+        + r"))\b"
+    )
     # "Eduard Shevardnadze, the Soviet foreign minister" : name before ", the <state> <title>"
     name_before = re.compile(_NAME + r",[ \xa0](?:the[ \xa0])?$")
     return after_state, after_state_title, body, name_before
 
 
 _BODY_NAME = re.compile(r"(?:[ \xa0]\([A-Z]{2,8}\))?,?[ \xa0]" + _NAME)
-_TITLE_OF_BEFORE = re.compile(r"\b(?!the\b)(?P<title>[A-Za-z][a-z-]+(?:[ \xa0][A-Za-z][a-z-]+)?)[ \xa0]of[ \xa0](?:the[ \xa0])?$")
+_TITLE_OF_BEFORE = re.compile(
+    r"\b(?!the\b)(?P<title>[A-Za-z][a-z-]+(?:[ \xa0][A-Za-z][a-z-]+)?)[ \xa0]of[ \xa0](?:the[ \xa0])?$"
+)
 _HONORIFICS = frozenset({"Sir", "Dame", "Sheikh", "Dr", "Dr.", "Prince", "King", "Queen", "Emir", "Sultan"})
 
 
@@ -959,7 +1383,9 @@ _GAP = re.compile(
 )
 _TOKEN_START = re.compile(r"(?<![\w'’.-])(?:[A-Z]|(?:al|el|bin|ibn|abu)-[A-Z])")
 _ABBREV_TAIL = re.compile(r"[ \xa0]*\([A-Z]{2,8}\)$")
-_HONORIFIC_NAME_START = frozenset({"Sir", "Dame", "Sheikh", "Dr", "Dr.", "Prince", "King", "Queen", "Emir", "Sultan"})
+_HONORIFIC_NAME_START = frozenset(
+    {"Sir", "Dame", "Sheikh", "Dr", "Dr.", "Prince", "King", "Queen", "Emir", "Sultan"}
+)
 
 
 def _name_after_title(
@@ -1002,7 +1428,11 @@ def _clean_name(name: str, lex: Lexicon) -> str | None:
     toks = name.split()
     while toks and (toks[-1].lower().rstrip(".") in lex.stopnames or toks[-1].lower() in lex.function_words):
         toks.pop()
-    while toks and (toks[0].lower() in lex.function_words or _is_title_word(toks[0].lower().rstrip("."), lex)) and toks[0] not in _HONORIFICS:
+    while (
+        toks
+        and (toks[0].lower() in lex.function_words or _is_title_word(toks[0].lower().rstrip("."), lex))
+        and toks[0] not in _HONORIFICS
+    ):
         toks.pop(0)
     if not toks:
         return None
@@ -1040,7 +1470,10 @@ def _find_actors(
         if m.kind is MentionKind.NONSTATE or m.country is None or m.place is None:
             continue
         if m.kind is MentionKind.TOPONYM and m.place.kind not in (
-            PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.REGION, PlaceKind.CITY
+            PlaceKind.COUNTRY,
+            PlaceKind.ADMIN1,
+            PlaceKind.REGION,
+            PlaceKind.CITY,
         ):
             continue
         tail = text[m.end : m.end + 200]
@@ -1085,7 +1518,14 @@ def _find_actors(
                     ns = s - (len(text[max(0, s - 80) : s]) - nb.start("name"))
                     add(name, mtt.group("title").lower(), m.country, ns, ns + len(name), True)
                     continue
-            add(text[s : m.end + mtt.end()], mtt.group("title").lower(), m.country, s, m.end + mtt.end(), False)
+            add(
+                text[s : m.end + mtt.end()],
+                mtt.group("title").lower(),
+                m.country,
+                s,
+                m.end + mtt.end(),
+                False,
+            )
     # "President Barham Salih" without a state next to it: the state from an earlier mention
     # of the same person, else the dateline's country
     for mt in _title_first_re().finditer(text):
@@ -1108,7 +1548,9 @@ def _find_actors(
             for form in {a.name, parts[-1]}:
                 if len(form) > 2 and form.lower() not in lex.function_words:
                     surnames.setdefault(form, a)
-        rx = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(surnames, key=len, reverse=True)) + r")\b")
+        rx = re.compile(
+            r"\b(" + "|".join(re.escape(k) for k in sorted(surnames, key=len, reverse=True)) + r")\b"
+        )
         for mm in rx.finditer(text):
             s, e = mm.span()
             if any(s < ce and cs < e for cs, ce in covered):

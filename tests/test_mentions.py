@@ -38,7 +38,10 @@ def by_text(m: Mentions, text: str):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("text", "not_place"),
     [
-        ("Iraqi Foreign Minister Fuad Hussein arrived on Monday. Hussein said the talks went well.", "Hussein"),
+        (
+            "Iraqi Foreign Minister Fuad Hussein arrived on Monday. Hussein said the talks went well.",
+            "Hussein",
+        ),
         ("Mexican President Miguel de la Madrid met bankers on Tuesday.", "Madrid"),
         ("The Paris Club of creditor nations agreed to reschedule the debt.", "Paris"),
         ("The China Daily reported the decision on Sunday.", "China"),
@@ -85,15 +88,19 @@ def test_places_in_the_same_sentences(text: str, place: str, country: str, gaz) 
             PlaceKind.COUNTRY,
         ),
         (
-            "The storm hit Atlanta and Savannah before moving north. Georgia officials closed schools "
-            "while Alabama and Tennessee braced for floods.",
+            (
+                "The storm hit Atlanta and Savannah before moving north. Georgia officials closed schools "
+                "while Alabama and Tennessee braced for floods."
+            ),
             "Georgia",
             "US",
             PlaceKind.ADMIN1,
         ),
         (
-            "Russian troops moved towards Tbilisi. Georgia accused Moscow of aggression, and Armenia "
-            "and Azerbaijan called for calm.",
+            (
+                "Russian troops moved towards Tbilisi. Georgia accused Moscow of aggression, and Armenia "
+                "and Azerbaijan called for calm."
+            ),
             "Georgia",
             "GE",
             PlaceKind.COUNTRY,
@@ -120,7 +127,11 @@ def test_paris_texas_follows_its_state(gaz) -> None:  # type: ignore[no-untyped-
     [
         ("BAGHDAD, March 3 - Iraqi officials said talks would resume.", "BAGHDAD", "IQ"),
         ("WASHINGTON, March 2 - The administration said on Monday it would act.", "WASHINGTON", "US"),
-        ("Iraq, Syria discuss ties\n\nBaghdad: Iraqi leaders met a Syrian envoy here on Friday.", "Baghdad", "IQ"),
+        (
+            "Iraq, Syria discuss ties\n\nBaghdad: Iraqi leaders met a Syrian envoy here on Friday.",
+            "Baghdad",
+            "IQ",
+        ),
         ("MOSCOW (Reuters) - The Kremlin said on Tuesday it would respond.", "MOSCOW", "RU"),
         ("TOKYO, April 8 - Japan's trade surplus widened.", "TOKYO", "JP"),
     ],
@@ -232,14 +243,18 @@ def test_is_is_not_a_group_in_plain_english(gaz) -> None:  # type: ignore[no-unt
             "IQ",
         ),
         (
-            "On Friday, Mikhail Bogdanov, Russia's special presidential representative for the Middle East "
-            "and Africa, met the envoy.",
+            (
+                "On Friday, Mikhail Bogdanov, Russia's special presidential representative for the Middle East "
+                "and Africa, met the envoy."
+            ),
             "Mikhail Bogdanov",
             "RU",
         ),
         (
-            "Russia's special presidential representative for the Middle East and Africa, Mikhail Bogdanov, "
-            "met the envoy.",
+            (
+                "Russia's special presidential representative for the Middle East and Africa, Mikhail Bogdanov, "
+                "met the envoy."
+            ),
             "Mikhail Bogdanov",
             "RU",
         ),
@@ -252,7 +267,11 @@ def test_is_is_not_a_group_in_plain_english(gaz) -> None:  # type: ignore[no-unt
             "Ali Shamkhani",
             "IR",
         ),
-        ("Eduard Shevardnadze, the Soviet foreign minister, said the talks were useful.", "Eduard Shevardnadze", "RU"),
+        (
+            "Eduard Shevardnadze, the Soviet foreign minister, said the talks were useful.",
+            "Eduard Shevardnadze",
+            "RU",
+        ),
     ],
 )
 def test_officials_and_their_states(text: str, name: str, country: str, gaz) -> None:  # type: ignore[no-untyped-def]

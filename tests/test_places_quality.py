@@ -36,7 +36,10 @@ pytestmark = pytest.mark.shared
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p = math.pi / 180
-    a = math.sin((lat2 - lat1) * p / 2) ** 2 + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    a = (
+        math.sin((lat2 - lat1) * p / 2) ** 2
+        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    )
     return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
 
 
@@ -59,7 +62,9 @@ def seed_mentions():  # type: ignore[no-untyped-def]
     return {a.id: (a, find_mentions(a, gaz)) for a in read_articles([str(SEEDS)])}
 
 
-@pytest.mark.parametrize(("article_id", "gold"), _seed_cases(), ids=lambda v: v if isinstance(v, str) else v["name"])
+@pytest.mark.parametrize(
+    ("article_id", "gold"), _seed_cases(), ids=lambda v: v if isinstance(v, str) else v["name"]
+)
 def test_seed_place_found_in_the_right_country(article_id: str, gold: dict, seed_mentions) -> None:  # type: ignore[no-untyped-def,type-arg]
     article, mentions = seed_mentions[article_id]
     if gold["name"] not in article.text:
@@ -88,7 +93,17 @@ def _score(gold: Path, pred: Path, corpus: str, tmp: Path) -> tuple[float, float
     out = tmp / f"{pred.stem}.metrics.json"
     extra = ["--require-geonameid"] if corpus == "geowebnews" else []
     subprocess.run(
-        [sys.executable, str(BENCH / "score.py"), str(gold), str(pred), "--protocol", "eupeg", *extra, "--json", str(out)],
+        [
+            sys.executable,
+            str(BENCH / "score.py"),
+            str(gold),
+            str(pred),
+            "--protocol",
+            "eupeg",
+            *extra,
+            "--json",
+            str(out),
+        ],
         check=True,
         stdout=subprocess.DEVNULL,
     )
@@ -106,8 +121,10 @@ def test_benchmark_beats_clavin(corpus: str, tmp_path: Path) -> None:
     gaz = default_gazetteer()
     pred = tmp_path / f"{corpus}.jsonl"
     with open(pred, "w", encoding="utf-8") as fh:
-        for article in read_articles([str(gold)]):
-            fh.write(json.dumps(places_record(article, find_mentions(article, gaz))) + "\n")
+        fh.writelines(
+            json.dumps(places_record(article, find_mentions(article, gaz))) + "\n"
+            for article in read_articles([str(gold)])
+        )
     f1, acc = _score(gold, pred, corpus, tmp_path)
     clavin_f1, clavin_acc = _score(gold, clavin, corpus, tmp_path)
     assert f1 > clavin_f1, f"{corpus}: F1 {f1:.3f} <= CLAVIN {clavin_f1:.3f}"
