@@ -17,8 +17,9 @@ same name) and cities by population. A place found only under a GeoNames alterna
 or foreign name: "Salisbury" for Harare) ranks as if it were 100 times smaller.
 
 The index is built once into the user's cache directory (:func:`geo._files.cache_dir`) as one
-pickle holding compact arrays, a name -> entries table and an Aho–Corasick automaton; it is
-keyed by a hash of the sources, so a stale or damaged index is rebuilt, never trusted.
+pickle holding compact arrays of entries and two tries of names (one an Aho–Corasick automaton
+for scanning text); it is keyed by a hash of the sources and of this module, so a stale or
+damaged index is rebuilt, never trusted.
 
 Names are compared after :func:`normalise`: lower case, accents stripped, curly quotes and
 dashes unified, whitespace collapsed. :meth:`OfflineGazetteer.find_names` runs the automaton
@@ -27,6 +28,7 @@ over a copy of the text folded character by character, so offsets line up with t
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import importlib.metadata
 import logging
@@ -51,8 +53,9 @@ log = logging.getLogger(__name__)
 __all__ = ["OfflineGazetteer", "fold_text", "normalise"]
 
 # Bump when the index layout or the build rules change: old caches are then rebuilt.
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 MAX_CANDIDATES = 50
+_TRIES = ("search", "rest")  # the two name tries of an index (see _build_index)
 _DATA_FILES = (
     "country_points.tsv",
     "country_centroids.tsv",
@@ -775,8 +778,8 @@ class _Sources:
             if rivals:
                 b.prior[idx] = min(b.prior[idx], max(rivals) - 1)
 
-    def ranked_names(self) -> dict[str, int | tuple[int, ...]]:
-        """Every key with its entries, best first (a bare int when there is only one)."""
+    def ranked_names(self) -> Iterator[tuple[str, tuple[int, ...]]]:
+        """Every key with its entries, best first; the builder's table is emptied on the way."""
         b = self.b
         city_code = _KIND_CODE[PlaceKind.CITY]
 
@@ -790,14 +793,13 @@ class _Sources:
             own = b.capital_keys.get(mark)
             return -(float(b.pop[mark]) if own is not None and key not in own else b.prior[mark])
 
-        table: dict[str, int | tuple[int, ...]] = {}
-        for key, marks in b.keys.items():
+        while b.keys:
+            key, marks = b.keys.popitem()
             if isinstance(marks, int):
-                table[key] = ~marks if marks < 0 else marks
+                yield key, (~marks if marks < 0 else marks,)
             else:
                 ranked = sorted(marks, key=lambda m: rank(m, key))[:MAX_CANDIDATES]
-                table[key] = tuple(~m if m < 0 else m for m in ranked)
-        return table
+                yield key, tuple(~m if m < 0 else m for m in ranked)
 
 
 def _read_common_words() -> frozenset[str]:
@@ -824,15 +826,28 @@ def _build_index() -> dict[str, Any]:
     src.add_continents()
     src.add_curated()
     src.yield_region_names_to_cities()
-    names = src.ranked_names()
     b = src.b
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
-    for key in b.searchable:
-        automaton.add_word(key)
-    automaton.make_automaton()
+    # Names live in two tries rather than a dict: a dict of a million strings takes seconds to
+    # unpickle, a trie a fraction of one. Each key's value is an offset into ``postings``, which
+    # holds [key length, number of entries, entry, entry...]. Names worth finding in text go into
+    # ``search`` (an Aho–Corasick automaton); the rest (lookups only) into ``rest``.
+    postings = array("i")
+    search = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    rest = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    n_names = 0
+    for key, entries in src.ranked_names():
+        offset = len(postings)
+        postings.append(len(key))
+        postings.append(len(entries))
+        postings.extend(entries)
+        (search if key in b.searchable else rest).add_word(key, offset)
+        n_names += 1
+    n_searchable = len(b.searchable)
+    b.keys, b.searchable = {}, set()  # free what the tries now hold, before they are pickled
+    search.make_automaton()
     exact = {k: tuple(sorted(v)) for k, v in b.case_forms.items() if k not in b.case_free}
     build_seconds = time.perf_counter() - t0
-    log.info("gazetteer index built: %d entries, %d names in %.1f s", len(b.name), len(names), build_seconds)
+    log.info("gazetteer index built: %d entries, %d names in %.1f s", len(b.name), n_names, build_seconds)
     return {
         "name": b.name,
         "kind": b.kind,
@@ -841,8 +856,9 @@ def _build_index() -> dict[str, Any]:
         "lon": b.lon,
         "gid": b.gid,
         "pop": b.pop,
-        "names": names,
-        "automaton": automaton,
+        "postings": postings,
+        "search": search,
+        "rest": rest,
         "exact_case": exact,
         "country_entry": src.country_entry,
         "capital_entry": src.capital_entry,
@@ -851,8 +867,8 @@ def _build_index() -> dict[str, Any]:
         "common_words": _read_common_words(),
         "meta": {
             "entries": len(b.name),
-            "names": len(names),
-            "searchable_names": len(b.searchable),
+            "names": n_names,
+            "searchable_names": n_searchable,
             "build_seconds": round(build_seconds, 2),
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "sources": {
@@ -929,11 +945,20 @@ class OfflineGazetteer:
         index = _build_index()
         path = self.path
         try:
+            for old in path.parent.glob("gazetteer-v*.pickle"):
+                if old.name != path.name:  # an index of an older layout is never read again
+                    old.unlink(missing_ok=True)
             with atomic_write(path, "wb") as fh:
                 pickle.dump(
                     {"signature": signature, "version": INDEX_VERSION}, fh, protocol=pickle.HIGHEST_PROTOCOL
                 )
-                pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                # the tries go in pickles of their own: a pickler keeps every serialised
+                # buffer until it is done, and two tries at once would add 150 MB to the peak
+                tries = {k: index[k] for k in _TRIES}
+                rest = {k: v for k, v in index.items() if k not in _TRIES}
+                pickle.dump(rest, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                for k in _TRIES:
+                    pickle.dump(tries[k], fh, protocol=pickle.HIGHEST_PROTOCOL)
         except OSError as exc:  # a read-only cache still gives a working (in-memory) gazetteer
             log.warning(
                 "could not save the gazetteer index to %s (%s); it will be rebuilt next time", path, exc
@@ -951,8 +976,14 @@ class OfflineGazetteer:
                 if not isinstance(header, dict) or header.get("signature") != signature:
                     log.info("gazetteer index %s is stale; rebuilding", path)
                     return None
-                index = pickle.load(fh)
-            if not isinstance(index, dict) or "automaton" not in index:
+                gc.disable()  # a collection pass per thousand new objects only slows the load
+                try:
+                    index = pickle.load(fh)
+                    for k in _TRIES:
+                        index[k] = pickle.load(fh)
+                finally:
+                    gc.enable()
+            if not isinstance(index, dict) or not {"search", "rest", "postings"} <= index.keys():
                 raise ValueError("not a gazetteer index")
         except Exception as exc:  # noqa: BLE001 - any damage to a cache file means "rebuild it"
             log.warning(
@@ -985,14 +1016,19 @@ class OfflineGazetteer:
         )
 
     def _ids(self, name: str) -> tuple[int, ...]:
-        names = self._ensure()["names"]
+        index = self._ensure()
+        search, rest, postings = index["search"], index["rest"], index["postings"]
         key = normalise(name)
-        ids = names.get(key)
-        if ids is None and key.startswith("the "):
-            ids = names.get(key[4:])
-        if ids is None:
-            return ()
-        return (ids,) if isinstance(ids, int) else ids
+        for k in (key, key[4:] if key.startswith("the ") else None):
+            if not k:
+                continue
+            offset = search.get(k, -1)
+            if offset < 0:
+                offset = rest.get(k, -1)
+            if offset >= 0:
+                n = postings[offset + 1]
+                return tuple(postings[offset + 2 : offset + 2 + n])
+        return ()
 
     def candidates(self, name: str, country: str | None = None) -> list[Place]:
         """Every entry called ``name`` (any case, accents, alternate names), best prior first.
@@ -1076,12 +1112,12 @@ class OfflineGazetteer:
         ['Baghdad']
         """
         index = self._ensure()
-        automaton = index["automaton"]
+        search, postings = index["search"], index["postings"]
         exact = index["exact_case"]
         folded = fold_text(text)
         n = len(text)
-        for last, length in automaton.iter(folded):
-            start, end = last - length + 1, last + 1
+        for last, offset in search.iter(folded):
+            start, end = last - postings[offset] + 1, last + 1
             if start > 0 and folded[start - 1].isalnum() and folded[start].isalnum():
                 continue
             if end < n and folded[end].isalnum() and folded[last].isalnum():
