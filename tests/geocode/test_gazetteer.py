@@ -79,6 +79,13 @@ def test_unknown_name_is_none(gazetteer: OfflineGazetteer) -> None:
     assert gazetteer.candidates("Xqzzyvillezzz") == []
 
 
+def test_country_filter_picks_the_reading_in_that_country(gazetteer: OfflineGazetteer) -> None:
+    punjab = gazetteer.geocode("Punjab", country="IN")
+    assert punjab is not None and punjab.kind is PlaceKind.ADMIN1 and punjab.country == "IN"
+    georgia = gazetteer.geocode("Georgia", country="US")
+    assert georgia is not None and georgia.kind is PlaceKind.ADMIN1
+
+
 def test_country_filter_restricts_the_answer(gazetteer: OfflineGazetteer) -> None:
     moscow_id = gazetteer.geocode("Moscow", country="US")
     assert moscow_id is not None and moscow_id.country == "US"
@@ -223,6 +230,9 @@ def spans(gazetteer: OfflineGazetteer, text: str) -> set[str]:
         ("TÜRKIYE and İstanbul, São Paulo", {"TÜRKIYE", "İstanbul", "São Paulo"}, set()),
         ("inside the Green Zone, Baghdad", {"Green Zone", "Baghdad"}, set()),
         ("the Russian-made jets over Syria", {"Syria"}, {"Russia"}),
+        ("Springfield, Ill., and Fresno, Calif.", {"Springfield", "Ill.", "Fresno", "Calif."}, set()),
+        ("a critical mass. Then ill. Then calif.", set(), {"mass.", "ill.", "calif."}),
+        ("in the U.S. and the UK and U.K.", {"U.S.", "UK", "U.K."}, set()),
     ],
 )
 def test_find_names_is_word_bounded_and_case_aware(
@@ -259,9 +269,22 @@ def test_fold_text_keeps_the_length(text: str) -> None:
     assert len(fold_text(text)) == len(text)
 
 
-def test_is_common_word(gazetteer: OfflineGazetteer) -> None:
-    assert gazetteer.is_common_word("the")
-    assert not gazetteer.is_common_word("baghdad")
+@pytest.mark.parametrize(
+    ("key", "common"),
+    [
+        ("reading", True),
+        ("Mobile", True),
+        ("march", True),
+        ("the", True),
+        ("baghdad", False),
+        ("china", False),
+        ("jordan", False),
+        ("turkey", False),
+        ("new york", False),
+    ],
+)
+def test_is_common_word(gazetteer: OfflineGazetteer, key: str, common: bool) -> None:
+    assert gazetteer.is_common_word(key) is common
 
 
 def test_info_describes_the_index(gazetteer: OfflineGazetteer) -> None:
