@@ -753,6 +753,14 @@ def _accept_toponym(
     before = text[max(0, start - 40) : start]
     after = text[end : end + 60]
     locative = bool(_LOCATIVE_BEFORE.search(before)) or bool(_CONTAINER_AFTER.match(after))
+    folded = _fold(surface)
+    if not prominent and not any(_fold(p.name) == folded for p in places[:10]):
+        # only another name of a small place ("The Bank" for Portsmouth, "Mobil" for Mobile):
+        # far more often a company or a person than that place
+        if not (locative and not in_heading):
+            return _REJECT
+    if common and locative and re.search(r"\bthe[ \xa0]+$", before, re.IGNORECASE):
+        locative = False  # "to the Bank": a common noun, not a town
     if common and not major:
         # "Reading", "Mobile", "Police", "Justice": only where the context says "place"
         if (
