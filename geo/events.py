@@ -417,7 +417,7 @@ _SKIP = re.compile(
     r"cancel(?:l?ed|s)?|postpon(?:ed|es)|call(?:ed)?\s+off|rul(?:ed|es)\s+out|rejected|if|unless|whether|"
     r"could|might|may|possible|possibility|possibly|consider(?:s|ed|ing)?|hop(?:e|es|ed|ing)\s+to|"
     r"would\s+welcome|ask(?:ed|s)?\s+(?:\w+\s+)?(?:whether|if)|speculation|rumou?rs?|reportedly\s+considering|"
-    r"prospects?\s+(?:for|of)|seek(?:s|ing)?|sought|request(?:ed|s|ing)?|asked\s+for|appl(?:y|ied|ies)\s+for|appeal(?:ed|s)?\s+for|wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|calling\s+for)\b",
+    r"should|ought\s+to|prospects?\s+(?:for|of)|seek(?:s|ing)?|sought|request(?:ed|s|ing)?|asked\s+for|appl(?:y|ied|ies)\s+for|appeal(?:ed|s)?\s+for|wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|calling\s+for)\b",
     re.IGNORECASE,
 )
 _VENUE_BEFORE = re.compile(
@@ -757,13 +757,11 @@ def _build(
         return _build_visits(ctx, hit, status, s, e, refs, in_clause, clause, date, date_text, evidence)
 
     scope_text = text[clause[0] : clause[1]]
-    commercial = bool(_COMMERCIAL.search(scope_text)) and not any(
-        r.kind == "actor" and r.actor is not None and r.actor.title for r in in_clause
-    )
     has_official = any(r.kind == "actor" and r.actor is not None and r.actor.title for r in in_clause)
     if ctx.company_story and not has_official:
         return []
-    if commercial and (
+    commercial = bool(_COMMERCIAL.search(scope_text))
+    if commercial and not has_official and (
         typ in {EventType.MEETING, EventType.AGREEMENT, EventType.ALLIANCE, EventType.CALL}
         or hit.trigger.name == "support_aid"
     ):
@@ -779,6 +777,10 @@ def _build(
             non_party.add(id(r))  # "cars built in Thailand": a place, not a party
 
     non_party |= {id(r) for r in refs if r.weak}
+    if commercial and typ in {EventType.MEETING, EventType.AGREEMENT, EventType.ALLIANCE, EventType.CALL}:
+        # "talks between the Philippine government and its bank advisory committee", "negotiations with
+        # Brazil" on bank debt: with banks about, only officials and governments count as parties
+        non_party |= {id(r) for r in refs if r.kind not in {"actor", "metonym", "bloc"}}
 
     def states_of(pool: list[_Ref]) -> list[str]:
         return _dedupe(r.country for r in pool if id(r) not in venue_refs and id(r) not in non_party)
@@ -843,7 +845,8 @@ def _build(
         pending = False
         if len(states) == 1 and typ is EventType.MEETING:
             # "Antonov begins talks in Bonn": the venue's state hosts the talks
-            hosts = [r.country for r in in_clause if id(r) in venue_refs and r.country != states[0]]
+            hosts = [r.country for r in in_clause if id(r) in venue_refs and r.country != states[0]
+                     and r.mention is not None and r.mention.text.lower() in _capitals()]
             if hosts:
                 states = [states[0], hosts[0]]
                 conf = 0.6
