@@ -311,3 +311,16 @@ def test_notebook_displays_offline_and_safely(browser, gazetteer, tmp_path: Path
             assert o.errors == [] and o.blocked == [] and o.failed == []
         finally:
             o.page.close()
+
+
+def test_empty_map_opens(browser, gazetteer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "empty.html"
+    render_map(build_network([], gazetteer=gazetteer), out, title="Nothing yet")
+    o = open_map(browser, out)
+    try:
+        got = o.js(COUNT_LAYERS)
+        assert (got["nodes"], got["edges"]) == (0, 0)
+        assert o.page.query_selector(".dm-time") is None  # no dates, no slider
+        assert o.errors == [] and o.blocked == []
+    finally:
+        o.page.close()

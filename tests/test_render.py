@@ -231,3 +231,11 @@ def test_write_map_from_events_file(tmp_path: Path, gazetteer) -> None:  # type:
     assert report.events == len(sample_events())
     html = out.read_text(encoding="utf-8")
     assert URL.findall(html) == [] and "From extract" in html
+
+
+def test_empty_map_html(tmp_path: Path, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "empty.html"
+    render_map(build_network([], gazetteer=gazetteer), out)
+    data = _data_of(out.read_text(encoding="utf-8"))
+    assert (data["nodes"], data["edges"], data["events"], data["dates"]) == ([], [], [], [])
+    assert URL.findall(out.read_text(encoding="utf-8")) == []
