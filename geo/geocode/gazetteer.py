@@ -530,12 +530,16 @@ class _Builder:
 
         Alternate names from GeoNames enter the automaton only when written in Latin script with
         a capital letter (lower-case ones are transliterations nobody writes in English news);
-        abbreviations only from curated files or when three letters or longer. Under the key an
-        alternate name is stored as ``~idx`` so that ranking can tell it from an entry's own name.
+        abbreviations ("US", "Calif.") only from curated files. Under the key an alternate name
+        is stored as ``~idx`` so that ranking can tell it from an entry's own name.
         """
         alias = alias.strip()
         key = normalise(alias)
         if not key:
+            return
+        if not (curated or primary) and _exact_case(alias):
+            # GeoNames' capitalised alternates are mostly airport and postal codes ("GOP" for
+            # Gorakhpur, "CEO", "BBC", "NHS"): news abbreviations come from aliases.tsv instead
             return
         mark = idx if (curated or primary) else ~idx
         have = self.keys.get(key)
@@ -555,8 +559,9 @@ class _Builder:
             return
         if not (curated or primary) and not any(c.isupper() for c in alias):
             return
-        if _exact_case(alias) and len(alias) <= 8:
-            if curated or len(key) >= 3:
+        if _exact_case(alias):
+            # a code-like own name ("CPF", "SS2") is looked up but not searched for in text
+            if curated and len(alias) <= 8:
                 self.case_forms[key].add(alias)
                 self.searchable.add(key)
         elif len(key) >= 3:
