@@ -754,7 +754,19 @@ def _accept_toponym(
     after = text[end : end + 60]
     locative = bool(_LOCATIVE_BEFORE.search(before)) or bool(_CONTAINER_AFTER.match(after))
     folded = _fold(surface)
-    if not prominent and not any(_fold(p.name) == folded for p in places[:10]):
+    exact = any(_fold(p.name) == folded for p in places[:10])
+    if (
+        not exact
+        and (len(surface) <= 4 and "." not in surface or common)
+        and surface not in _ACRONYM_PLACES
+        and not in_heading
+    ):
+        return _REJECT  # "Chi" for Chicago, "Sea" for Seattle, "Gold" for Gold Coast: codes and words
+    if not prominent and _POSSESSIVE_COMPANY.match(after):
+        return _REJECT  # "Moody's Investors Service", "Moody's said"
+    if not prominent and _CODE_AFTER.match(after):
+        return _REJECT  # "Baa-1", "Delta 747": ratings and models
+    if not prominent and not exact:
         # only another name of a small place ("The Bank" for Portsmouth, "Mobil" for Mobile):
         # far more often a company or a person than that place
         if not (locative and not in_heading):
@@ -856,6 +868,8 @@ def _prominent(top: Place) -> bool:
     )
 
 
+_POSSESSIVE_COMPANY = re.compile(r"^['’]s[ \xa0]+(?:[A-Z]|said|says|say)")
+_CODE_AFTER = re.compile(r"^(?:-|[ \xa0])?\d")
 _HYPHEN_BEFORE = re.compile(r"([A-Za-z]+)-$")
 _HYPHEN_AFTER = re.compile(r"^-([A-Za-z]+)")
 # "pro-Moscow", "anti-Baghdad", "ex-Yugoslavia", "Trans-Siberia", "post-Soviet", "mid-Atlantic"
