@@ -98,7 +98,7 @@ def events_from_frame(frame: pd.DataFrame) -> list[Event]:
     def blank(v: Any) -> Any:
         import pandas as pd
 
-        return None if v is None or (not isinstance(v, (list, tuple)) and bool(pd.isna(v))) else v  # NaN, pd.NA
+        return None if v is None or (pd.api.types.is_scalar(v) and bool(pd.isna(v))) else v  # NaN, pd.NA
 
     out = []
     for row in frame.to_dict("records"):
