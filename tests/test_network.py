@@ -7,6 +7,7 @@ import itertools
 import json
 import logging
 import math
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -265,3 +266,47 @@ def test_visit_destination_node(gazetteer, place: Place, node: str) -> None:  # 
     e = Event("x", EventType.VISIT, ("IR", "IQ"), source="IR", target="IQ", location=place)
     edges = build_network([e], gazetteer=gazetteer).edges
     assert edges[["u", "v"]].values.tolist() == [["IR", node]]
+
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def seeds_net(gazetteer):  # type: ignore[no-untyped-def]
+    import geo
+
+    articles = list(geo.read_articles(REPO / "data" / "articles"))
+    if not articles:
+        pytest.skip("no sample articles in data/articles")
+    return build_network(geo.extract_events(articles, gazetteer=gazetteer), gazetteer=gazetteer)
+
+
+def test_seeds_map_nodes(seeds_net) -> None:  # type: ignore[no-untyped-def]
+    names = set(seeds_net.nodes["name"])
+    assert {"Baghdad", "Moscow", "Damascus", "Tehran", "London", "Green Zone"} <= names
+
+
+@pytest.mark.parametrize(
+    ("types", "u", "v", "status"),
+    [
+        ({"visit", "meeting"}, "GB", "IQ", "occurred"),  # the UK delegation in Baghdad
+        ({"visit"}, "IR", "IQ", "occurred"),  # Shamkhani from Tehran to Baghdad
+        ({"visit"}, "IQ", "RU", None),  # Hussein to Moscow
+        ({"call"}, "IQ", "RU", "occurred"),  # the Iraq-Russia phone call
+        ({"alliance"}, "RU", "Green Zone", "occurred"),  # the 2015 intelligence-sharing centre
+        ({"alliance"}, "IR", "Green Zone", "occurred"),
+        ({"alliance"}, "SY", "Green Zone", "occurred"),
+        ({"alliance"}, "JO", "TR", "planned"),  # the proposed operations room
+        ({"alliance"}, "LB", "SY", "planned"),
+    ],
+)
+def test_seeds_map_edges(seeds_net, types: set[str], u: str, v: str, status: str | None) -> None:  # type: ignore[no-untyped-def]
+    names = dict(zip(seeds_net.nodes["id"], seeds_net.nodes["name"]))
+    e = seeds_net.edges
+    ends = {u, v}
+    joins = pd.Series([{a, b} == ends or {a, names.get(b)} == ends or {names.get(a), b} == ends
+                       for a, b in zip(e["u"], e["v"])], index=e.index, dtype=bool)
+    hit = e[joins & e["type"].isin(types)]
+    if status:
+        hit = hit[hit["status"] == status]
+    assert len(hit) >= 1
