@@ -362,6 +362,7 @@ _TOPIC = re.compile(
     re.IGNORECASE,
 )
 # noun phrases that name a topic with the state inside them: "the Syrian situation", "the Palestinian cause"
+_EXCEPT = re.compile(r"\b(?:apart\s+from|except(?:\s+for)?|excluding|other\s+than|with\s+the\s+exception\s+of)\b[^,;.]*", re.I)
 _TOPIC_NP = re.compile(
     r"\bthe\s+(?:[\w-]+\s+){1,2}(?:issue|situation|cause|question|problem|crisis|conflict|file|dossier|affairs)\b",
     re.IGNORECASE,
@@ -387,6 +388,7 @@ def _topic_zones(text: str, offset: int, hits: Sequence[_Hit]) -> list[tuple[int
         e = end_m.start() if end_m else len(text)
         zones.append((offset + s, offset + e))
     zones.extend((offset + m.start(), offset + m.end()) for m in _TOPIC_NP.finditer(text))
+    zones.extend((offset + m.start(), offset + m.end()) for m in _EXCEPT.finditer(text))
     return zones
 
 
@@ -408,7 +410,7 @@ _PLANNED = re.compile(
     r"due|expected|planned|planning|slated|going|likely|invited|ready|preparing)\s+to|to\s+be\s+held|"
     r"plans?\s+to|planned|intends?\s+to|intend|agreed\s+to|upcoming|forthcoming|next\s+(?:week|month|year)|"
     r"tomorrow|later\s+this|scheduled|proposed|proposal|propose[sd]?|need\s+to|readiness\s+to|"
-    r"called\s+for|calls?\s+for|urged|invit(?:ed|ation)|to\s+hold|would\s+like|prepared\s+to|"
+    r"invit(?:ed|ation)|to\s+hold|would\s+like|prepared\s+to|"
     r"is\s+expected|are\s+expected|expected\s+to|decid(?:ed|es|ing)\s+to\s+(?:enter|hold|open|start|begin|resume|send))\b",
     re.IGNORECASE,
 )
@@ -659,7 +661,7 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
     if re.search(r"\bany\s+(?:[\w-]+\s+){0,3}$", before[-40:], re.I):
         return None  # "a third force in any multilateral trade talks": no particular event
     if _PLANNED.search(near) or re.search(
-        r"^\W*(?:\w+\s+){0,6}?(?:(?:is|are|was|were)\s+(?:scheduled|due|set|expected|planned|to\s+be)|"
+        r"^\W*(?:\w+\s+){0,6}?(?:(?:is|are|was|were)\s+(?:scheduled|due|set|expected|planned|to\s+be|to\s+\w+)|"
         r"scheduled|planned\s+for|next\s+(?:week|month|year)|tomorrow)\b",
         after,
         re.I,
@@ -895,7 +897,7 @@ def _directed_states(
         if not tgt and before:
             tgt = [before[-1].country]
     elif after and (
-        re.match(r"\s+by\b", text[hit.end : hit.end + 4])
+        re.match(r"(?:,?\s+(?:and\s+)?\w+ed)*,?\s+by\b", text[hit.end : hit.end + 50])
         or (hit.type is EventType.SUPPORT and re.match(r"\s+(?:of|from)\b", text[hit.end : hit.end + 6]))
     ):
         src = [r.country for r in _groups(after, text)[0]]
@@ -1070,7 +1072,16 @@ def _build_visits(
         if pool:
             traveller_ref = pool[0]
             break
-    if traveller_ref is None and re.match(r"visiting\b", text[hit.start : hit.end], re.I):
+    gerund = re.match(r"visiting\b", text[hit.start : hit.end], re.I) and re.search(
+        r"\b(?:after|before|while|since|when|during|on|by|following)\s+$", text[max(s, hit.start - 12) : hit.start], re.I
+    )
+    if traveller_ref is None and gerund and dests:
+        # "After visiting the U.S., England and France, Funaro is now on his way to Tokyo": the subject
+        # of the main clause travels
+        later = [r for r in refs if r.start >= dests[-1].end and r.kind in {"actor", "demonym"}]
+        if later:
+            traveller_ref = later[0]
+    elif traveller_ref is None and re.match(r"visiting\b", text[hit.start : hit.end], re.I):
         nxt = [r for r in refs if r.start >= hit.end and r.kind in {"actor", "demonym", "country"}]
         if nxt and nxt[0].start - hit.end < 40:
             traveller_ref = nxt[0]
