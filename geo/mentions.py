@@ -742,8 +742,8 @@ def _accept_toponym(
     )
     prominent = major or top.kind is PlaceKind.LANDMARK or top.population >= 100_000
     if surface.isupper() and len(surface.replace(".", "")) > 1:
-        if surface not in _ACRONYM_PLACES and not in_heading:
-            return _REJECT  # acronyms in running text ("IT", "AND")
+        if surface not in _ACRONYM_PLACES and not in_heading and not _DOTTED_CAPS.match(surface):
+            return _REJECT  # acronyms in running text ("IT", "AND"); "S.C.", "L.A." are places
     elif not in_heading and len(surface) <= 2:
         return _REJECT
     try:
@@ -755,9 +755,11 @@ def _accept_toponym(
     locative = bool(_LOCATIVE_BEFORE.search(before)) or bool(_CONTAINER_AFTER.match(after))
     folded = _fold(surface)
     exact = any(_fold(p.name) == folded for p in places[:10])
+    dotted = surface.endswith(".")  # "S.C.", "Ill.", "Ont.": abbreviations of states and provinces
     if (
         not exact
-        and (len(surface) <= 4 and "." not in surface or common)
+        and not dotted
+        and (len(surface) <= 4 or common)
         and surface not in _ACRONYM_PLACES
         and not in_heading
     ):
@@ -868,6 +870,7 @@ def _prominent(top: Place) -> bool:
     )
 
 
+_DOTTED_CAPS = re.compile(r"^(?:[A-Z]\.){2,4}$")
 _POSSESSIVE_COMPANY = re.compile(r"^['’]s[ \xa0]+(?:[A-Z]|said|says|say)")
 _CODE_AFTER = re.compile(r"^(?:-|[ \xa0])?\d")
 _HYPHEN_BEFORE = re.compile(r"([A-Za-z]+)-$")
