@@ -172,6 +172,15 @@ def _place_labels(fig: Any, ax: Any, nodes: list[dict[str, Any]], size: Any) -> 
     placed: list[Any] = []
     xmin, xmax = ax.get_xlim()
     ymin, ymax = ax.get_ylim()
+    from matplotlib.transforms import Bbox
+
+    # node markers are obstacles: a label may not cover another node
+    px = fig.dpi / 72.0
+    markers = []
+    for n in nodes:
+        x, y = ax.transData.transform((n["lon"], n["lat"]))
+        r = (size(n) / 2 if n["kind"] == "capital" else 4) * px
+        markers.append((n["id"], Bbox.from_extents(x - r, y - r, x + r, y + r)))
     order = sorted(nodes, key=lambda n: (n["kind"] != "capital", -len(n["ev"]), n["name"]))
     for n in order:
         if not (xmin <= n["lon"] <= xmax and ymin <= n["lat"] <= ymax):
@@ -190,7 +199,9 @@ def _place_labels(fig: Any, ax: Any, nodes: list[dict[str, Any]], size: Any) -> 
 
             text.set_path_effects([pe.withStroke(linewidth=2.5, foreground="white")])
             box = text.get_window_extent(renderer).expanded(1.05, 1.1)
-            if not any(box.overlaps(b) for b in placed):
+            if not any(box.overlaps(b) for b in placed) and not any(
+                box.overlaps(b) for nid, b in markers if nid != n["id"]
+            ):
                 placed.append(box)
                 break
             text.remove()
