@@ -51,6 +51,10 @@ def by_text(m: Mentions, text: str):  # type: ignore[no-untyped-def]
         ("They ate turkey served on fine china at the dinner.", "china"),
         ("Coach Jordan Walker said the team played well. Walker added that Jordan was tired.", "Walker"),
         ("Senator Chris Dodd spoke to reporters, and Dodd later left.", "Dodd"),
+        ("Moody's said it might lower the rating of the bonds.", "Moody"),
+        ("The bonds were rated Baa-1 by the agency.", "Baa"),
+        ("Tom Ingram told the meeting that prices would rise.", "Tom"),
+        ("Shares of Abdul-Rahman Holdings rose.", "Rahman"),
     ],
 )
 def test_names_that_are_not_places(text: str, not_place: str, gaz) -> None:  # type: ignore[no-untyped-def]
@@ -116,6 +120,31 @@ def test_disambiguation_by_context(text: str, name: str, country: str, kind: Pla
 def test_paris_texas_follows_its_state(gaz) -> None:  # type: ignore[no-untyped-def]
     p = by_text(mentions("The plant in Paris, Texas, will close next year.", gaz), "Paris")
     assert p.country == "US"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("The plant in Columbia, S.C., closed.", "S.C.", "South Carolina"),
+        ("He lives in Springfield, Ill., now.", "Ill.", "Illinois"),
+        (
+            "Democrats hope to win historically Republican Orange County in California.",
+            "Orange County",
+            "Orange County",
+        ),
+    ],
+)
+def test_abbreviations_and_counties(text: str, name: str, expected: str, gaz) -> None:  # type: ignore[no-untyped-def]
+    p = by_text(mentions(text, gaz), name)
+    assert p.country == "US"
+    assert p.place is not None and p.place.name == expected
+
+
+def test_county_inside_the_named_state(gaz) -> None:  # type: ignore[no-untyped-def]
+    text = "Voters in Orange County, the suburban heart of California, backed the measure."
+    p = by_text(mentions(text, gaz), "Orange County")
+    assert p.place is not None and p.place.lat is not None and p.place.lon is not None
+    assert 32 < p.place.lat < 35 and -119 < p.place.lon < -117  # southern California, not Florida or New York
 
 
 # ---------------------------------------------------------------------------------------------
