@@ -239,3 +239,25 @@ def test_empty_map_html(tmp_path: Path, gazetteer) -> None:  # type: ignore[no-u
     data = _data_of(out.read_text(encoding="utf-8"))
     assert (data["nodes"], data["edges"], data["events"], data["dates"]) == ([], [], [], [])
     assert URL.findall(out.read_text(encoding="utf-8")) == []
+
+
+def test_popups_list_newest_first(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    dates = ["2023-05-01", None, "2024-01-09", "2015"]
+    events = [Event(f"a{i}", EventType.CALL, ("IQ", "RU"), date=d) for i, d in enumerate(dates)]
+    data = map_data(build_network(events, gazetteer=gazetteer), basemap=False)
+    (edge,) = data["edges"]
+    assert [data["events"][i].get("d") for i in edge["ev"]] == ["2024-01-09", "2023-05-01", "2015", None]
+    node = next(n for n in data["nodes"] if n["id"] == "IQ")
+    assert node["ev"] == edge["ev"]
+
+
+@pytest.mark.parametrize("suffix", [".png", ".html"])
+def test_cli_map_from_events_file(tmp_path: Path, gazetteer, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    output = pytest.importorskip("geo.output")
+    from geo.cli import main
+
+    events = tmp_path / "events.jsonl"
+    output.write_events_file(sample_events(), str(events))
+    out = tmp_path / f"map{suffix}"
+    assert main(["map", str(events), "-o", str(out), "--title", "CLI", "--no-progress"]) == 0
+    assert out.stat().st_size > 10_000

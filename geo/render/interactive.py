@@ -151,6 +151,10 @@ def map_data(
         for field in [k for k, v in e.items() if k not in ("k", "c", "t") and (v is None or v == [] or v == -1)]:
             del e[field]
 
+    def newest_first(i: int) -> tuple[int, int]:
+        """Popups list dated events newest first, then undated ones, in input order."""
+        return (-ev_list[i]["k"] if ev_list[i]["k"] >= 0 else 1, i)
+
     node_index = {nid: i for i, nid in enumerate(nodes["id"])}
     node_events: dict[str, set[int]] = defaultdict(set)
     GroupKey = tuple[str, str, str, str, bool]  # from node, to node, type, status, directed
@@ -201,7 +205,7 @@ def map_data(
                     "s": status,
                     "dir": 1 if directed else 0,
                     "p": parts,
-                    "ev": evs,
+                    "ev": sorted(evs, key=newest_first),
                     "d": (ds[0] if ds[0] == ds[-1] else f"{ds[0]} \u2013 {ds[-1]}") if ds else None,
                 }
             )
@@ -217,7 +221,7 @@ def map_data(
             "state": _none(r.state),
             "lat": round(float(r.lat), 4),
             "lon": round(float(r.lon), 4),
-            "ev": sorted(node_events.get(r.id, ())),
+            "ev": sorted(node_events.get(r.id, ()), key=newest_first),
         }
         for r in nodes.itertuples(index=False)
     ]
