@@ -166,6 +166,7 @@ def _capitals() -> frozenset[str]:
     return frozenset(names | {"peking", "bonn", "rangoon", "saigon", "leningrad"} - {""})
 
 
+_COMMISSION = re.compile(r"\b[Cc]ommission(?:ers?)?\b(?!\s+(?:on|for|of)\b)")
 _NAMED_AFTER = re.compile(
     r"\s+(?:group|club|round|process|accord|agreement|declaration|communique|conference|meeting|forum|"
     r"initiative|plan|talks|summit|treaty|convention|protocol|council|pact)\b",
@@ -314,6 +315,9 @@ def _refs_in(
     ``skip`` is the dateline ("TAUPO, New Zealand, March 23 -"): where the story was filed, not who acted.
     """
     refs: list[_Ref] = []
+    if "EU" in article_states:
+        # with the European Community in the story, "the Commission(ers)" speak for it
+        refs.extend(_Ref(m.start(), m.end(), "EU", "bloc") for m in _COMMISSION.finditer(text, start, end))
     for pattern, code, members in _blocs():
         for bm in pattern.finditer(text, start, end):
             if code:
@@ -501,6 +505,9 @@ class _Context:
             if m.country and m.kind is not MentionKind.NONSTATE and not article.is_furniture(m.start, m.end) and not m.dateline:
                 if not self.dateline_span[0] <= m.start < self.dateline_span[1]:
                     counts[m.country] = counts.get(m.country, 0) + 1
+        for pattern, code, _members in _blocs():
+            if code and pattern.search(self.text):
+                counts.setdefault(code, 0)
         self.article_states = frozenset(counts)
         self.main_states = [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1])][:2]
         self.visit_dest_spans: list[tuple[int, int]] = []
@@ -1062,7 +1069,21 @@ def _build_visits(
     traveller_ref = None
     # an official is the best evidence of who travels; then a demonym or a state named as subject
     near_after = [r for r in in_clause if hit.end <= r.start < (dests[0].start if dests else hit.end + 30)]
+    # "the German leader's four-day visit", "Hussein's first visit": the possessor travels
+    possessor = [
+        r for r in reversed(before)
+        if re.fullmatch(r"(?:\s+[\w-]+){0,2}['’]s\s+(?:[\w-]+\s+){0,3}", text[r.end : hit.start])
+        and r.kind in {"actor", "demonym", "country", "metonym", "bloc"}
+    ]
+    # otherwise the leftmost official after any reporting verb ("Moscow announced that Iraqi FM Hussein will pay")
+    report = None
+    for report in re.finditer(r"\b(?:said|says|announced|told|added|reported|quoted|stated|that)\b", text[clause[0] : hit.start]):
+        pass
+    start_at = clause[0] + report.end() if report is not None else clause[0]
+    officials = [r for r in before if r.kind in {"actor", "bloc"} and r.start >= start_at]
     for pool in (
+        possessor,
+        officials,
         [r for r in reversed(before) if r.kind == "actor"],
         [r for r in near_after if r.kind == "actor" and not re.match(r"(?i)visiting\b", text[hit.start : hit.end])],
         modifiers,
