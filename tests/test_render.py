@@ -207,6 +207,7 @@ def test_online_tiles_are_opt_in(net, tmp_path: Path) -> None:  # type: ignore[n
     html = out.read_text(encoding="utf-8")
     assert "tile.openstreetmap.org" in html
     assert len(URL.findall(html)) >= 1
+    assert _data_of(html)["basemap"] is None  # the tiles are the basemap
 
 
 def test_make_map_displays_in_jupyter(net) -> None:  # type: ignore[no-untyped-def]

@@ -395,7 +395,8 @@ def make_map(
     """
     import folium
 
-    data = map_data(network, title=title, articles=articles, attribution=ATTRIBUTION)
+    # online tiles replace the Natural Earth basemap (drawn on top, it would hide them)
+    data = map_data(network, title=title, articles=articles, attribution=ATTRIBUTION, basemap=not tiles)
     nodes = network.nodes
     if len(nodes):
         center = [float(nodes["lat"].mean()), float(nodes["lon"].mean())]
