@@ -656,7 +656,7 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
     """``planned``, ``occurred``, or ``None`` for negated / conditional / merely considered events."""
     before = text[max(s, hit.start - 70) : hit.start]
     # only the trigger's own clause counts
-    cut = max(before.rfind(", "), before.rfind("; "), before.rfind(" and "), before.rfind(" but "))
+    cut = max(before.rfind(", "), before.rfind("; "), before.rfind(" but "))
     near = before[cut + 1 :] if cut >= 0 and len(before) - cut < 60 else before
     after = text[hit.end : min(e, hit.end + 45)]
     after_clause = re.split(r"[,;]", after, maxsplit=1)[0]
@@ -823,6 +823,12 @@ def _build(
             pool = refs
             states = states_of(pool)
             conf = 0.7
+        if hit.trigger.name == "alliance_members":
+            # "The GCC ... comprises Bahrain, Kuwait, Oman ...": the members are listed right after
+            listed = _groups([r for r in in_clause if r.start >= hit.end and id(r) not in non_party], text)
+            if not listed or listed[0][0].start - hit.end > 15 or len({r.country for r in listed[0]}) < 2:
+                if not re.search(r"\bbelongs?\b", text[hit.start : hit.end]):
+                    return []
         members = _MEMBERS.search(text, s, e)
         if members is not None:
             allied = next((d for d in reversed(ctx.drafts) if d.type is EventType.ALLIANCE), None)
@@ -1036,6 +1042,9 @@ def _build_visits(
     cursor = hit.end
     modifiers: list[_Ref] = []
     for r in places_after:
+        if dests and r.start < cursor:
+            dests.append(r)  # a bloc expanded into its members: all at one span
+            continue
         if re.match(r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:[A-Z][a-z]+)\b(?<!\band)", text[r.end : r.end + 40]) and r.kind == "country" \
                 and not re.match(r"\s+(?:and|or|on|in|to|for|at|The)\b", text[r.end : r.end + 6]):
             cursor = r.end  # "the U.S. Energy Secretary": a modifier of the traveller, not a destination
@@ -1064,6 +1073,8 @@ def _build_visits(
     # "here on a visit" / "arrived here": the dateline city
     host_place: Place | None = None
     here = re.search(r"\bhere\b", text[max(s, hit.start - 25) : hit.end + 12], re.I)
+    if here and re.search(r"\bhere\s+(?:on|for)\b", text[max(s, hit.start - 25) : hit.start], re.I):
+        dests = []  # "Duffy, here on a three-day visit after talks in the United States"
     # the traveller: the state nearest before the trigger in its clause (not a venue), else after "visiting"
     before = [r for r in in_clause if r.end <= hit.start and r not in dests]
     traveller_ref = None
