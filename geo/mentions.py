@@ -364,6 +364,9 @@ _ORG_HEADS = frozenset(
 _ORG_OF_HEADS = frozenset(
     [
         "bank",
+        "embassy",
+        "ministry",
+        "consulate",
         "university",
         "college",
         "institute",
@@ -825,8 +828,8 @@ def _accept_toponym(
     if m:
         word = m.group(1)
         wl = word.lower()
-        if wl in _ORG_HEADS:
-            return _BLOCK  # "China Daily", "Tehran Times", "Paris Club"
+        if wl in _ORG_HEADS or wl.rstrip(".") in _STREET_HEADS:
+            return _BLOCK  # "China Daily", "Tehran Times", "Paris Club", "Atlantic Avenue"
         if not (
             wl in _PLACE_HEADS
             or wl in lex.function_words
@@ -870,6 +873,11 @@ def _prominent(top: Place) -> bool:
     )
 
 
+# a place name before these is part of a street's name, not the place itself
+_STREET_HEADS = frozenset(
+    """street st avenue ave road rd boulevard blvd drive dr lane ln way terrace crescent highway hwy
+    parkway pkwy turnpike expressway freeway alley court ct""".split()
+)
 _DOTTED_CAPS = re.compile(r"^(?:[A-Z]\.){2,4}$")
 _POSSESSIVE_COMPANY = re.compile(r"^['’]s[ \xa0]+(?:[A-Z]|said|says|say)")
 _CODE_AFTER = re.compile(r"^(?:-|[ \xa0])?\d")
