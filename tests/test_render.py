@@ -172,7 +172,7 @@ def test_static_map_of_nothing(tmp_path: Path, gazetteer) -> None:  # type: igno
     assert _png_size(out.read_bytes()) == (2000, 1300)
 
 
-@pytest.mark.parametrize("suffix", [".html", ".svg"])
+@pytest.mark.parametrize("suffix", [".html", ".svg", ".png", ".pdf"])
 def test_same_input_same_bytes(net, tmp_path: Path, suffix: str) -> None:  # type: ignore[no-untyped-def]
     a, b = tmp_path / f"a{suffix}", tmp_path / f"b{suffix}"
     render_map(net, a, title="t")
