@@ -174,7 +174,7 @@ _NAMED_AFTER = re.compile(
 )
 _COMMERCIAL = re.compile(
     r"\b(?:compan(?:y|ies)|firms?|corp(?:oration)?s?|co|ltd|inc|plc|ag|gmbh|s\.?a|n\.?v|bank(?:s|ers)?|creditors?|"
-    r"lenders|chairman|shareholders?|works\s+council|unions?|subsidiary|businessm[ae]n|exporters|importers|"
+    r"lenders|chairman|shareholders?|works\s+council|(?:trade|labou?r)\s+unions?|unions|subsidiary|businessm[ae]n|exporters|importers|"
     r"traders|dealers|brokers|investors|consortium|venture\s+partners?)\b|<[A-Z.]+>",
     re.IGNORECASE,
 )
@@ -289,7 +289,7 @@ class _Ref:
 
 _NONSTATE_HEADS = re.compile(
     r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:firms?|compan(?:y|ies)|businessm[ae]n|business(?:es)?|banks?|bankers|"
-    r"unions?|workers|traders|exporters|importers|producers|farmers|industry|industries|industrialists|"
+    r"(?:trade|labou?r)\s+unions?|unions|workers|traders|exporters|importers|producers|farmers|industry|industries|industrialists|"
     r"journalists?|newspapers?|news\s+agency|press|media|radio|television|tv|people|citizens|nationals|"
     r"students|investors|shareholders|corporations?|groups?\s+of\s+companies|airlines?|carriers?|"
     r"manufacturers|makers|dealers|rebels?|bondholders|holders|creditors|debtors|associations?|institutes?|"
