@@ -920,9 +920,13 @@ class OfflineGazetteer:
     # --- index lifecycle ---------------------------------------------------------------------
     @property
     def path(self) -> Path:
-        """The index file."""
+        """The index file (the trie of names that are never searched for lies beside it)."""
         base = self._cache_dir if self._cache_dir is not None else cache_dir()
         return base / f"gazetteer-v{INDEX_VERSION}.pickle"
+
+    @property
+    def _rest_path(self) -> Path:
+        return self.path.with_name(f"gazetteer-v{INDEX_VERSION}-rest.pickle")
 
     def build(self, force: bool = False) -> None:
         """Build the index (unless a current one exists and ``force`` is false) and load it."""
@@ -948,22 +952,26 @@ class OfflineGazetteer:
     def _build_and_save(self) -> dict[str, Any]:
         signature = _sources_signature()
         index = _build_index()
-        path = self.path
+        path, rest_path = self.path, self._rest_path
+        header = {"signature": signature, "version": INDEX_VERSION}
         try:
             for old in path.parent.glob("gazetteer-v*.pickle"):
-                if old.name != path.name:  # an index of an older layout is never read again
+                if old.name not in (path.name, rest_path.name):  # an older layout is never read again
                     old.unlink(missing_ok=True)
+            # The rest trie (non-Latin, lower-case and short names: lookups only) has a file of
+            # its own, loaded on the first lookup that needs it; it is written first, so a main
+            # file with a given signature always has its rest file beside it.
+            with atomic_write(rest_path, "wb") as fh:
+                pickle.dump(header, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(index["rest"], fh, protocol=pickle.HIGHEST_PROTOCOL)
             with atomic_write(path, "wb") as fh:
+                pickle.dump(header, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                # the search trie goes in a pickle of its own: a pickler keeps every serialised
+                # buffer until it is done, which would add its size to the peak
                 pickle.dump(
-                    {"signature": signature, "version": INDEX_VERSION}, fh, protocol=pickle.HIGHEST_PROTOCOL
+                    {k: v for k, v in index.items() if k not in _TRIES}, fh, protocol=pickle.HIGHEST_PROTOCOL
                 )
-                # the tries go in pickles of their own: a pickler keeps every serialised
-                # buffer until it is done, and two tries at once would add 150 MB to the peak
-                tries = {k: index[k] for k in _TRIES}
-                rest = {k: v for k, v in index.items() if k not in _TRIES}
-                pickle.dump(rest, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                for k in _TRIES:
-                    pickle.dump(tries[k], fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(index["search"], fh, protocol=pickle.HIGHEST_PROTOCOL)
         except OSError as exc:  # a read-only cache still gives a working (in-memory) gazetteer
             log.warning(
                 "could not save the gazetteer index to %s (%s); it will be rebuilt next time", path, exc
@@ -984,20 +992,39 @@ class OfflineGazetteer:
                 gc.disable()  # a collection pass per thousand new objects only slows the load
                 try:
                     index = pickle.load(fh)
-                    for k in _TRIES:
-                        index[k] = pickle.load(fh)
+                    index["search"] = pickle.load(fh)
                 finally:
                     gc.enable()
-            if not isinstance(index, dict) or not {"search", "rest", "postings"} <= index.keys():
+            if not isinstance(index, dict) or not {"search", "postings"} <= index.keys():
                 raise ValueError("not a gazetteer index")
         except Exception as exc:  # noqa: BLE001 - any damage to a cache file means "rebuild it"
             log.warning(
                 "gazetteer index %s is unreadable (%s: %s); rebuilding", path, type(exc).__name__, exc
             )
             return None
+        index["rest"] = None  # loaded by _rest() when first needed
+        index["signature"] = signature
         self._load_seconds = time.perf_counter() - t0
         index["meta"]["path"] = str(path)
         return index
+
+    def _rest(self) -> Any:
+        """The trie of names that are looked up but never searched for, loaded on first use."""
+        index = self._ensure()
+        if index["rest"] is not None:
+            return index["rest"]
+        with self._lock:
+            if index["rest"] is None:
+                try:
+                    with open(self._rest_path, "rb") as fh:
+                        header = pickle.load(fh)
+                        if not isinstance(header, dict) or header.get("signature") != index["signature"]:
+                            raise ValueError("written by another build")
+                        index["rest"] = pickle.load(fh)
+                except Exception as exc:  # noqa: BLE001 - damaged or missing: rebuild both files
+                    log.warning("gazetteer file %s is unreadable (%s); rebuilding", self._rest_path, exc)
+                    self._index = index = self._build_and_save()
+        return index["rest"]
 
     def info(self) -> dict[str, Any]:
         """Facts about the index: entries, names, path, build time, sources, load time."""
@@ -1021,16 +1048,15 @@ class OfflineGazetteer:
         )
 
     def _ids(self, name: str) -> tuple[int, ...]:
-        index = self._ensure()
-        search, rest, postings = index["search"], index["rest"], index["postings"]
         key = normalise(name)
-        for k in (key, key[4:] if key.startswith("the ") else None):
+        for k in (key, key[4:] if key.startswith("the ") else ""):
             if not k:
                 continue
-            offset = search.get(k, -1)
+            offset = self._ensure()["search"].get(k, -1)
             if offset < 0:
-                offset = rest.get(k, -1)
+                offset = self._rest().get(k, -1)
             if offset >= 0:
+                postings = self._ensure()["postings"]
                 n = postings[offset + 1]
                 return tuple(postings[offset + 2 : offset + 2 + n])
         return ()
