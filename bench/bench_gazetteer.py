@@ -47,7 +47,7 @@ import time
 from geo.geocode.gazetteer import OfflineGazetteer
 t = time.perf_counter(); g = OfflineGazetteer(); g.build(force=True)
 out = {"seconds": time.perf_counter() - t, "entries": g.info()["entries"], "names": g.info()["names"],
-       "searchable_names": g.info()["searchable_names"], "index_mb": __import__("os").path.getsize(g.path) / 1e6}
+       "searchable_names": g.info()["searchable_names"], "index_mb": sum(p.stat().st_size for p in g.path.parent.glob("gazetteer-*.pickle")) / 1e6}
 """,
     "warm": """
 import time
