@@ -16,8 +16,29 @@
 * **officials and bodies** as :class:`~geo.records.Actor` records with the state they serve,
   with coreference inside the article (see :func:`resolve_name` and :func:`actor_at`).
 
-Plain data files in ``data/lexicon/`` (demonyms, titles, bodies, non-state actors, stop-names)
-drive the rules; see their README.
+Plain data files in ``data/lexicon/`` (demonyms, titles, bodies, non-state actors, stop-names,
+given names) drive the rules; see their README.
+
+For the events stage
+--------------------
+``find_mentions(article, gazetteer=None) -> Mentions``
+    ``places`` ordered by start (kinds TOPONYM, DEMONYM, METONYM, NONSTATE; NONSTATE has
+    ``place=None, country=None``); ``actors``; ``dateline``. ``Mentions.countries()`` lists the
+    states named, non-state actors excluded.
+``resolve_name(mentions, name) -> Actor | None``
+    The official a bare name refers to ("Salih", "Lavrov", "Fuad Hussein"): full name first,
+    then surname.
+``actor_at(mentions, start, end) -> Actor | None``
+    The actor whose span overlaps ``[start, end)``. Every later mention of a named official
+    ("Salih said ...") is an :class:`Actor` of its own with the same name, title and country and
+    its own span, so a sentence can be scanned by span.
+``state_of(mentions, start, end) -> str | None``
+    The state a span stands for: through an actor there, else a toponym, demonym or metonym
+    there (never a non-state actor).
+
+An actor's ``name`` is the person's name, or for a body or an unnamed official the phrase
+itself ("the Iraqi Foreign Ministry", "the Iraqi president", "U.S. officials"); its ``title`` is
+lower case ("foreign minister and deputy prime minister", "ambassador to moscow").
 """
 
 from __future__ import annotations
