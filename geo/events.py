@@ -192,13 +192,30 @@ class _Hit:
         return EventType(self.trigger.type)
 
 
-def _find_triggers(text: str, offset: int) -> list[_Hit]:
+def _active_triggers(text: str) -> list[tuple[Trigger, tuple[str, ...]]]:
+    """The triggers whose stems occur somewhere in ``text`` (an article), each with those stems."""
+    low = text.lower()
+    present = {stem for stem in _all_stems() if stem in low}
+    out = []
+    for trig in load_triggers():
+        stems = tuple(st for st in trig.stems if st in present)
+        if stems or not trig.stems:
+            out.append((trig, stems))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _all_stems() -> frozenset[str]:
+    return frozenset(st for t in load_triggers() for st in t.stems)
+
+
+def _find_triggers(text: str, offset: int, active: Sequence[tuple[Trigger, tuple[str, ...]]] | None = None) -> list[_Hit]:
     """Non-overlapping trigger hits in one sentence; vetoes ("told Reuters by telephone") block overlaps."""
     taken: list[tuple[int, int]] = []
     hits: list[_Hit] = []
     low = text.lower()
-    for trig in load_triggers():
-        if trig.stems and not any(stem in low for stem in trig.stems):
+    for trig, stems in active if active is not None else [(t, t.stems) for t in load_triggers()]:
+        if stems and not any(stem in low for stem in stems):
             continue
         for m in trig.pattern.finditer(text):
             s, e = m.span()
@@ -511,6 +528,7 @@ class _Context:
         self.article_states = frozenset(counts)
         self.main_states = [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1])][:2]
         self.visit_dest_spans: list[tuple[int, int]] = []
+        self.active = _active_triggers(self.text)
         # "RAPITECH <RPSY.O> IN HEWLETT PACKARD <HWP> DEAL": a company story; only officials make events
         self.company_story = bool(re.search(r"<[A-Z][A-Z.]*>", article.title or article.text[:200]))
 
@@ -556,7 +574,7 @@ def find_events(article: Article, mentions: Mentions, gazetteer: Any = None) -> 
 def _sentence_events(ctx: _Context, s: int, e: int) -> None:
     text = ctx.text
     sent = text[s:e]
-    hits = _find_triggers(sent, s)
+    hits = _find_triggers(sent, s, ctx.active)
     refs_all = _refs_in(text, s, e, ctx.mentions, ctx.dateline_span, ctx.article_states)
     actors_here = [r for r in refs_all if r.kind == "actor"]
     if not hits:
