@@ -1144,13 +1144,14 @@ def _resolve(cands: list[_Cand], text: str, states: _States, lex: Lexicon) -> No
             elif top.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) or len({p.country for p in c.places}) == 1:
                 evidence[top.country] += 1
     grid = _support_grid(cands)
+    support_cache: dict[tuple[str, int], float] = {}
     anchors: dict[tuple[int, int], set[str]] = {}
     regions: list[Place] = []
     for _ in range(2):
         for c in cands:
             if c.source != "gaz":
                 continue
-            c.place = _best(c, evidence, anchors, states, cands, text, grid, regions)
+            c.place = _best(c, evidence, anchors, states, cands, text, grid, regions, support_cache)
         evidence2: Counter[str] = Counter(evidence)
         regions = [
             c.place
@@ -1216,6 +1217,7 @@ def _best(
     text: str,
     grid: dict[tuple[int, int], dict[str, float]],
     regions: list[Place],
+    support_cache: dict[tuple[str, int], float],
 ) -> Place:
     if len(c.places) == 1:
         return c.places[0]
@@ -1245,7 +1247,11 @@ def _best(
             elif any((la + a, lo + b) in anchor_cells for a in (-1, 0, 1) for b in (-1, 0, 1)):
                 s += 0.8
         if len(grid) > 1:
-            s += 0.8 * min(3.0, _support(p, c.key, grid))
+            sk = (c.key, rank)
+            sup = support_cache.get(sk)
+            if sup is None:
+                sup = support_cache[sk] = _support(p, c.key, grid)
+            s += 0.8 * min(3.0, sup)
         if (
             regions
             and p.kind in (PlaceKind.CITY, PlaceKind.ADMIN2)
