@@ -56,7 +56,10 @@ def _score(gold: Path, inputs: list[str], out: Path) -> dict:  # type: ignore[ty
 
     write_events_file(iter_events(read_articles(inputs)), out)
     text = subprocess.run(
-        [sys.executable, str(SHARED / "score_events.py"), str(gold), str(out)], capture_output=True, text=True, check=True
+        [sys.executable, str(SHARED / "score_events.py"), str(gold), str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     return json.loads(text[: text.rindex("}") + 1])
 
@@ -72,8 +75,10 @@ def quality(tmp: Path) -> None:
     for name, (gold, inputs) in sets.items():
         r = _score(gold, inputs, tmp / f"{name}.jsonl")
         d, f, s = r["dyad"], r["family"], r["strict"]
-        print(f"| {name} | {d['precision']:.3f} | {d['recall']:.3f} | {d['f1']:.3f} | {f['f1']:.3f} | {s['f1']:.3f} "
-              f"| {f['location_acc50km']} |")
+        print(
+            f"| {name} | {d['precision']:.3f} | {d['recall']:.3f} | {d['f1']:.3f} | {f['f1']:.3f} | {s['f1']:.3f} "
+            f"| {f['location_acc50km']} |"
+        )
         recalls[name] = r["strict"]["recall_by_type"]
     print()
     types = sorted({t for rec in recalls.values() for t in rec})
@@ -90,14 +95,19 @@ def speed(tmp: Path, jobs: int, limit: int) -> None:
         return
     out = subprocess.run(
         [sys.executable, "-c", _CHILD, str(corpus), str(tmp / "reuters.jsonl"), str(jobs), str(limit)],
-        stdout=subprocess.PIPE, text=True, check=True, cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+        check=True,
+        cwd=ROOT,
     ).stdout
     r = json.loads(out.strip().splitlines()[-1])
     print()
     print("| corpus | jobs | articles | events | seconds | articles/s | peak MB |")
     print("|---|---|---|---|---|---|---|")
-    print(f"| reuters21578 | {jobs} | {r['articles']} | {r['events']} | {r['seconds']:.1f} | "
-          f"{r['articles'] / r['seconds']:.0f} | {r['peak_mb']:.0f} |")
+    print(
+        f"| reuters21578 | {jobs} | {r['articles']} | {r['events']} | {r['seconds']:.1f} | "
+        f"{r['articles'] / r['seconds']:.0f} | {r['peak_mb']:.0f} |"
+    )
 
 
 def main() -> int:

@@ -23,14 +23,22 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["DateExpression", "find_dates", "resolve_date", "resolve_expression", "parse_iso_date"]
+__all__ = ["DateExpression", "find_dates", "parse_iso_date", "resolve_date", "resolve_expression"]
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -52,7 +60,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "day_month",
-        re.compile(rf"\b{_LEAD}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?\b"),
+        re.compile(
+            rf"\b{_LEAD}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?\b"
+        ),
     ),
     (
         "weekday",
@@ -73,17 +83,29 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:(?:late|early|earlier|later)\s+)?(?:in\s+)?(?P<rel>last|next|this|coming|past|previous)\s+"
             r"(?P<unit>week|month|year|weekend)\b",
-            re.I,
+            re.IGNORECASE,
         ),
     ),
-    ("day_word", re.compile(r"\b(?P<word>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))\b", re.I)),
-    ("year", re.compile(rf"\b(?:(?:in|since|from|during|by|until|of|late|early)\s+)?(?P<year>{_YEAR})\b(?!\s*(?:pct|mln|tonnes|dlrs))", re.I)),
+    (
+        "day_word",
+        re.compile(
+            r"\b(?P<word>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            rf"\b(?:(?:in|since|from|during|by|until|of|late|early)\s+)?(?P<year>{_YEAR})\b(?!\s*(?:pct|mln|tonnes|dlrs))",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "vague",
         re.compile(
             r"\b(?:in\s+recent\s+(?:years|months|weeks|days)|back\s+then|recently|soon"
             r"|in\s+the\s+past\s+(?:\w+\s+)?(?:years|months|weeks|days))\b",
-            re.I,
+            re.IGNORECASE,
         ),
     ),
 ]
@@ -140,9 +162,20 @@ def find_dates(text: str) -> list[DateExpression]:
 
 
 def _plausible_month(text: str, m: re.Match[str]) -> bool:
-    """"May" and "March" are also words: accept them only where a date reads naturally."""
+    """ "May" and "March" are also words: accept them only where a date reads naturally."""
     word = m.group("month")
-    if word.lower().rstrip(".") not in {"may", "march", "mar", "jun", "jan", "dec", "sep", "oct", "nov", "aug"}:
+    if word.lower().rstrip(".") not in {
+        "may",
+        "march",
+        "mar",
+        "jun",
+        "jan",
+        "dec",
+        "sep",
+        "oct",
+        "nov",
+        "aug",
+    }:
         return True
     lead = m.group(0)[: m.start("month") - m.start()].strip()
     return bool(lead) or bool(m.group("year"))
@@ -192,12 +225,15 @@ def resolve_expression(expr: DateExpression, reference: date | None, *, future: 
             return None
         rel = (expr.get("rel") or "").lower()
         year = reference.year
-        if rel == "last" or (not rel and not future):
-            if month > reference.month or (rel == "last" and month == reference.month):
-                year -= 1
-        elif rel in {"next", "coming"} or future:
-            if month < reference.month or (rel == "next" and month == reference.month):
-                year += 1
+        backward = rel == "last" or (not rel and not future)
+        if backward and (month > reference.month or (rel == "last" and month == reference.month)):
+            year -= 1
+        elif (
+            not backward
+            and (rel in {"next", "coming"} or future)
+            and (month < reference.month or (rel == "next" and month == reference.month))
+        ):
+            year += 1
         return f"{year:04d}-{month:02d}"
     if kind == "relative_unit":
         if reference is None:
@@ -259,5 +295,11 @@ def resolve_date(
     if near is None:
         expr = found[0]
     else:
-        expr = min(found, key=lambda d: (0 if d.start <= near < d.end else min(abs(d.start - near), abs(d.end - near)), d.start))
+        expr = min(
+            found,
+            key=lambda d: (
+                0 if d.start <= near < d.end else min(abs(d.start - near), abs(d.end - near)),
+                d.start,
+            ),
+        )
     return resolve_expression(expr, ref, future=future), expr.text

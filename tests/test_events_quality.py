@@ -26,7 +26,9 @@ def score(shared: Path, gold: Path, inputs: list[str], tmp_path: Path, gazetteer
     write_events_file(iter_events(read_articles(inputs), gazetteer=gazetteer), pred)
     out = subprocess.run(
         [sys.executable, str(shared / "score_events.py"), str(gold), str(pred)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     return json.loads(out[: out.rindex("}") + 1])
 

@@ -6,7 +6,14 @@ from pathlib import Path
 import pytest
 
 from geo.errors import ConfigError, IngestError
-from geo.output import EVENT_FIELDS, event_from_dict, event_to_dict, is_events_file, read_events_file, write_events_file
+from geo.output import (
+    EVENT_FIELDS,
+    event_from_dict,
+    event_to_dict,
+    is_events_file,
+    read_events_file,
+    write_events_file,
+)
 from geo.records import Actor, Event, EventStatus, EventType, Evidence, Place, PlaceKind
 
 MOSCOW = Place("Moscow", PlaceKind.CITY, "RU", 55.7558, 37.6173, geonameid=524901)
@@ -24,7 +31,7 @@ EVENTS = [
         date_text="on November 25",
         actors=(Actor("Fuad Hussein", "Foreign Minister", "IQ"), Actor("Sergey Lavrov", None, "RU")),
         location=MOSCOW,
-        evidence=(Evidence("Hussein will pay an official visit to Moscow, \"he said\".", 10, 68),),
+        evidence=(Evidence('Hussein will pay an official visit to Moscow, "he said".', 10, 68),),
         confidence=0.8,
     ),
     Event(
@@ -33,7 +40,10 @@ EVENTS = [
         countries=("US", "IQ"),
         plover="THREATEN",
         cameo="13",
-        evidence=(Evidence("The US has threatened Iraq with sanctions.", 100, 142), Evidence("Again; with, commas", 150, 169)),
+        evidence=(
+            Evidence("The US has threatened Iraq with sanctions.", 100, 142),
+            Evidence("Again; with, commas", 150, 169),
+        ),
     ),
     Event(
         article_id="r21578-1",
@@ -68,7 +78,14 @@ def test_jsonl_record_has_the_issue_fields_in_order(tmp_path: Path) -> None:
     write_events_file(EVENTS[:1], path)
     record = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
     assert tuple(record) == EVENT_FIELDS
-    assert record["location"] == {"name": "Moscow", "kind": "city", "country": "RU", "lat": 55.7558, "lon": 37.6173, "geonameid": 524901}
+    assert record["location"] == {
+        "name": "Moscow",
+        "kind": "city",
+        "country": "RU",
+        "lat": 55.7558,
+        "lon": 37.6173,
+        "geonameid": 524901,
+    }
     assert record["actors"][0] == {"name": "Fuad Hussein", "title": "Foreign Minister", "country": "IQ"}
 
 
@@ -78,7 +95,10 @@ def test_geojson_has_points_and_null_geometry(tmp_path: Path) -> None:
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["type"] == "FeatureCollection"
     assert [f["geometry"] for f in data["features"]] == [
-        {"type": "Point", "coordinates": [37.6173, 55.7558]}, None, None]
+        {"type": "Point", "coordinates": [37.6173, 55.7558]},
+        None,
+        None,
+    ]
 
 
 def test_parquet_is_geoparquet_when_there_are_locations(tmp_path: Path) -> None:
