@@ -193,6 +193,7 @@ class EventStore:
             raise
         self._in_tx = False
         self._last_commit = time.monotonic()
+        self._added: list[tuple[Any, ...]] = []  # event rows of the open transaction, for the extent
 
     # -- schema -----------------------------------------------------------------------------
 
@@ -247,6 +248,8 @@ class EventStore:
         """Commit (or, with ``commit=False``, roll back) the open transaction and close the file."""
         with self._lock:
             if self._in_tx:
+                if commit:
+                    self._update_extent()
                 self._db.execute("COMMIT" if commit else "ROLLBACK")
                 self._in_tx = False
             self._db.close()
@@ -282,6 +285,7 @@ class EventStore:
                 self._db.execute("RELEASE article")
                 raise
             self._db.execute("RELEASE article")
+            self._added.extend(rows)
         return bool(old)
 
     def _replace(self, article: Article, key: str, rows: list[tuple[Any, ...]], version: str) -> list[str]:
@@ -317,11 +321,19 @@ class EventStore:
         self._last_commit = now
 
     def _update_extent(self) -> None:
+        # widen the layer's bounding box by what this transaction added (no scan of the table;
+        # after a replacement the box may be larger than needed, which the spec allows)
+        lon = [r[-4] for r in self._added if r[-4] is not None]
+        lat = [r[-5] for r in self._added if r[-5] is not None]
+        self._added = []
+        if lon and lat:
+            self._db.execute(
+                "UPDATE gpkg_contents SET min_x=min(coalesce(min_x, ?), ?), min_y=min(coalesce(min_y, ?), ?), "
+                "max_x=max(coalesce(max_x, ?), ?), max_y=max(coalesce(max_y, ?), ?) WHERE table_name=?",
+                (min(lon), min(lon), min(lat), min(lat), max(lon), max(lon), max(lat), max(lat), EVENTS_TABLE),
+            )
         self._db.execute(
-            "UPDATE gpkg_contents SET last_change=strftime('%Y-%m-%dT%H:%M:%fZ','now'), "
-            f"min_x=(SELECT min(location_lon) FROM {EVENTS_TABLE}), min_y=(SELECT min(location_lat) FROM {EVENTS_TABLE}), "
-            f"max_x=(SELECT max(location_lon) FROM {EVENTS_TABLE}), max_y=(SELECT max(location_lat) FROM {EVENTS_TABLE}) "
-            "WHERE table_name=?",
+            "UPDATE gpkg_contents SET last_change=strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE table_name=?",
             (EVENTS_TABLE,),
         )
 

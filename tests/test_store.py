@@ -137,6 +137,10 @@ def test_geopandas_opens_the_store(tmp_path: Path, gazetteer: object) -> None:
     assert [(round(p.x, 6), round(p.y, 6)) for p in points.geometry] == [
         (round(e.location.lon, 6), round(e.location.lat, 6)) for e in located  # type: ignore[union-attr,arg-type]
     ]
+    db = sqlite3.connect(tmp_path / "s.gpkg")
+    extent = db.execute("SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE table_name='events'").fetchone()
+    db.close()
+    assert extent == tuple(points.total_bounds)
     table = geopandas.read_file(tmp_path / "s.gpkg", layer="articles")
     assert list(table["article_id"]) == [a.id for a in articles]
     assert list(table["key"]) == [article_key(a) for a in articles]
