@@ -148,10 +148,10 @@ _DATELINE_TITLE = re.compile(
 _SENT_END = re.compile(r"[.!?]['\"”’)]*\s*$|^\s*$|[\n\r]\s*$|[\"“‘(\[]\s*$")
 _PREV_WORD = re.compile(r"([A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)\.?[ \xa0]$")
 _PREV_PARTICLE = re.compile(
-    r"([A-Z][\w'’-]*)[ \xa0](?:de|del|della|la|le|da|do|dos|das|di|du|van|von|der|den|bin|ibn|ben|abu|al|el|ul|y)[ \xa0]$"
+    r"([A-Z][\w'’-]*)[ \xa0](?:de|del|della|la|le|da|do|dos|das|di|du|van|von|der|den|bin|ibn|ben|abu|al|el|ul|y|arap|ould|wa|zu|af)[ \xa0]$"
 )
 _NEXT_WORD = re.compile(r"^[ \xa0]([A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)")
-_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \xa0]of(?:[ \xa0]the)?[ \xa0]$")
+_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \xa0]of(?:[ \xa0]the)?(?:[ \xa0][A-Z][a-z]+)?[ \xa0]$")
 _POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)(?!\w)")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|to|from|at|into|near|outside|inside|via|across|toward|towards|through|around|visit(?:ed|ing|s)?|"
@@ -385,6 +385,8 @@ _ORG_HEADS = frozenset(
 _ORG_OF_HEADS = frozenset(
     [
         "bank",
+        "organisation",
+        "organization",
         "embassy",
         "ministry",
         "consulate",
@@ -851,6 +853,8 @@ def _accept_toponym(
         wl = word.lower()
         if wl in _ORG_HEADS or wl.rstrip(".") in _STREET_HEADS:
             return _BLOCK  # "China Daily", "Tehran Times", "Paris Club", "Atlantic Avenue"
+        if wl in _NATURAL_HEADS:
+            return _BLOCK  # "Virgin Islands", "Red River" unknown to the gazetteer: not the town "Virgin"
         if not (
             wl in _PLACE_HEADS
             or wl in lex.function_words
@@ -894,6 +898,11 @@ def _prominent(top: Place) -> bool:
     )
 
 
+# a place name before these is part of the name of a natural feature the gazetteer lacks
+_NATURAL_HEADS = frozenset(
+    """islands island isles isle river rivers mountains mountain range hills lake lakes sea bay gulf strait
+    straits peninsula desert canyon creek falls glacier reef atoll archipelago basin plateau""".split()
+)
 # a place name before these is part of a street's name, not the place itself
 _STREET_HEADS = frozenset(
     """street st avenue ave road rd boulevard blvd drive dr lane ln way terrace crescent highway hwy
@@ -1369,7 +1378,7 @@ def _inside_person(m: Mention, name_spans: list[tuple[int, int, str]]) -> bool:
 # --------------------------------------------------------------------------------------
 
 _NAME_TOKEN = r"(?:[A-Z]\.|(?:Mc|Mac|O'|O’|D'|D’)?[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|(?:al|el|bin|ibn|abu|ben|de|la|van|von|der|da|di|du|le|ul)-[A-Z][\w'’]+)"
-_PARTICLE = r"(?:al|el|bin|ibn|abu|ben|bint|de|del|della|la|le|van|von|der|den|da|di|du|dos|ul)"
+_PARTICLE = r"(?:al|el|bin|ibn|abu|ben|bint|de|del|della|la|le|van|von|der|den|da|di|du|dos|ul|arap|ould|wa)"
 _NAME = (
     r"(?P<name>(?:(?:Sir|Dame|Sheikh|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Gen\.?|General|Lieutenant General|Col\.?|Admiral|Prince|King|Queen)[ \xa0])?"
     + _NAME_TOKEN
