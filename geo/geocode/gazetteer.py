@@ -54,7 +54,8 @@ __all__ = ["OfflineGazetteer", "fold_text", "normalise"]
 
 # Bump when the index layout or the build rules change: old caches are then rebuilt.
 INDEX_VERSION = 2
-MAX_CANDIDATES = 50
+MAX_CANDIDATES = 50  # what candidates() returns by default
+_MAX_STORED = 250  # what the index keeps per name: enough for every Springfield in one country
 _TRIES = ("search", "rest")  # the two name tries of an index (see _build_index)
 _DATA_FILES = (
     "country_points.tsv",
@@ -383,6 +384,16 @@ def _within_two_edits(a: str, b: str) -> bool:
             return False
         prev = cur
     return prev[-1] <= 2
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 12742.0 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def _accumulate(table: dict[Any, list[float]], key: Any, lat: float, lon: float, pop: int = 0) -> None:
@@ -803,7 +814,7 @@ class _Sources:
             if isinstance(marks, int):
                 yield key, (~marks if marks < 0 else marks,)
             else:
-                ranked = sorted(marks, key=lambda m: rank(m, key))[:MAX_CANDIDATES]
+                ranked = sorted(marks, key=lambda m: rank(m, key))[:_MAX_STORED]
                 yield key, tuple(~m if m < 0 else m for m in ranked)
 
 
@@ -1061,7 +1072,9 @@ class OfflineGazetteer:
                 return tuple(postings[offset + 2 : offset + 2 + n])
         return ()
 
-    def candidates(self, name: str, country: str | None = None) -> list[Place]:
+    def candidates(
+        self, name: str, country: str | None = None, *, limit: int = MAX_CANDIDATES
+    ) -> list[Place]:
         """Every entry called ``name`` (any case, accents, alternate names), best prior first.
 
         Parameters
@@ -1069,28 +1082,66 @@ class OfflineGazetteer:
         name
             A place name, or a key returned by :meth:`find_names`.
         country
-            ISO alpha-2 code: keep only entries in that country.
+            ISO alpha-2 code: keep only entries in that country (applied before ``limit``).
+        limit
+            At most this many entries (the index keeps up to 250 per name).
 
         Returns
         -------
         list of Place
-            At most 50 entries: countries, then capitals and curated places, then admin1
-            regions and cities by population.
+            Countries, then curated places, continents and capitals, then admin1 regions and
+            cities by population; places known only by an old or foreign name come late.
         """
-        places = [self._place(i) for i in self._ids(name)]
+        ids = self._ids(name)
+        x = self._ensure()
         if country:
             cc = country.upper()
-            places = [p for p in places if p.country == cc]
-        return places
+            ids = tuple(i for i in ids if x["country"][i] == cc)
+        return [self._place(i) for i in ids[:limit]]
 
     def geocode(self, name: str, country: str | None = None) -> Place | None:
         """The best entry for ``name`` (restricted to ISO ``country`` if given), or ``None``.
 
-        >>> OfflineGazetteer().geocode("Moscow").country
+        A name qualified by a country or a first-level region after a comma ("Paris, Texas",
+        "Springfield, Ill.", "Moscow, Idaho", "Baghdad, Iraq") is resolved inside it; the place
+        nearest the region's centre wins.
+
+        >>> gaz = OfflineGazetteer()
+        >>> gaz.geocode("Moscow").country
         'RU'
+        >>> gaz.geocode("Moscow, Idaho").country
+        'US'
         """
         found = self.candidates(name, country)
-        return found[0] if found else None
+        if found:
+            return found[0]
+        head, comma, tail = name.rpartition(",")
+        if comma and head.strip() and tail.strip():
+            return self._geocode_within(head, tail, country)
+        return None
+
+    def _geocode_within(self, name: str, area: str, country: str | None) -> Place | None:
+        """``name`` inside ``area``: a country, or a region whose centre picks the nearest place."""
+        code = self.country_code(area)
+        if code is not None:
+            if country and country.upper() != code:
+                return None
+            found = self.candidates(name, code)
+            return found[0] if found else None
+        regions = [
+            p
+            for p in self.candidates(area, country)
+            if p.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) and p.lat is not None and p.lon is not None
+        ]
+        for region in regions:
+            inside = [
+                p
+                for p in self.candidates(name, region.country, limit=_MAX_STORED)
+                if p.lat is not None and p.lon is not None
+            ]
+            if inside:
+                return min(inside, key=lambda p: _km(p.lat, p.lon, region.lat, region.lon))  # type: ignore[arg-type]
+        return None
 
     def country(self, code: str) -> Place | None:
         """The country entry for an ISO alpha-2 code; its lat/lon is the country's centroid."""

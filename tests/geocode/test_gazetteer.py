@@ -74,6 +74,38 @@ def test_geocode_hard_cases(
         assert km(place.lat, place.lon, lat, lon) <= within_km
 
 
+@pytest.mark.parametrize(
+    ("name", "country", "lat", "lon"),
+    [
+        ("Paris, Texas", "US", 33.66, -95.56),
+        ("Springfield, Ill.", "US", 39.80, -89.64),
+        ("Springfield, Massachusetts", "US", 42.10, -72.59),
+        ("Moscow, Idaho", "US", 46.73, -117.00),
+        ("Baghdad, Iraq", "IQ", 33.34, 44.40),
+        ("London, Ontario", "CA", 42.98, -81.23),
+        ("Birmingham, Alabama", "US", 33.52, -86.80),
+    ],
+)
+def test_a_name_qualified_by_its_region_or_country(
+    gazetteer: OfflineGazetteer, name: str, country: str, lat: float, lon: float
+) -> None:
+    place = gazetteer.geocode(name)
+    assert place is not None and place.country == country
+    assert place.lat is not None and place.lon is not None
+    assert km(place.lat, place.lon, lat, lon) < 25
+
+
+def test_a_qualifier_that_contradicts_the_country_filter_finds_nothing(gazetteer: OfflineGazetteer) -> None:
+    assert gazetteer.geocode("Paris, France", country="US") is None
+    assert gazetteer.geocode("Nowhereville, Texas") is None
+
+
+def test_candidates_limit_applies_after_the_country_filter(gazetteer: OfflineGazetteer) -> None:
+    us = gazetteer.candidates("Springfield", country="US", limit=200)
+    assert len(us) > 20 and all(p.country == "US" for p in us)
+    assert len(gazetteer.candidates("Springfield", limit=5)) == 5
+
+
 def test_unknown_name_is_none(gazetteer: OfflineGazetteer) -> None:
     assert gazetteer.geocode("Xqzzyvillezzz") is None
     assert gazetteer.candidates("Xqzzyvillezzz") == []
