@@ -187,7 +187,8 @@ def _capitals() -> frozenset[str]:
 _COMMISSION = re.compile(r"\b[Cc]ommission(?:ers?)?\b(?!\s+(?:on|for|of)\b)")
 _NAMED_AFTER = re.compile(
     r"\s+(?:group|club|round|process|accord|agreement|declaration|communique|conference|meeting|forum|"
-    r"initiative|plan|talks|summit|treaty|convention|protocol|council|pact)\b",
+    r"initiative|plan|talks|summit|treaty|convention|protocol|council|pact|interbank|stock|exchange|bourse|"
+    r"futures|metal|money|bullion|commodity|markets?|dealers|traders|brokers|banks?)\b",
     re.IGNORECASE,
 )
 _COMMERCIAL = re.compile(
@@ -581,7 +582,9 @@ class _Context:
         self.visit_dest_spans: list[tuple[int, int]] = []
         self.active = _active_triggers(self.text)
         # "RAPITECH <RPSY.O> IN HEWLETT PACKARD <HWP> DEAL": a company story; only officials make events
-        self.company_story = bool(re.search(r"<[A-Z][A-Z.]*>", article.title or article.text[:200]))
+        self.company_story = bool(
+            re.search(r"<[A-Z][^<>\n]{0,40}>", f"{article.title}\n{article.text[:300]}")
+        )
 
     def dateline_place(self) -> Place | None:
         d = self.dateline
@@ -628,6 +631,8 @@ def _sentence_events(ctx: _Context, s: int, e: int) -> None:
     text = ctx.text
     sent = text[s:e]
     hits = _find_triggers(sent, s, ctx.active)
+    # "SUMMIT, N.J., March 9 -": words of the dateline are not triggers
+    hits = [h for h in hits if not ctx.dateline_span[0] <= h.start < ctx.dateline_span[1]]
     refs_all = _refs_in(text, s, e, ctx.mentions, ctx.dateline_span, ctx.article_states)
     actors_here = [r for r in refs_all if r.kind == "actor"]
     if not hits:
@@ -1078,7 +1083,9 @@ def _directed_states(
         if not tgt and before:
             tgt = [before[-1].country]
     elif after and (
-        re.match(r"(?:,?\s+(?:and\s+)?\w+ed)*,?\s+by\b", text[hit.end : hit.end + 50])
+        re.match(
+            r"(?:,?\s+(?:and\s+)?\w+ed)*,?\s+(?:by|at\s+the\s+hands\s+of)\b", text[hit.end : hit.end + 50]
+        )
         or (hit.type is EventType.SUPPORT and re.match(r"\s+(?:of|from)\b", text[hit.end : hit.end + 6]))
     ):
         src = [r.country for r in _groups(after, text)[0]]
@@ -1295,7 +1302,14 @@ def _build_visits(
         pass
     start_at = clause[0] + report.end() if report is not None else clause[0]
     officials = [r for r in before if r.kind in {"actor", "bloc"} and r.start >= start_at]
+    # "a 12-day visit to Japan by Lyng": the agent after "by"
+    by_agent = []
+    if dests and re.match(r"\s*,?\s+by\s+", text[dests[-1].end : dests[-1].end + 6]):
+        by_agent = [
+            r for r in refs if dests[-1].end < r.start < dests[-1].end + 50 and r.kind in {"actor", "demonym"}
+        ][:1]
     for pool in (
+        by_agent,
         possessor,
         officials,
         [r for r in reversed(before) if r.kind == "actor"],

@@ -126,6 +126,52 @@ HARD = [
         id="x-backed",
     ),
     pytest.param(
+        "After visiting the United States and Italy, Brazilian Finance Minister Dilson Funaro flew to Tokyo.",
+        {
+            ("visit", frozenset({"BR", "US"}), "occurred"),
+            ("visit", frozenset({"BR", "IT"}), "occurred"),
+            ("visit", frozenset({"BR", "JP"}), "occurred"),
+        },
+        set(),
+        id="gerund-visits-and-a-flight",
+    ),
+    pytest.param(
+        "The meeting with Agriculture Minister Kato opened a 12-day visit to Japan by U.S. Agriculture Secretary Lyng.",
+        {("visit", frozenset({"US", "JP"}), "occurred")},
+        set(),
+        id="visit-to-x-by-y",
+    ),
+    pytest.param(
+        "Greece and the Soviet Union have reached agreement in Moscow on a joint venture for an alumina plant.",
+        {("agreement", frozenset({"GR", "RU"}), "occurred")},
+        set(),
+        id="soviet-union-is-no-trade-union",
+    ),
+    pytest.param(
+        "Debt talks between the Philippine government and its bank advisory committee resumed in New York.",
+        set(),
+        {("meeting", frozenset({"PH", "US"}))},
+        id="talks-with-banks-are-nothing",
+    ),
+    pytest.param(
+        "Yugoslavia is seeking a loan of 600 mln ECUs from the European Community.",
+        set(),
+        {("support", frozenset({"EU", "RS"}))},
+        id="a-request-is-not-support",
+    ),
+    pytest.param(
+        "SUMMIT, N.J., March 9 - Ciba-Geigy said it had an agreement with an Italian drug maker.",
+        set(),
+        {("meeting", frozenset({"US", "IT"}))},
+        id="dateline-words-are-not-triggers",
+    ),
+    pytest.param(
+        "All of Zambia's financial backers apart from Britain had pledged continued backing for the program.",
+        set(),
+        {("support", frozenset({"ZM", "GB"}))},
+        id="apart-from-excludes",
+    ),
+    pytest.param(
         "The United States and the Virgin Islands have signed a tax treaty.",
         set(),
         {("agreement", frozenset({"US", "VI"}))},
