@@ -10,9 +10,10 @@ message when absent), each measurement in a fresh subprocess:
    (the gazetteer index is loaded before the clock starts), CPU seconds of the run (the process
    and its workers) and the speed-up over one job.
 2. **Floor**: one ``re.finditer(r"\\w+")`` pass over the same texts, and the ratio pipeline/floor.
-3. **Peak memory** (max RSS of the run's process tree, from ``os.wait4``) at 1x, 4x and 16x the
-   corpus: the bigger corpora are the file repeated with fresh ids, written to a temporary
-   folder and deleted afterwards.
+3. **Peak memory** at 1x, 4x and 16x the corpus (one job): resident memory once the index is
+   loaded and its peak while extracting (polled from ``/proc``); the throughput table also gives
+   the peak of the whole process tree (``os.wait4``). The bigger corpora are the file repeated
+   with fresh ids, written to a temporary folder and deleted afterwards.
 4. **Cold start** (an empty ``DIPLOMAP_CACHE_DIR``: the gazetteer index is built) and **warm
    start** (the same folder again): seconds from launching ``python`` to the first article processed.
 
@@ -40,15 +41,26 @@ CORPUS = SHARED / "corpora" / "reuters21578" / "articles.jsonl"
 
 # end-to-end extract; the index is loaded first so the clock measures extraction
 _EXTRACT = """
-import json, resource, sys, time
+import json, os, resource, sys, threading, time
 from geo.geocode import default_gazetteer
 from geo.pipeline import write_events
 def cpu():
     return sum(r.ru_utime + r.ru_stime for r in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
+def rss_mb():
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 default_gazetteer().build()
+base = peak = rss_mb()  # resident after the index is loaded (or built, if its sources changed)
+def poll():
+    global peak
+    while True:
+        peak = max(peak, rss_mb())
+        time.sleep(0.05)
+threading.Thread(target=poll, daemon=True).start()
 c, t = cpu(), time.perf_counter()
 report = write_events([sys.argv[1]], sys.argv[2], progress=False, jobs=int(sys.argv[3]))
-print(json.dumps({"seconds": time.perf_counter() - t, "cpu": cpu() - c, "articles": report.articles, "events": report.events}))
+print(json.dumps({"seconds": time.perf_counter() - t, "cpu": cpu() - c, "articles": report.articles,
+                  "events": report.events, "rss_index": base, "rss_peak": max(peak, rss_mb())}))
 """
 
 # launch -> first article processed (with jobs=1 the second article is asked for once the first is done)
@@ -167,8 +179,11 @@ def main() -> int:
               "| pipeline/floor (wall) | pipeline/floor (CPU) | peak MB |")
         print("|---|---|---|---|---|---|---|---|---|---|---|---|")
         first = None
+        one_job: dict[str, Any] = {}
         for jobs in a.jobs:
             r, u = _run(_EXTRACT, [str(corpus), str(tmp / "events.jsonl"), str(jobs)])
+            if jobs == 1:
+                one_job = r
             first = first or r["seconds"]
             print(f"| {jobs} | {r['articles']} | {r['events']} | {r['seconds']:.1f} | {r['articles'] / r['seconds']:.0f} | "
                   f"{n_bytes / 1e6 / r['seconds']:.2f} | {first / r['seconds']:.2f}x | {r['cpu']:.1f} | "
@@ -176,13 +191,17 @@ def main() -> int:
                   f"{u['peak_mb']:.0f} |")  # fmt: skip
 
         if a.scales:
-            print("\n| corpus | articles | seconds | articles/s | peak MB |")
-            print("|---|---|---|---|---|")
+            # RSS of the one (jobs=1) process: after loading the index, and its peak while extracting
+            print("\n| corpus | articles | seconds | articles/s | RSS after index MB | peak RSS extracting MB | growth MB |")
+            print("|---|---|---|---|---|---|---|")
             for times in a.scales:
                 path = _corpus(CORPUS, a.base, times, tmp)
-                r, u = _run(_EXTRACT, [str(path), str(tmp / "events.jsonl"), "1"])
+                if times == 1 and one_job:
+                    r = one_job  # the 1-job throughput run above is the 1x run
+                else:
+                    r, _u = _run(_EXTRACT, [str(path), str(tmp / "events.jsonl"), "1"])
                 print(f"| {times}x | {r['articles']} | {r['seconds']:.1f} | {r['articles'] / r['seconds']:.0f} | "
-                      f"{u['peak_mb']:.0f} |")  # fmt: skip
+                      f"{r['rss_index']:.0f} | {r['rss_peak']:.0f} | {r['rss_peak'] - r['rss_index']:+.0f} |")  # fmt: skip
                 if path != CORPUS and path != corpus:
                     path.unlink()
 
