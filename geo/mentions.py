@@ -43,6 +43,7 @@ lower case ("foreign minister and deputy prime minister", "ambassador to moscow"
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import math
@@ -649,11 +650,8 @@ def find_mentions(article: Article, gazetteer: OfflineGazetteer | None = None) -
     if blockers:
         # inside a longer name judged a person's or an organisation's ("Orange County has ...",
         # "New York Times"), no shorter name is a place either
-        cands = [
-            c
-            for c in cands
-            if not any(s <= c.start and c.end <= e and (s, e) != (c.start, c.end) for s, e in blockers)
-        ]
+        blocked = _strictly_inside(cands, blockers)
+        cands = [c for i, c in enumerate(cands) if i not in blocked]
     if persons:
         # a name once seen as a person's ("Meghan Morrison") is a person everywhere in the article,
         # unless it is a country
@@ -692,9 +690,27 @@ def find_mentions(article: Article, gazetteer: OfflineGazetteer | None = None) -
     actors, name_spans = _find_actors(text, places_out, lex, article, headings)
     if name_spans:
         # a toponym inside a person's name ("Hussein" in "Fuad Hussein", later bare "Hussein")
-        places_out = [m for m in places_out if not _inside_person(m, name_spans)]
+        person_mask = bytearray(len(text) + 1)
+        for s, e, _ in name_spans:
+            person_mask[s:e] = b"\x01" * (e - s)
+        places_out = [m for m in places_out if not _inside_person(m, person_mask)]
     dateline = next((m for m in places_out if m.dateline), None)
     return Mentions(article_id=article.id, places=tuple(places_out), actors=tuple(actors), dateline=dateline)
+
+
+def _strictly_inside(cands: list[_Cand], spans: list[tuple[int, int]]) -> set[int]:
+    """Indexes of candidates lying inside one of ``spans`` without being that span."""
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    out: set[int] = set()
+    for i, c in enumerate(cands):
+        # spans are gazetteer names (a few words long): look back a bounded number of them
+        k = bisect.bisect_right(starts, c.start)
+        for s, e in spans[max(0, k - 8) : k]:
+            if s <= c.start and c.end <= e and (s, e) != (c.start, c.end):
+                out.add(i)
+                break
+    return out
 
 
 def _word_bounded(text: str, start: int, end: int) -> bool:
@@ -1101,12 +1117,14 @@ def _longest_first(cands: list[_Cand]) -> list[_Cand]:
     """Non-overlapping candidates, longest span winning; ties: non-state, then gazetteer, then demonym."""
     rank = {"nonstate": 0, "gaz": 1, "demonym": 2}
     order = sorted(cands, key=lambda c: (-(c.end - c.start), rank[c.source], c.start))
-    taken: list[tuple[int, int]] = []
+    if not order:
+        return []
+    taken = bytearray(max(c.end for c in order) + 1)  # characters already claimed: linear, not quadratic
     out = []
     for c in order:
-        if any(c.start < e and s < c.end for s, e in taken):
+        if any(taken[c.start : c.end]):
             continue
-        taken.append((c.start, c.end))
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
         out.append(c)
     out.sort(key=lambda c: c.start)
     return out
@@ -1364,13 +1382,10 @@ def _to_mention(c: _Cand, text: str) -> Mention:
     return Mention(c.start, c.end, text[c.start : c.end], c.kind, p, country, dateline=c.dateline)
 
 
-def _inside_person(m: Mention, name_spans: list[tuple[int, int, str]]) -> bool:
+def _inside_person(m: Mention, person_mask: bytearray) -> bool:
     if m.kind is MentionKind.NONSTATE or m.place is None:
         return False
-    for s, e, _ in name_spans:
-        if s <= m.start and m.end <= e:
-            return True
-    return False
+    return all(person_mask[m.start : m.end])
 
 
 # --------------------------------------------------------------------------------------
@@ -1457,9 +1472,7 @@ _HONORIFIC_NAME_START = frozenset(
 )
 
 
-def _name_after_title(
-    text: str, pos: int, place_spans: list[tuple[int, int, bool]], lex: Lexicon
-) -> tuple[int, int, int] | None:
+def _name_after_title(text: str, pos: int, big_mask: bytearray, lex: Lexicon) -> tuple[int, int, int] | None:
     """The first person's name after a title head at ``pos``: (start, end, end of the title text).
 
     Between the head and the name may come "of/for/to ..." and an abbreviation ("Ambassador to
@@ -1483,7 +1496,7 @@ def _name_after_title(
             continue
         ns = pos + mn.start() + mn.group("name").find(name)
         ne = ns + len(name)
-        if any(s < ne and ns < e for s, e, big in place_spans if big):
+        if any(big_mask[ns:ne]):
             continue  # "Middle East" is no one's name; a village called "Johannes" may be
         first = name.split()[0]
         if _is_title_word(first.lower().rstrip("."), lex) and first not in _HONORIFIC_NAME_START:
@@ -1517,20 +1530,22 @@ def _find_actors(
     after_state, after_state_title, body_re, name_before = _actor_regexes()
     actors: list[Actor] = []
     name_spans: list[tuple[int, int, str]] = []  # person names (start, end, name)
-    covered: list[tuple[int, int]] = []
+    covered = bytearray(len(text) + 1)  # characters already given to an actor
     dateline_cc = next((m.country for m in places if m.dateline), None)
-    place_spans = [
-        (m.start, m.end, m.kind is MentionKind.DEMONYM or (m.place is not None and _major(m.place)))
-        for m in places
-        if m.kind is not MentionKind.NONSTATE
-    ]
+    # characters inside demonyms and major places: no person's name overlaps them
+    big_mask = bytearray(len(text) + 1)
+    for m in places:
+        if m.kind is not MentionKind.NONSTATE and (
+            m.kind is MentionKind.DEMONYM or (m.place is not None and _major(m.place))
+        ):
+            big_mask[m.start : m.end] = b"\x01" * (m.end - m.start)
 
     def add(name: str, title: str | None, cc: str | None, s: int, e: int, person: bool) -> None:
         if person and _in_spans(s, headings):
             return  # title-case headlines capitalise every word: no name can be told apart
-        if any(s < ce and cs < e for cs, ce in covered):
+        if any(covered[s:e]):
             return
-        covered.append((s, e))
+        covered[s:e] = b"\x01" * (e - s)
         actors.append(Actor(name=name, title=title, country=cc, start=s, end=e))
         if person:
             name_spans.append((s, e, name))
@@ -1548,7 +1563,7 @@ def _find_actors(
         tail = text[m.end : m.end + 200]
         mt = after_state.match(tail)
         if mt:
-            found = _name_after_title(text, m.end + mt.end(), place_spans, lex)
+            found = _name_after_title(text, m.end + mt.end(), big_mask, lex)
             if found is not None:
                 ns, ne, gap_end = found
                 title = (mt.group("title") + text[m.end + mt.end() : gap_end]).strip(" ,\xa0")
@@ -1603,7 +1618,7 @@ def _find_actors(
             continue
         ns = mt.start("name") + mt.group("name").find(name)
         ne = ns + len(name)
-        if any(ns < ce and cs < ne for cs, ce in covered):
+        if any(covered[ns:ne]):
             continue
         prev = _match_actor(actors, name)
         cc = prev.country if prev is not None else _state_before(text, mt.start(), places) or dateline_cc
@@ -1622,12 +1637,12 @@ def _find_actors(
         )
         for mm in rx.finditer(text):
             s, e = mm.span()
-            if any(s < ce and cs < e for cs, ce in covered):
+            if any(covered[s:e]):
                 continue
             if _LOCATIVE_BEFORE.search(text[max(0, s - 30) : s]) and _place_at(places, s, e):
                 continue  # "flew to Madrid" after "Miguel de la Madrid": the place, not the man
             a = surnames[mm.group(1)]
-            covered.append((s, e))
+            covered[s:e] = b"\x01" * (e - s)
             actors.append(Actor(name=a.name, title=a.title, country=a.country, start=s, end=e))
             name_spans.append((s, e, a.name))
     actors.sort(key=lambda a: a.start)
