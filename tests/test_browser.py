@@ -324,3 +324,17 @@ def test_empty_map_opens(browser, gazetteer, tmp_path: Path) -> None:  # type: i
         assert o.errors == [] and o.blocked == []
     finally:
         o.page.close()
+
+
+def test_nodes_stay_clickable_after_filtering(opened: Opened) -> None:
+    # keep only the US-Fiji meeting, then everything again: the US sanctions arc comes back on
+    # top of Washington's marker unless the nodes are raised again
+    for last_only in (True, False):
+        opened.js("""(last) => {
+          const from = document.querySelector('.dm-time-from'), und = document.querySelector('.dm-time-undated');
+          from.value = last ? from.max : 0; und.checked = !last;
+          from.dispatchEvent(new Event('input'));
+          und.dispatchEvent(new Event('change')); }""", last_only)
+        assert opened.js(COUNT_LAYERS)["edges"] == (1 if last_only else 22)
+    _click_latlng(opened, [38.89511, -77.03637])  # Washington
+    assert _popup_text(opened).splitlines()[0].startswith("Washington \u00b7 capital of")

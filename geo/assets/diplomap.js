@@ -300,6 +300,8 @@
           groups.labels.removeLayer(label);
         }
       });
+      // edges added back by a filter are drawn last: put the nodes on top again
+      nodeLayers.forEach(function (layer) { if (layer.bringToFront && map.hasLayer(layer)) layer.bringToFront(); });
       arrowLayers.forEach(placeArrow);
       declutter();
     }
