@@ -646,6 +646,12 @@ def find_mentions(article: Article, gazetteer: OfflineGazetteer | None = None) -
                 blockers.append((start, end))
             if verdict != _ACCEPT:
                 continue
+        if is_dl and places[0].kind is PlaceKind.ORGANISATION:
+            # "UNITED NATIONS, March 3 -": a dateline is a place, the organisation's headquarters
+            hq = _candidates(gazetteer, key + " headquarters")
+            if not hq:
+                continue
+            places = hq
         cands.append(_Cand(start, end, "gaz", key, list(places), dateline=is_dl))
     if blockers:
         # inside a longer name judged a person's or an organisation's ("Orange County has ...",
