@@ -532,8 +532,10 @@ class _Draft:
     plover: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
-    def key(self) -> tuple[EventType, frozenset[str], EventStatus]:
-        return (self.type, frozenset(self.countries), self.status)
+    def key(self) -> tuple[EventType, frozenset[str], EventStatus, str | None]:
+        # direction matters for support and hostility: an attack and the reprisal are two acts
+        directed = self.type in {EventType.SUPPORT, EventType.HOSTILE}
+        return (self.type, frozenset(self.countries), self.status, self.source if directed else None)
 
 
 _DATELINE = re.compile(
@@ -613,8 +615,9 @@ def find_events(article: Article, mentions: Mentions, gazetteer: Any = None) -> 
     """
     ctx = _Context(article, mentions)
     text = article.text
+    teasers = _repeated_headlines(text)
     for s, e in split_sentences(text):
-        if article.is_furniture(s, e) or e - s < 12:
+        if article.is_furniture(s, e) or e - s < 12 or any(text.startswith(t, s) for t in teasers):
             continue
         _sentence_events(ctx, s, e)
     drafts = _merge([d for d in ctx.drafts if len(d.countries) >= 2])
@@ -625,6 +628,14 @@ def find_events(article: Article, mentions: Mentions, gazetteer: Any = None) -> 
         key=lambda ev: (ev.evidence[0].start if ev.evidence else -1, _TYPE_ORDER[ev.type], ev.countries)
     )
     return events
+
+
+def _repeated_headlines(text: str) -> list[str]:
+    """Short unpunctuated lines that occur twice: teasers for other stories ("Related" widgets)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    short = {line for line in lines if 15 <= len(line) <= 150 and line[-1] not in ".!?\"”'"}
+    # a teaser repeats as a line of its own or glued to the next story's first words
+    return sorted(t for t in short if sum(1 for line in lines if line.startswith(t)) >= 2)
 
 
 def _sentence_events(ctx: _Context, s: int, e: int) -> None:
@@ -785,19 +796,25 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
 
 
 def _nearest_date(
-    ctx: _Context, dates: list[Any], hit: _Hit, clauses: list[tuple[int, int]], planned: bool
+    ctx: _Context,
+    dates: list[Any],
+    hit: _Hit,
+    clauses: list[tuple[int, int]],
+    planned: bool,
+    hits: Sequence[_Hit] = (),
 ) -> tuple[str | None, str | None]:
+    """The date expression that belongs to ``hit``: near it, in its clause, and not nearer another trigger."""
+
+    def gap(h: _Hit, ds: int, de: int) -> int:
+        return 0 if ds <= h.start < de else min(abs(ds - h.end), abs(de - h.start))
+
     best = None
     for d, ds, de in dates:
-        if (
-            d.kind == "year"
-            and not re.match(r"(?i)(?:in|since|during|of)\b", d.text)
-            and not ctx.text[de : de + 1] in {",", " "}
-        ):
-            pass
-        dist = 0 if ds <= hit.start < de else min(abs(ds - hit.end), abs(de - hit.start))
+        dist = gap(hit, ds, de)
         if not _same_clause(clauses, ds, hit.start):
             dist += 80
+        if any(h is not hit and gap(h, ds, de) < dist for h in hits):
+            dist += 60  # "destroyed the platform on Monday in retaliation for an attack ... last Friday"
         if dist > 140:
             continue
         if best is None or dist < best[0]:
@@ -826,19 +843,32 @@ _COORD_GAP = re.compile(
 )
 
 
+_FLAGGED = re.compile(r"\s*[-–]\s*(?:flagged|owned|registered|leased)\s+", re.IGNORECASE)
+
+
+def _same_phrase_kind(a: _Ref, b: _Ref) -> bool:
+    """Coordination joins like with like: names with names, adjectives with adjectives."""
+    return (a.kind == "demonym") == (b.kind == "demonym") or "actor" in {a.kind, b.kind}
+
+
 def _groups(refs: list[_Ref], text: str) -> list[list[_Ref]]:
-    """Refs joined by "and", commas or "together with" into coordinated groups, in order."""
+    """Refs joined by "and", commas or "together with" into coordinated groups, in order.
+
+    "Kampuchea and Soviet troop concentrations" is two phrases (a name, then an adjective);
+    "a U.S.-flagged Kuwaiti ship" is one.
+    """
     groups: list[list[_Ref]] = []
     for r in refs:
-        if (
-            groups
-            and (r.start <= groups[-1][-1].end or _COORD_GAP.fullmatch(text[groups[-1][-1].end : r.start]))
-            or groups
-            and text[groups[-1][-1].end : r.start].strip() in {"'s", "’s", "s'", "-"}
-        ):
-            groups[-1].append(r)
-        else:
-            groups.append([r])
+        if groups:
+            last = groups[-1][-1]
+            gap = text[last.end : r.start]
+            if r.start <= last.end or gap.strip() in {"'s", "’s", "s'", "-"} or _FLAGGED.fullmatch(gap):
+                groups[-1].append(r)
+                continue
+            if _COORD_GAP.fullmatch(gap) and _same_phrase_kind(last, r):
+                groups[-1].append(r)
+                continue
+        groups.append([r])
     return groups
 
 
@@ -875,7 +905,7 @@ def _build(
     in_clause = [r for r in refs if clause[0] <= r.start < clause[1]]
     venue_refs = {id(r) for r in refs if _is_venue(text, r)}
     conf = 0.8
-    date, date_text = _nearest_date(ctx, dates, hit, clauses, status is EventStatus.PLANNED)
+    date, date_text = _nearest_date(ctx, dates, hit, clauses, status is EventStatus.PLANNED, hits)
 
     if typ is EventType.VISIT:
         return _build_visits(ctx, hit, status, s, e, refs, in_clause, clause, date, date_text, evidence)
