@@ -155,6 +155,7 @@ def test_edge_popup_on_click(opened: Opened) -> None:
     }""")
     _click_latlng(opened, where)
     text = _popup_text(opened)
+    assert text.startswith("Washington \u2192 Tehran \u00b7 hostile")
     assert "Washington imposed new sanctions on Tehran." in text
     assert "hostile" in text and "undated" in text
     assert "US \u2192 IR" in text
@@ -163,6 +164,7 @@ def test_edge_popup_on_click(opened: Opened) -> None:
 def test_node_popup_on_click(opened: Opened) -> None:
     _click_latlng(opened, [51.50853, -0.12574])  # London
     text = _popup_text(opened)
+    assert text.startswith("London \u00b7 capital of United Kingdom")
     assert "A UK delegation visited Baghdad on Tuesday." in text
     assert "UK delegation in Baghdad" in text  # the article's title
     link = opened.page.query_selector(".leaflet-popup-content a")
