@@ -1542,7 +1542,8 @@ def _find_actors(
     big_mask = bytearray(len(text) + 1)
     for m in places:
         if m.kind is not MentionKind.NONSTATE and (
-            m.kind is MentionKind.DEMONYM or (m.place is not None and _major(m.place))
+            m.kind is MentionKind.DEMONYM
+            or (m.place is not None and _major(m.place) and m.place.kind is not PlaceKind.ADMIN1)
         ):
             big_mask[m.start : m.end] = b"\x01" * (m.end - m.start)
 
