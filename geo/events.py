@@ -658,7 +658,7 @@ def _sentence_events(ctx: _Context, s: int, e: int) -> None:
         if not ctx.dateline_span[0] <= d.start + s < ctx.dateline_span[1]
     ]
     evidence = _evidence(text, s, e, ctx)
-    seen_types: set[tuple[EventType, frozenset[str]]] = set()
+    seen_types: set[tuple[EventType, frozenset[str], str | None]] = set()
     by_phone = any(h.trigger.name == "call_phone" for h in hits)
     productive: set[int] = set()  # hits that yielded an event
     for i, hit in enumerate(hits):
@@ -729,7 +729,7 @@ def _sentence_events(ctx: _Context, s: int, e: int) -> None:
                 continue
             if len(d.countries) < 2 and not d.extra.get("pending"):
                 continue
-            k = (d.type, frozenset(d.countries))
+            k = (d.type, frozenset(d.countries), d.source)
             if k in seen_types:
                 continue
             seen_types.add(k)
@@ -1393,6 +1393,20 @@ def _build_visits(
             traveller = cands[0].country if cands else None
     conf = 0.8
     results: list[_Draft] = []
+    # "Israel and the Soviet Union have agreed to exchange visits": one visit each way
+    if not dests and re.search(
+        r"\bexchange\s+(?:of\s+)?$", text[max(s, hit.start - 15) : hit.start], re.IGNORECASE
+    ):
+        pair = _groups([r for r in before if r.kind != "city"], text)
+        sides = _dedupe(r.country for r in pair[0]) if pair else []
+        if len(sides) == 2:
+            for a, b in ((sides[0], sides[1]), (sides[1], sides[0])):
+                results.append(
+                    _Draft(EventType.VISIT, hit.trigger, [a, b], status, a, b, date, date_text,
+                           Place("", PlaceKind.COUNTRY, b, None, None), _actors(ctx, s, e), [evidence], 0.7,
+                           evidence.start, hit.trigger.cameo, hit.trigger.plover)
+                )  # fmt: skip
+            return results
     if not dests:
         if (
             here
@@ -1408,8 +1422,15 @@ def _build_visits(
         else:
             others = [
                 r
-                for r in refs
-                if r.country != traveller and r.kind in {"actor", "demonym", "country", "metonym", "city"}
+                for r in in_clause
+                if r.country != traveller
+                and r.kind in {"actor", "demonym", "country", "metonym", "city"}
+                # "Israel's Ambassador to Washington": a title's post is not where anyone travels
+                and not re.search(
+                    r"\b(?:ambassador|envoy|representative|consul|charge|minister)\s+(?:to|in)\s+(?:the\s+)?$",
+                    text[max(0, r.start - 30) : r.start],
+                    re.IGNORECASE,
+                )
             ]
             if others:
                 hosts.append((others[0].country, None))

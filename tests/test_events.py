@@ -289,3 +289,27 @@ def test_trigger_stems_never_hide_a_match(shared_dir) -> None:  # type: ignore[n
         for sent in sentences:
             for m in trig.pattern.finditer(sent):
                 assert any(stem in m.group(0).lower() for stem in trig.stems), (trig.name, m.group(0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n  ",
+        "REUTER",
+        "A" * 5000,
+        "Talks. Talks. Talks.",
+        "visit visit visit to to to",
+        "\u00a0–—“”",
+    ],
+)
+def test_odd_texts_give_no_events_and_no_errors(gazetteer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert events_of(text, gazetteer, date="not a date") == []
+
+
+def test_exchange_of_visits_is_one_visit_each_way(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Israel and the Soviet Union have agreed to exchange visits by delegations, officials said."
+    visits = {
+        (e.source, e.target, e.status.value) for e in events_of(text, gazetteer) if e.type is EventType.VISIT
+    }
+    assert visits == {("IL", "RU", "planned"), ("RU", "IL", "planned")}
