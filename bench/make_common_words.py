@@ -7,12 +7,15 @@ A developer tool, not part of the install: it needs ``wordfreq`` (word frequenci
     python bench/make_common_words.py [--top 12000]
 
 A word is listed when it is among the ``--top`` most frequent English words, is a gazetteer
-name, and is often written in lower case in running text (at least a fifth of its
-occurrences away from the start of a sentence: "reading", "mobile", "union", "minister"), so
-that a capitalised occurrence is ambiguous at best; month and day names are listed too. Words seen fewer than three times in
-the corpus to judge fall back to the gazetteer: they are listed unless they name a country, a
-capital, a first-level region, a curated place or a city of 100,000 people or more. Proper
-nouns that wordfreq ranks high, and country names, ("china", "jordan", "boston") are thereby left out.
+name but not first a country's or a continent's, and either
+
+- is often written in lower case in running text (at least a tenth of its occurrences away from
+  the start of a sentence: "reading", "mobile", "union", "secretary"), or is a month, a day
+  or a compass word ("West");
+- or does not name anything notable: a first-level region, a curated place, a capital or a city
+  of 100,000 people ("democratic", "supreme", "john": capitalised, but not for a place).
+
+So "china", "jordan", "georgia", "boston" and "paris" are left out: capitalised, they are places.
 """
 
 from __future__ import annotations
@@ -30,7 +33,8 @@ from geo.records import PlaceKind
 REPO = Path(__file__).resolve().parents[1]
 REUTERS = REPO.parent / "shared" / "corpora" / "reuters21578" / "articles.jsonl"
 WORD = re.compile(r"[A-Za-z]+")
-# capitalised in every sentence, yet never a place when they are: "in March", "on Sunday"
+# capitalised in every sentence, yet never a place on their own: "in March", "on Sunday",
+# "the West", "North and South"
 CALENDAR = {
     "january",
     "february",
@@ -51,6 +55,15 @@ CALENDAR = {
     "friday",
     "saturday",
     "sunday",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
 }
 NOTABLE = {PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.CONTINENT, PlaceKind.REGION, PlaceKind.LANDMARK}
 
@@ -89,16 +102,12 @@ def main() -> None:
         if not found or (found[0].kind in {PlaceKind.COUNTRY, PlaceKind.CONTINENT} and w not in CALENDAR):
             continue
         lo, up = lower[w], upper[w]
-        if w in CALENDAR or (lo + up >= 3 and lo >= 0.2 * (lo + up)):
-            words.append(w)
-            continue
-        if lo + up >= 3:
-            continue
+        often_lower = lo + up >= 3 and lo >= 0.1 * (lo + up)
         notable = any(
             p.kind in NOTABLE or gaz.capital(p.country or "") == p or p.population >= 100_000
             for p in found[:5]
         )
-        if not notable:
+        if w in CALENDAR or often_lower or not notable:
             words.append(w)
     out = data_path("gazetteer", "common_words.txt")
     with atomic_write(out) as fh:
