@@ -300,7 +300,8 @@ def test_notebook_displays_offline_and_safely(browser, gazetteer, tmp_path: Path
     assert tables  # nodes / edges frames shown
     for i, h in enumerate(maps):
         page = tmp_path / f"cell{i}.html"
-        page.write_text(f"<!doctype html><html><body>{h}</body></html>", encoding="utf-8")
+        page.write_text(f'<!doctype html><html><head><meta charset="utf-8"></head><body>{h}</body></html>',
+                        encoding="utf-8")
         o = open_map(browser, page, frame=True)
         try:
             inner = o.page.frames[1]
@@ -340,3 +341,19 @@ def test_nodes_stay_clickable_after_filtering(opened: Opened) -> None:
         assert opened.js(COUNT_LAYERS)["edges"] == (1 if last_only else 22)
     _click_latlng(opened, [38.89511, -77.03637])  # Washington
     assert _popup_text(opened).splitlines()[0].startswith("Washington \u00b7 capital of")
+
+
+def test_legend_folds_on_small_maps(browser, map_file) -> None:  # type: ignore[no-untyped-def]
+    o = open_map(browser, map_file)
+    try:
+        assert not o.js("() => document.querySelector('.dm-legend').classList.contains('dm-folded')")
+        o.page.set_viewport_size({"width": 800, "height": 480})
+        o.page.reload()
+        o.page.wait_for_selector("[data-diplomap-ready]", state="attached")
+        legend = o.page.locator(".dm-legend")
+        assert "dm-folded" in (legend.get_attribute("class") or "")
+        assert not o.page.locator(".dm-legend-row").first.is_visible()
+        o.page.click(".dm-legend-title")
+        assert o.page.locator(".dm-legend-row").first.is_visible()
+    finally:
+        o.page.close()

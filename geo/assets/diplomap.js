@@ -316,7 +316,12 @@
       options: { position: "bottomright" },
       onAdd: function () {
         var box = el("div", "dm-legend leaflet-bar");
-        box.appendChild(el("div", "dm-legend-title", "Events"));
+        var head = el("div", "dm-legend-title", "Events");
+        head.title = "show or hide the legend";
+        head.addEventListener("click", function () { box.classList.toggle("dm-folded"); });
+        box.appendChild(head);
+        // on a small map (a notebook cell) the legend starts folded, so it hides less of the map
+        if (container.clientHeight < 600) box.classList.add("dm-folded");
         data.types.forEach(function (t) {
           if (!groups.edges[t[0]]) return;
           var row = el("div", "dm-legend-row");

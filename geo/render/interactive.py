@@ -257,7 +257,8 @@ def _json_for_script(data: dict[str, Any]) -> str:
     ``\\/``: the values are unchanged once parsed, but no string can close the script element,
     open a comment, or spell a URL scheme in the HTML source.
     """
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False, allow_nan=False)
+    # ASCII only: the data reads the same whatever encoding a host page (or a notebook) declares
+    text = json.dumps(data, ensure_ascii=True, separators=(",", ":"), sort_keys=False, allow_nan=False)
     text = (
         text.replace("<", "\\u003c")
         .replace(">", "\\u003e")
@@ -423,7 +424,8 @@ def make_map(
             edge_groups[t.value] = folium.FeatureGroup(name=f"{TYPE_LABELS[t]}", show=True).add_to(m)
     node_group = folium.FeatureGroup(name="states and places", show=True).add_to(m)
     label_group = folium.FeatureGroup(name="labels", show=True).add_to(m)
-    folium.LayerControl(collapsed=False, position="topright").add_to(m)
+    # a page-sized map lists its layers; a smaller one (a notebook cell) folds them into a button
+    folium.LayerControl(collapsed=height != "100%", position="topright").add_to(m)
     m.add_child(_diplomap_element(_json_for_script(data), edge_groups, node_group, label_group))
     if title:
         from branca.element import Element
@@ -446,10 +448,12 @@ def fragment_html(page: str, *, title: str | None = None, height: str = "600px")
 
     The sandbox lets the map run its scripts but keeps them away from the host page.
     """
-    label = html.escape(title or "diplomap", quote=True)
+    label = html.escape(title or "diplomap", quote=True).encode("ascii", "xmlcharrefreplace").decode("ascii")
+    # character references survive any encoding of the host page; the attribute decodes them
+    srcdoc = html.escape(page, quote=True).encode("ascii", "xmlcharrefreplace").decode("ascii")
     return (
         f'<div class="diplomap-fragment" style="position:relative;width:100%;height:{html.escape(height)};">'
-        f'<iframe title="{label}" srcdoc="{html.escape(page, quote=True)}" '
+        f'<iframe title="{label}" srcdoc="{srcdoc}" '
         'style="position:absolute;inset:0;width:100%;height:100%;border:0;" '
         'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe></div>\n'
     )
