@@ -191,6 +191,10 @@ _NAMED_AFTER = re.compile(
     r"futures|metal|money|bullion|commodity|markets?|dealers|traders|brokers|banks?)\b",
     re.IGNORECASE,
 )
+_NAMED_BEFORE = re.compile(
+    r"\b(?:Treaty|Accord|Agreement|Convention|Protocol|Declaration|Charter|Club|Round|Pact|Conference|"
+    r"Council|Court|Bank|University)\s+of\s+(?:the\s+)?$"
+)
 _COMMERCIAL = re.compile(
     r"\b(?:compan(?:y|ies)|firms?|corp(?:oration)?s?|co|ltd|inc|plc|ag|gmbh|s\.?a|n\.?v|bank(?:s|ers)?|creditors?|"
     r"lenders|chairman|shareholders?|works\s+council|(?:trade|labou?r)\s+unions?|unions|subsidiary|businessm[ae]n|exporters|importers|"
@@ -383,6 +387,8 @@ def _refs_in(
             and re.match(r"\s[A-Z][a-z]", text[m.end : m.end + 3])
         ):
             continue  # "Abdul-Rahman Hamid": part of a person's name
+        if m.kind is MentionKind.TOPONYM and _NAMED_BEFORE.search(text[max(0, m.start - 40) : m.start]):
+            continue  # "the Treaty of Rome", "the Paris Club": a name, not a party
         if m.kind is MentionKind.TOPONYM and _NAMED_AFTER.match(text[m.end : m.end + 30]):
             continue  # "the Cartagena group", "the Uruguay meeting", "the Paris agreement": a name, not a party
         if m.kind is MentionKind.DEMONYM:
@@ -775,6 +781,10 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
         return None
     if re.search(r"\b(?:possible|potential|hypothetical)\s+$", before[-30:], re.IGNORECASE):
         return None
+    if re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", before[-30:], re.IGNORECASE) and re.search(
+        r"^[^,;.]{0,40}?\b(?:would|could|might|should)\b", text[hit.end : e], re.IGNORECASE
+    ):
+        return None  # "an agreement on this issue would affect ...": hypothetical
     if re.search(r"\bany\s+(?:[\w-]+\s+){0,3}$", before[-40:], re.IGNORECASE):
         return None  # "a third force in any multilateral trade talks": no particular event
     if _PLANNED.search(near) or re.search(
@@ -907,14 +917,13 @@ def _build(
     conf = 0.8
     date, date_text = _nearest_date(ctx, dates, hit, clauses, status is EventStatus.PLANNED, hits)
 
+    has_official = any(r.kind == "actor" and r.actor is not None and r.actor.title for r in in_clause)
+    if ctx.company_story and not has_official:
+        return []  # "The U.S. visit" of a company's delegation
     if typ is EventType.VISIT:
         return _build_visits(ctx, hit, status, s, e, refs, in_clause, clause, date, date_text, evidence)
 
-    scope_text = text[clause[0] : clause[1]]
-    has_official = any(r.kind == "actor" and r.actor is not None and r.actor.title for r in in_clause)
-    if ctx.company_story and not has_official:
-        return []
-    commercial = bool(_COMMERCIAL.search(scope_text))
+    commercial = bool(_COMMERCIAL.search(text, s, e))
     if (
         commercial
         and not has_official
