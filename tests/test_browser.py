@@ -189,6 +189,9 @@ def test_state_filter(opened: Opened) -> None:
     got = opened.js(COUNT_LAYERS)
     assert got["edges"] == 2  # the UK visit and meeting (two groups on one pair)
     assert got["nodes"] == 2  # London and Baghdad
+    # the view frames London and Baghdad
+    assert opened.js("""() => { const b = window.diplomapMaps[0].map.getBounds();
+                               return b.contains([51.5, -0.13]) && b.contains([33.34, 44.4]) && !b.contains([-18.1, 178.4]); }""")
     opened.page.select_option(".dm-state-select", "")
     assert opened.js(COUNT_LAYERS)["nodes"] == 11
 
@@ -205,7 +208,7 @@ def test_time_slider(opened: Opened) -> None:
     }""")
     got = opened.js(COUNT_LAYERS)
     assert got["edges"] == 1 and got["nodes"] == 2
-    assert "2024-06-01 \u2013 2024-06-01" in opened.page.inner_text(".dm-time-text")
+    assert "2024-06-01 \u2013 2024-06-01 (1 event)" in opened.page.inner_text(".dm-time-text")
 
 
 def test_layer_control_toggles_types(opened: Opened) -> None:

@@ -360,7 +360,14 @@
           o.value = s[0];
           select.appendChild(o);
         });
-        select.addEventListener("change", function () { selected = select.value; refresh(); });
+        select.addEventListener("change", function () {
+          selected = select.value;
+          refresh();
+          // frame the chosen state's partners (or everything again)
+          var shown = [];
+          nodeLayers.forEach(function (l) { if (map.hasLayer(l)) shown.push(l.getLatLng()); });
+          if (shown.length > 1) map.fitBounds(L.latLngBounds(shown).pad(0.15), { maxZoom: 6 });
+        });
         label.appendChild(select);
         box.appendChild(label);
         L.DomEvent.disableClickPropagation(box);
@@ -390,8 +397,10 @@
             var a = +from.value, b = +to.value;
             if (a > b) { if (this === from) { to.value = a; b = a; } else { from.value = b; a = b; } }
             lo = a; hi = b; undated = und.checked;
-            text.textContent = "Dates: " + data.dates[lo] + " \u2013 " + data.dates[hi];
             refresh();
+            var n = 0;
+            for (var i = 0; i < visible.length; i++) if (visible[i]) n++;
+            text.textContent = "Dates: " + data.dates[lo] + " \u2013 " + data.dates[hi] + " (" + n + (n === 1 ? " event)" : " events)");
           }
           from.addEventListener("input", update);
           to.addEventListener("input", update);
