@@ -337,10 +337,15 @@ _NONSTATE_HEADS = re.compile(
     r"(?:trade|labou?r)\s+unions?|unions|workers|traders|exporters|importers|producers|farmers|industry|industries|industrialists|"
     r"journalists?|newspapers?|news\s+agency|press|media|radio|television|tv|people|citizens|nationals|"
     r"students|investors|shareholders|corporations?|groups?\s+of\s+companies|airlines?|carriers?|"
-    r"manufacturers|makers|dealers|rebels?|bondholders|holders|creditors|debtors|associations?|institutes?|"
-    r"guerrillas?|insurgents|"
-    r"Kurds|opposition|exiles|refugees|hostages|community|communities|origin|ancestry|descent|"
+    r"manufacturers|makers|dealers|bondholders|holders|creditors|debtors|associations?|institutes?|"
+    r"refugees|hostages|community|communities|origin|ancestry|descent|"
     r"economy|markets?|currency|dollars?|oil\s+(?:companies|firms|industry)|energy\s+firms)\b",
+    re.IGNORECASE,
+)
+# armed or political movements: a demonym before them names no state at all ("Nicaraguan contra rebels")
+_MOVEMENT_HEADS = re.compile(
+    r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:rebels?|guerrillas?|insurgents|militants?|militias?|separatists|"
+    r"Kurds|opposition|exiles|dissidents|contras?|resistance|movement|liberation|underground)\b",
     re.IGNORECASE,
 )
 # state heads that make a nearby demonym a state even when a non-state noun follows later
@@ -400,6 +405,8 @@ def _refs_in(
             if kind in {"continent", "organisation"}:
                 continue
         after = text[m.end : m.end + 60]
+        if kind == "demonym" and _MOVEMENT_HEADS.match(after) and not _STATE_HEADS.match(after):
+            continue
         weak = (
             kind in {"demonym", "country", "metonym"}
             and bool(_NONSTATE_HEADS.match(after))
@@ -488,7 +495,7 @@ _SKIP = re.compile(
     r"cancel(?:l?ed|s)?|postpon(?:ed|es)|call(?:ed)?\s+off|rul(?:ed|es)\s+out|rejected|if|unless|whether|"
     r"could|might|may|possible|possibility|possibly|consider(?:s|ed|ing)?|hop(?:e|es|ed|ing)\s+to|"
     r"would\s+welcome|ask(?:ed|s)?\s+(?:\w+\s+)?(?:whether|if)|speculation|rumou?rs?|reportedly\s+considering|"
-    r"should|ought\s+to|prospects?\s+(?:for|of)|seek(?:s|ing)?|sought|request(?:ed|s|ing)?|asked\s+for|appl(?:y|ied|ies)\s+for|appeal(?:ed|s)?\s+for|wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|calling\s+for)\b",
+    r"should|ought\s+to|veto(?:ed|es)?|block(?:ed|s)|oppos(?:ed|es|e)|against\s+imposing|prospects?\s+(?:for|of)|seek(?:s|ing)?|sought|request(?:ed|s|ing)?|asked\s+for|appl(?:y|ied|ies)\s+for|appeal(?:ed|s)?\s+for|wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|calling\s+for)\b",
     re.IGNORECASE,
 )
 _VENUE_BEFORE = re.compile(
