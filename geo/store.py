@@ -238,7 +238,7 @@ class EventStore:
 
     # -- context ----------------------------------------------------------------------------
 
-    def __enter__(self) -> EventStore:
+    def __enter__(self) -> EventStore:  # noqa: PYI034 - Self needs Python 3.11
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
