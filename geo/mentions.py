@@ -1271,8 +1271,10 @@ def _best(
                 s += 1.0  # the article's own country
         if p.kind is PlaceKind.CITY and states.is_capital(p):
             s += 3.5  # Moscow the capital before Moscow the province
-        if c.dateline and p.kind is PlaceKind.CITY:
-            s += 1.0
+        elif p.kind is PlaceKind.CITY and p.population >= 100_000 and _seat_of_namesake(p, c.places):
+            s += 2.5  # Geneva, Osaka, Sao Paulo: the city before the province named after it
+        if c.dateline and p.kind in (PlaceKind.CITY, PlaceKind.LANDMARK):
+            s += 5.0  # a dateline names a city ("NEW YORK, March 3 -"), not its state
         if anchor_cells and p.lat is not None and p.lon is not None:
             la, lo = math.floor(p.lat), math.floor(p.lon)
             if (la, lo) in anchor_cells:
@@ -1319,6 +1321,23 @@ def _fold(name: str) -> str:
 
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("’", "'")
+
+
+def _seat_of_namesake(city: Place, places: list[Place]) -> bool:
+    """The city holds a fair share of a same-named province around it (Geneva, Zurich, Osaka)."""
+    if city.lat is None or city.lon is None:
+        return False
+    for p in places:
+        if (
+            p.kind is PlaceKind.ADMIN1
+            and p.country == city.country
+            and p.lat is not None
+            and p.lon is not None
+            and city.population >= 0.2 * max(p.population, 1)
+            and _haversine(city.lat, city.lon, p.lat, p.lon) < 200
+        ):
+            return True
+    return False
 
 
 def _container_after(c: _Cand, cands: list[_Cand], text: str) -> Place | None:

@@ -163,6 +163,8 @@ def test_county_inside_the_named_state(gaz) -> None:  # type: ignore[no-untyped-
         ),
         ("MOSCOW (Reuters) - The Kremlin said on Tuesday it would respond.", "MOSCOW", "RU"),
         ("TOKYO, April 8 - Japan's trade surplus widened.", "TOKYO", "JP"),
+        ("NEW YORK, March 3 - Stocks rose in active trading.", "NEW YORK", "US"),
+        ("ZURICH, March 3 - The franc firmed against the dollar.", "ZURICH", "CH"),
         ("UNITED NATIONS, March 3 - China and Israel held talks on the Middle East.", "UNITED NATIONS", "US"),
     ],
 )
