@@ -34,6 +34,7 @@ import importlib.metadata
 import logging
 import math
 import pickle
+import re
 import threading
 import time
 import unicodedata
@@ -251,8 +252,13 @@ def normalise(name: str) -> str:
     return " ".join(fold_text(name).split())
 
 
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
 def _is_latin(name: str) -> bool:
     """True when every letter of ``name`` is Latin script (and there is at least one)."""
+    if name.isascii():  # most names: no loop in Python
+        return _ASCII_LETTER.search(name) is not None
     has = False
     for c in name:
         if c.isalpha():
@@ -265,8 +271,9 @@ def _is_latin(name: str) -> bool:
 
 def _exact_case(alias: str) -> bool:
     """Abbreviations ("US", "U.K.", "Calif.") match only as written: "us" is a pronoun."""
-    letters = [c for c in alias if c.isalpha()]
-    return bool(letters) and (all(c.isupper() for c in letters) or alias.endswith("."))
+    if alias.isupper():
+        return True
+    return alias.endswith(".") and any(c.isalpha() for c in alias)
 
 
 def _read_tsv(name: str) -> list[dict[str, str]]:
@@ -536,22 +543,23 @@ class _Builder:
         marked = [] if have is None else [have] if isinstance(have, int) else have
         return [~i if i < 0 else i for i in marked]
 
-    def name_entry(self, alias: str, idx: int, *, curated: bool = False, primary: bool = False) -> None:
+    def name_entry(self, alias: str, idx: int, *, curated: bool = False, primary: bool = False) -> str:
         """Index ``alias`` for entry ``idx``; also make it findable in text when it is useful there.
 
         Alternate names from GeoNames enter the automaton only when written in Latin script with
         a capital letter (lower-case ones are transliterations nobody writes in English news);
         abbreviations ("US", "Calif.") only from curated files. Under the key an alternate name
-        is stored as ``~idx`` so that ranking can tell it from an entry's own name.
+        is stored as ``~idx`` so that ranking can tell it from an entry's own name. Returns the key.
         """
         alias = alias.strip()
         key = normalise(alias)
         if not key:
-            return
-        if not (curated or primary) and _exact_case(alias):
+            return key
+        exact = _exact_case(alias)
+        if exact and not (curated or primary):
             # GeoNames' capitalised alternates are mostly airport and postal codes ("GOP" for
             # Gorakhpur, "CEO", "BBC", "NHS"): news abbreviations come from aliases.tsv instead
-            return
+            return key
         mark = idx if (curated or primary) else ~idx
         have = self.keys.get(key)
         if have is None:
@@ -567,10 +575,10 @@ class _Builder:
             elif idx not in have and ~idx not in have:
                 have.append(mark)
         if not _is_latin(alias) or key in _NEVER_NAMES:
-            return
-        if not (curated or primary) and not any(c.isupper() for c in alias):
-            return
-        if _exact_case(alias):
+            return key
+        if not (curated or primary) and alias.islower():
+            return key
+        if exact:
             # a code-like own name ("CPF", "SS2") is looked up but not searched for in text
             if curated and len(alias) <= 8:
                 self.case_forms[key].add(alias)
@@ -578,6 +586,7 @@ class _Builder:
         elif len(key) >= 3:
             self.case_free.add(key)
             self.searchable.add(key)
+        return key
 
 
 def _load_json(path: Path) -> Any:
@@ -635,8 +644,8 @@ class _Sources:
                 _accumulate(self.admin1_sums, (cc, rec["admin1code"]), lat, lon, pop)
             aliases = [rec["name"], *(a for a in rec.get("alternatenames") or () if a and a != rec["name"])]
             for n, alias in enumerate(aliases):
-                b.name_entry(alias, idx, primary=n == 0)
-                if (cc, normalise(alias)) in capital_keys:
+                key = b.name_entry(alias, idx, primary=n == 0)
+                if (cc, key) in capital_keys:
                     self.capital_options[cc].append(idx)
 
     def name_country(self, alias: str, cc: str) -> None:
