@@ -197,7 +197,8 @@ _NAMED_BEFORE = re.compile(
 )
 _COMMERCIAL = re.compile(
     r"\b(?:compan(?:y|ies)|firms?|corp(?:oration)?s?|co|ltd|inc|plc|ag|gmbh|s\.?a|n\.?v|bank(?:s|ers)?|creditors?|"
-    r"lenders|chairman|shareholders?|works\s+council|(?:trade|labou?r)\s+unions?|unions|subsidiary|businessm[ae]n|exporters|importers|"
+    r"lenders|chairman|shareholders?|works\s+council|(?:trade|labou?r)\s+unions?|unions|"
+    r"union\s+(?:locals?|leaders?|members|officials|representatives)|steelworkers|subsidiary|businessm[ae]n|exporters|importers|"
     r"traders|dealers|brokers|investors|consortium|venture\s+partners?)\b|<[A-Z.]+>",
     re.IGNORECASE,
 )
@@ -1048,7 +1049,12 @@ def _build(
             text[max(s, hit.start - 60) : hit.start]
         )
         if len(states) < 2 and (_BOTH_SIDES.search(sent) or anaphor):
-            extra = [c for c in (ctx.last_states or ctx.main_states) if c not in states]
+            # "the two sides" are the running dyad; "he" is the official named last
+            extra = (
+                [c for c in (ctx.last_states or ctx.main_states) if c not in states]
+                if _BOTH_SIDES.search(sent)
+                else []
+            )
             if ctx.last_actor_country and anaphor and ctx.last_actor_country not in states:
                 extra = [ctx.last_actor_country, *extra]
             states = _dedupe([*states, *extra])[: max(2, len(states))]
@@ -1116,7 +1122,12 @@ def _directed_states(
     """
     cands = [r for r in pool if id(r) not in venue_refs]
     inside = [r for r in cands if hit.start <= r.start < hit.end and not r.weak]
-    before = [r for r in cands if r.end <= hit.start and not r.weak]
+    # "Traders in Japan said ...": a place where someone is, not an actor
+    before = [
+        r
+        for r in cands
+        if r.end <= hit.start and not r.weak and not _LOCATIVE.search(text[max(0, r.start - 25) : r.start])
+    ]
     after = [r for r in cands if r.start >= hit.end]
     src: list[str] = []
     tgt: list[str] = []
@@ -1151,7 +1162,7 @@ def _directed_states(
                 pass  # "Britain will give India 50 mln stg in aid": handled below
             elif re.search(
                 r"\b(?:attacks?|raids?|strikes?|threats?|war|occupation|invasion|support|aid|backing|loans?|"
-                r"credits?|grants?|assistance)$",
+                r"credits?|grants?|assistance|subsid(?:y|ies)|funds?)$",
                 text[hit.start : hit.end],
                 re.IGNORECASE,
             ) and not re.search(
