@@ -220,6 +220,10 @@ def write_map(
     from geo.output import is_events_file, read_events_file
     from geo.render import render_map
 
+    # a bad suffix fails before any article is read
+    suffix = Path(output).suffix.lower()
+    if suffix not in {".html", ".htm", ".png", ".svg", ".pdf"}:
+        raise ConfigError(f"cannot draw a map as {suffix or 'a file without suffix'!r}; use .html, .png, .svg or .pdf")
     report = RunReport()
     articles: list[Article]
     if store is not None:
@@ -252,9 +256,6 @@ def write_map(
         finally:
             _close_geocoder(extra)
     report.events = len(events)
-    suffix = Path(output).suffix.lower()
-    if suffix not in {".html", ".htm", ".png", ".svg", ".pdf"}:
-        raise ConfigError(f"cannot draw a map as {suffix or 'a file without suffix'!r}; use .html, .png, .svg or .pdf")
     network = build_network(events)
     render_map(network, output, title=title, tiles=tiles, fragment=fragment, articles=articles)
     report.outputs.append(output)
