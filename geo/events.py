@@ -202,6 +202,11 @@ _COMMERCIAL = re.compile(
     r"traders|dealers|brokers|investors|consortium|venture\s+partners?)\b|<[A-Z.]+>",
     re.IGNORECASE,
 )
+_BANKING = re.compile(
+    r"\b(?:bank(?:s|ers)|creditors?|lenders|advisory\s+committee|steering\s+committee|bondholders|"
+    r"commercial\s+bank|creditor\s+bank)\b",
+    re.IGNORECASE,
+)
 _LOCATIVE = re.compile(
     r"\b(?:in|from|near|inside|outside|across|throughout|within|into|built\s+in|made\s+in|based\s+in)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -385,6 +390,8 @@ def _refs_in(
             continue
         if skip[0] <= m.start < skip[1]:
             continue
+        if re.search(r"\b(?:anti|pro)[-–]\s*$", text[max(0, m.start - 6) : m.start], re.IGNORECASE):
+            continue  # "anti-Baghdad Kurdish rebels", "pro-Iranian groups": an alignment, not a party
         if (
             m.kind is MentionKind.TOPONYM
             and m.start >= 2
@@ -931,7 +938,8 @@ def _build(
     if typ is EventType.VISIT:
         return _build_visits(ctx, hit, status, s, e, refs, in_clause, clause, date, date_text, evidence)
 
-    commercial = bool(_COMMERCIAL.search(text, s, e))
+    # with banks in the sentence (debt talks) or firms in the trigger's own clause, it is business
+    commercial = bool(_BANKING.search(text, s, e) or _COMMERCIAL.search(text, clause[0], clause[1]))
     if (
         commercial
         and not has_official
