@@ -174,11 +174,8 @@ _SPEECH_AFTER = re.compile(
     r"insisted|stated|states|noted|notes|stressed|stresses|reiterated|confirmed|confirms|"
     r"has been|have been|and)\b"
 )
-_AND_BEFORE = re.compile(r"(?:,|\band|\bor|\bwith)[ \xa0]+$")
-_AND_AFTER = re.compile(r"^(?:,|[ \xa0]+and|[ \xa0]+or)[ \xa0]+")
 _BETWEEN_BEFORE = re.compile(r"\bbetween[ \xa0]+$")
 _CAPS_LINE = re.compile(r"(?m)^[^\n]*$")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 # Place-type words that may follow a place name without making it a person's name.
 _PLACE_HEADS = frozenset(
