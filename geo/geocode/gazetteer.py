@@ -89,6 +89,8 @@ _CAPITAL_TIER = 1e9
 # A place found under one of its GeoNames alternate names ranks as if it were this many times
 # smaller: "Salisbury" is the English city before Harare, "Franklin" a Franklin before Columbus.
 _ALTERNATE_PENALTY = 100.0
+# Alternate names in non-Latin scripts are kept only for places at least this populous.
+_NON_LATIN_MIN_POPULATION = 15_000
 
 # Words that are place names somewhere but never one in English prose; they would only flood
 # find_names with matches ("Of" in Turkey, "And" in Iran). Frequent words that are also real
@@ -643,6 +645,10 @@ class _Sources:
             if rec.get("admin1code"):
                 _accumulate(self.admin1_sums, (cc, rec["admin1code"]), lat, lon, pop)
             aliases = [rec["name"], *(a for a in rec.get("alternatenames") or () if a and a != rec["name"])]
+            if pop < _NON_LATIN_MIN_POPULATION:
+                # names in other scripts serve lookups only ("Москва"); for small places they
+                # would double the index for queries nobody makes
+                aliases = [a for n, a in enumerate(aliases) if n == 0 or a.isascii() or _is_latin(a)]
             for n, alias in enumerate(aliases):
                 key = b.name_entry(alias, idx, primary=n == 0)
                 if (cc, key) in capital_keys:
