@@ -687,6 +687,7 @@ def find_mentions(article: Article, gazetteer: OfflineGazetteer | None = None) -
     kept = [c for c in kept if not (c.source == "gaz" and c.places[0].kind is PlaceKind.ORGANISATION)]
 
     _resolve(kept, text, states, lex)
+    kept = _drop_lonely_given_names(kept, text, lex)
     _mark_metonyms(kept, text, states)
 
     places_out = [_to_mention(c, text) for c in kept if c.kind is MentionKind.NONSTATE or c.place is not None]
@@ -713,6 +714,26 @@ def _strictly_inside(cands: list[_Cand], spans: list[tuple[int, int]]) -> set[in
             if s <= c.start and c.end <= e and (s, e) != (c.start, c.end):
                 out.add(i)
                 break
+    return out
+
+
+def _drop_lonely_given_names(cands: list[_Cand], text: str, lex: Lexicon) -> list[_Cand]:
+    """ "Paul" resolved to a Cape Verdean district in an article with nothing else there: a person."""
+    by_country = Counter(c.place.country for c in cands if c.place is not None and c.place.country)
+    out = []
+    for c in cands:
+        p = c.place
+        if (
+            c.source == "gaz"
+            and not c.dateline
+            and p is not None
+            and p.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.CITY)
+            and text[c.start : c.end].lower() in lex.given_names
+            and by_country[p.country] <= text.count(text[c.start : c.end])
+            and not _LOCATIVE_BEFORE.search(text[max(0, c.start - 40) : c.start])
+        ):
+            continue
+        out.append(c)
     return out
 
 
