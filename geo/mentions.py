@@ -729,7 +729,7 @@ def _drop_lonely_given_names(cands: list[_Cand], text: str, lex: Lexicon) -> lis
             and p is not None
             and p.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.CITY)
             and text[c.start : c.end].lower() in lex.given_names
-            and by_country[p.country] <= text.count(text[c.start : c.end])
+            and by_country[p.country or ""] <= text.count(text[c.start : c.end])
             and not _LOCATIVE_BEFORE.search(text[max(0, c.start - 40) : c.start])
         ):
             continue
