@@ -512,7 +512,6 @@ class _Builder:
         self.searchable: set[str] = set()  # keys that go into the automaton
         self.case_free: set[str] = set()  # keys with at least one alias usable in any case
         self.case_forms: dict[str, set[str]] = defaultdict(set)  # exact-case surface forms
-        self.by_gid: dict[int, int] = {}
         self.capital_keys: dict[int, set[str]] = {}  # capital entry -> the names its bonus holds for
 
     def add(
@@ -535,8 +534,6 @@ class _Builder:
         self.gid.append(gid or 0)
         self.pop.append(pop)
         self.prior.append(_TIER[kind] + pop if prior is None else prior)
-        if gid:
-            self.by_gid.setdefault(gid, idx)
         return idx
 
     def entries(self, key: str) -> list[int]:
