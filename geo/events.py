@@ -208,7 +208,8 @@ _BANKING = re.compile(
     re.IGNORECASE,
 )
 _LOCATIVE = re.compile(
-    r"\b(?:in|from|near|inside|outside|across|throughout|within|into|built\s+in|made\s+in|based\s+in)\s+(?:the\s+)?$",
+    r"\b(?:in|from|near|inside|outside|across|throughout|within|into|built\s+in|made\s+in|based\s+in)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$",
     re.IGNORECASE,
 )
 
@@ -459,7 +460,8 @@ _TOPIC_END = re.compile(
 )
 _CLAUSE_BREAK = re.compile(
     r";|:\s|\s[-–—]+\s|,\s+(?=(?:rejecting|particularly|especially|which|who|whose|when|where|while|whereas|"
-    r"although|though|because|adding|saying|stressing|noting|but|as\s+well|amid|despite|even|so|since|with)\b)|"
+    r"although|though|because|adding|saying|stressing|noting|but|as\s+well|amid|despite|even|so|since|with|"
+    r"[a-z]+ing)\b)|"
     r"\s(?=(?:while|whereas|although|because|but|after\s+(?:the|a|an|its|his|their))\s)",
 )
 
@@ -1137,6 +1139,9 @@ def _directed_states(
         if r.end <= hit.start and not r.weak and not _LOCATIVE.search(text[max(0, r.start - 25) : r.start])
     ]
     after = [r for r in cands if r.start >= hit.end]
+    if hit.type is EventType.SUPPORT:
+        # support goes to a state, not to "operations in northern Iraq"; an attack may well hit a place
+        after = [r for r in after if not _LOCATIVE.search(text[max(0, r.start - 25) : r.start])]
     src: list[str] = []
     tgt: list[str] = []
     if hit.trigger.name == "support_backed" and inside:
@@ -1181,7 +1186,12 @@ def _directed_states(
                 return None  # a bare noun ("continued attacks") needs its actor next to it
             else:
                 src = [r.country for r in _groups(before, text)[0]]  # the clause's subject
-        groups_after = _groups([r for r in after if not r.weak], text) or _groups(after, text)
+        # the first group after the trigger that names someone else ("British grants for ... the Indian
+        # coal industry using British technology"), states before their assets
+        others = [r for r in after if r.country not in src]
+        groups_after = _groups([r for r in others if not r.weak], text) or _groups(others, text)
+        if not groups_after and after:
+            groups_after = _groups(after, text)
         if groups_after:
             tgt = [r.country for r in groups_after[0]]
         elif before:

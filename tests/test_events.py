@@ -172,6 +172,19 @@ HARD = [
         id="apart-from-excludes",
     ),
     pytest.param(
+        "Canada and the U.S. agreed last December to a 15 pct charge, ending a trade dispute over "
+        "subsidies to Canada's softwood exporters.",
+        {("agreement", frozenset({"CA", "US"}), "occurred")},
+        set(),
+        id="agreement-despite-exporters-in-another-clause",
+    ),
+    pytest.param(
+        "Tehran has supported anti-Baghdad Kurdish guerrillas in operations in northern Iraq.",
+        set(),
+        {("support", frozenset({"IR", "IQ"}))},
+        id="anti-x-is-no-party",
+    ),
+    pytest.param(
         "The United States and the Virgin Islands have signed a tax treaty.",
         set(),
         {("agreement", frozenset({"US", "VI"}))},
