@@ -32,6 +32,8 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
         ("Türkiye", "TR", PlaceKind.COUNTRY, 39.0, 35.0, 400),
         ("Turkey", "TR", PlaceKind.COUNTRY, 39.0, 35.0, 400),
         ("Soviet Union", "RU", PlaceKind.COUNTRY, None, None, None),
+        ("Korea", "KR", PlaceKind.COUNTRY, 36.5, 127.8, 300),
+        ("Virgin Islands", "VI", PlaceKind.COUNTRY, 18.3, -64.9, 100),
         ("Jordan", "JO", PlaceKind.COUNTRY, 31.2, 36.5, 200),
         ("Georgia", "GE", PlaceKind.COUNTRY, 42.2, 43.5, 200),
         ("São Paulo", "BR", PlaceKind.CITY, -23.55, -46.63, 25),
