@@ -403,6 +403,8 @@ def _refs_in(
             continue  # "Abdul-Rahman Hamid": part of a person's name
         if m.kind is MentionKind.TOPONYM and _NAMED_BEFORE.search(text[max(0, m.start - 40) : m.start]):
             continue  # "the Treaty of Rome", "the Paris Club": a name, not a party
+        if re.match(r"[-–](?:based|born|made|built|listed)\b", text[m.end : m.end + 8]):
+            continue  # "the Paris-based OECD": where a body sits, not a party
         if m.kind is MentionKind.TOPONYM and _NAMED_AFTER.match(text[m.end : m.end + 30]):
             continue  # "the Cartagena group", "the Uruguay meeting", "the Paris agreement": a name, not a party
         if m.kind is MentionKind.DEMONYM:
@@ -701,13 +703,16 @@ def _sentence_events(ctx: _Context, s: int, e: int) -> None:
         ):
             continue
         if any(zs <= hit.start < ze for zs, ze in zones):
-            continue
+            continue  # "discussed ... the need to support the Palestinians": a topic, not an event
+        asked = re.match(r"\W*Asked\s+(?:if|whether|about|when)\b[^,]*", sent)
+        if asked and hit.start < s + asked.end():
+            continue  # "Asked if he planned to visit the U.S., Miyazawa said ...": a question, not an event
         if (
             typ in {EventType.SUPPORT, EventType.HOSTILE}
             and hit.trigger.name != "support_backed"
             and re.fullmatch(r"\W*(?:The|This|That|Such|These)\s+(?:[\w-]+\s+)?", text[s : hit.start])
         ):
-            continue  # "The assassination soured ties ...": an act already reported  # "discussed ... the need to support the Palestinians": a topic, not an event
+            continue  # "The assassination soured ties ...": an act already reported
         status = _status(text, s, e, hit)
         if status is None:
             continue
@@ -1424,6 +1429,12 @@ def _build_visits(
         if nxt and nxt[0].start - hit.end < 40:
             traveller_ref = nxt[0]
             dests = []
+    if (
+        name == "visit_leave"
+        and re.match(r"(?i)(?:go|goes|going|went|come|comes|came|coming|head)", text[hit.start : hit.end])
+        and (traveller_ref is None or traveller_ref.kind != "actor")
+    ):
+        return []  # "most of which goes to the United States": things go places, officials visit
     traveller = traveller_ref.country if traveller_ref else None
     if traveller is None:
         sent = text[s:e]
