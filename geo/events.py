@@ -447,7 +447,8 @@ _TOPIC = re.compile(
 )
 # noun phrases that name a topic with the state inside them: "the Syrian situation", "the Palestinian cause"
 _EXCEPT = re.compile(
-    r"\b(?:apart\s+from|except(?:\s+for)?|excluding|other\s+than|with\s+the\s+exception\s+of)\b[^,;.]*",
+    r"\b(?:apart\s+from|except(?:\s+for)?|excluding|other\s+than|with\s+the\s+exception\s+of|"
+    r"(?:brokered|mediated)\s+by)\b[^,;.]*",
     re.IGNORECASE,
 )
 _TOPIC_NP = re.compile(
@@ -1266,12 +1267,12 @@ def _venue(
         if r.mention is not None
         and r.mention.place is not None
         and _is_venue(text, r)
-        and r.kind in {"city", "landmark", "admin2", "admin1"}
+        and r.kind in {"city", "landmark", "admin2", "admin1", "region"}
     ]
     in_clause = [r for r in cands if clause[0] <= r.start < clause[1]] or cands
     if in_clause:
         # the most specific venue ("Baghdad's Green Zone" over "Baghdad"), then the nearest
-        rank = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3}
+        rank = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4}
         best = min(
             in_clause, key=lambda r: (abs(r.start - hit.start) // 80, rank[r.kind], abs(r.start - hit.start))
         )

@@ -185,6 +185,24 @@ HARD = [
         id="anti-x-is-no-party",
     ),
     pytest.param(
+        "Egyptian President Abdel Fattah al-Sisi received a phone call from French President Emmanuel Macron.",
+        {("call", frozenset({"EG", "FR"}), "occurred")},
+        set(),
+        id="received-a-phone-call",
+    ),
+    pytest.param(
+        "Saudi Arabia and Iran agreed to restore diplomatic relations in a deal brokered by China.",
+        {("agreement", frozenset({"SA", "IR"}), "occurred")},
+        {("agreement", frozenset({"SA", "IR", "CN"}))},
+        id="the-broker-is-not-a-party",
+    ),
+    pytest.param(
+        "Kenya's President William Ruto arrived in Addis Ababa for a two-day state visit to Ethiopia.",
+        {("visit", frozenset({"KE", "ET"}), "occurred")},
+        set(),
+        id="arrived-for-a-state-visit",
+    ),
+    pytest.param(
         "The United States and the Virgin Islands have signed a tax treaty.",
         set(),
         {("agreement", frozenset({"US", "VI"}))},
