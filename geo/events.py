@@ -503,10 +503,11 @@ _PLANNED = re.compile(
     r"is\s+expected|are\s+expected|expected\s+to|decid(?:ed|es|ing)\s+to\s+(?:enter|hold|open|start|begin|resume|send))\b",
     re.IGNORECASE,
 )
+# "may" is matched in lower case only: "LIMA, May 1 -" and "Theresa May" are no hedges
 _SKIP = re.compile(
     r"\b(?:not|never|no|n't|cannot|refus(?:ed|es|e)|fail(?:ed|s)?\s+to|declin(?:ed|es)\s+to|denied|deny|"
     r"cancel(?:l?ed|s)?|postpon(?:ed|es)|call(?:ed)?\s+off|rul(?:ed|es)\s+out|rejected|if|unless|whether|"
-    r"could|might|may|possible|possibility|possibly|consider(?:s|ed|ing)?|hop(?:e|es|ed|ing)\s+to|"
+    r"could|might|(?-i:may)|possible|possibility|possibly|consider(?:s|ed|ing)?|hop(?:e|es|ed|ing)\s+to|"
     r"would\s+welcome|ask(?:ed|s)?\s+(?:\w+\s+)?(?:whether|if)|speculation|rumou?rs?|reportedly\s+considering|"
     r"should|ought\s+to|veto(?:ed|es)?|block(?:ed|s)|oppos(?:ed|es|e)|against\s+imposing|prospects?\s+(?:for|of)|seek(?:s|ing)?|sought|request(?:ed|s|ing)?|asked\s+for|appl(?:y|ied|ies)\s+for|appeal(?:ed|s)?\s+for|wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|calling\s+for)\b",
     re.IGNORECASE,
@@ -799,7 +800,7 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
     near = before[cut + 1 :] if cut >= 0 and len(before) - cut < 60 else before
     after = text[hit.end : min(e, hit.end + 45)]
     after_clause = re.split(r"[,;]", after, maxsplit=1)[0]
-    skip = _SKIP.search(near) or re.match(r"\s*(?:if|unless|could|might|may)\b", after_clause, re.IGNORECASE)
+    skip = _SKIP.search(near) or re.match(r"\s*(?:if|unless|could|might|(?-i:may))\b", after_clause, re.IGNORECASE)
     if skip and not re.search(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b", near[-25:]):
         return None
     if re.search(r"\b(?:possible|potential|hypothetical)\s+$", before[-30:], re.IGNORECASE):
