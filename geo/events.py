@@ -800,7 +800,9 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
     near = before[cut + 1 :] if cut >= 0 and len(before) - cut < 60 else before
     after = text[hit.end : min(e, hit.end + 45)]
     after_clause = re.split(r"[,;]", after, maxsplit=1)[0]
-    skip = _SKIP.search(near) or re.match(r"\s*(?:if|unless|could|might|(?-i:may))\b", after_clause, re.IGNORECASE)
+    skip = _SKIP.search(near) or re.match(
+        r"\s*(?:if|unless|could|might|(?-i:may))\b", after_clause, re.IGNORECASE
+    )
     if skip and not re.search(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b", near[-25:]):
         return None
     if re.search(r"\b(?:possible|potential|hypothetical)\s+$", before[-30:], re.IGNORECASE):
@@ -982,14 +984,19 @@ def _build(
 
     source = target = None
     if typ in {EventType.SUPPORT, EventType.HOSTILE}:
-        towns = venue_refs | {
-            id(r) for r in refs if r.kind in {"city", "admin1", "admin2"} and id(r) in non_party
+        places = {
+            id(r)
+            for r in refs
+            if r.kind in {"city", "admin1", "admin2", "region", "landmark"} and id(r) in non_party
         }
-        directed = _directed_states(text, hit, in_scope, towns) or _directed_states(
-            text, hit, in_clause, towns
+        # towns and venues never act; support never goes to a town, but an attack on Gaza hits its state
+        no_source = venue_refs | places
+        towns = no_source if typ is EventType.SUPPORT else set()
+        directed = _directed_states(text, hit, in_scope, towns, no_source) or _directed_states(
+            text, hit, in_clause, towns, no_source
         )
         if directed is None:
-            directed = _directed_states(text, hit, refs, towns)
+            directed = _directed_states(text, hit, refs, towns, no_source)
             conf = 0.6
         if directed is None and _PRONOUN_SUBJECT.match(text[s:e]) and ctx.last_actor_country:
             after = [r for r in in_clause if r.start >= hit.end and id(r) not in venue_refs]
@@ -1128,7 +1135,7 @@ def _build(
 
 
 def _directed_states(
-    text: str, hit: _Hit, pool: list[_Ref], venue_refs: set[int]
+    text: str, hit: _Hit, pool: list[_Ref], venue_refs: set[int], no_source: set[int] | None = None
 ) -> tuple[list[str], list[str]] | None:
     """(actor states, target states) around a support or hostility trigger, or ``None``.
 
@@ -1138,12 +1145,21 @@ def _directed_states(
     trigger and "backed by X" / "attacked by X" put it after.
     """
     cands = [r for r in pool if id(r) not in venue_refs]
-    inside = [r for r in cands if hit.start <= r.start < hit.end and not r.weak]
+    if no_source:
+        # keep places for the target side only
+        actors_only = [r for r in cands if id(r) not in no_source]
+        cands_before_ok = {id(r) for r in actors_only}
+    else:
+        cands_before_ok = {id(r) for r in cands}
+    inside = [r for r in cands if hit.start <= r.start < hit.end and not r.weak and id(r) in cands_before_ok]
     # "Traders in Japan said ...": a place where someone is, not an actor
     before = [
         r
         for r in cands
-        if r.end <= hit.start and not r.weak and not _LOCATIVE.search(text[max(0, r.start - 25) : r.start])
+        if r.end <= hit.start
+        and not r.weak
+        and id(r) in cands_before_ok
+        and not _LOCATIVE.search(text[max(0, r.start - 25) : r.start])
     ]
     after = [r for r in cands if r.start >= hit.end]
     if hit.type is EventType.SUPPORT:
@@ -1310,6 +1326,8 @@ def _build_visits(
 ) -> list[_Draft]:
     text = ctx.text
     name = hit.trigger.name
+    if name == "visit_host":
+        return _build_hosted_visit(ctx, hit, status, s, e, refs, in_clause, clause, date, date_text, evidence)
     # destinations: places right after the trigger, with their coordinated list ("Iraq, Kuwait and Qatar")
     dests: list[_Ref] = []
     places_after = [r for r in refs if r.start >= hit.end and r.kind not in {"actor", "demonym"}]
@@ -1530,6 +1548,41 @@ def _build_visits(
             )
         )
     return results
+
+
+def _build_hosted_visit(
+    ctx: _Context,
+    hit: _Hit,
+    status: EventStatus,
+    s: int,
+    e: int,
+    refs: list[_Ref],
+    in_clause: list[_Ref],
+    clause: tuple[int, int],
+    date: str | None,
+    date_text: str | None,
+    evidence: Evidence,
+) -> list[_Draft]:
+    """ "Erdogan will host Putin in Ankara": the guest travels to the host (CAMEO 043, seen from the host)."""
+    guest = next(
+        (
+            r
+            for r in refs
+            if hit.end <= r.start < hit.end + 40 and r.kind in {"actor", "demonym", "country", "metonym"}
+        ),
+        None,
+    )
+    before = [
+        r for r in in_clause if r.end <= hit.start and r.kind in {"actor", "demonym", "country", "metonym"}
+    ]
+    host = before[-1] if before else None
+    if guest is None or host is None or guest.country == host.country:
+        return []
+    place = _venue(ctx, hit, refs, clause, s, e) or Place("", PlaceKind.COUNTRY, host.country, None, None)
+    draft = _Draft(EventType.VISIT, hit.trigger, [guest.country, host.country], status, guest.country, host.country,
+                   date, date_text, place, _actors(ctx, s, e), [evidence], 0.7, evidence.start, "043",
+                   hit.trigger.plover)  # fmt: skip
+    return [draft]
 
 
 # ---------------------------------------------------------------------------------------------

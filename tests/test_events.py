@@ -203,6 +203,18 @@ HARD = [
         id="arrived-for-a-state-visit",
     ),
     pytest.param(
+        "Turkish President Recep Tayyip Erdogan will host Russian President Vladimir Putin in Ankara next month.",
+        {("visit", frozenset({"RU", "TR"}), "planned")},
+        set(),
+        id="hosting-is-a-visit-the-other-way",
+    ),
+    pytest.param(
+        "Israeli air strikes killed dozens in Gaza City, Palestinian health officials said.",
+        {("hostile", frozenset({"IL", "PS"}), "occurred")},
+        set(),
+        id="an-attack-on-a-town-hits-its-state",
+    ),
+    pytest.param(
         "The United States and the Virgin Islands have signed a tax treaty.",
         set(),
         {("agreement", frozenset({"US", "VI"}))},
