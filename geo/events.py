@@ -805,6 +805,13 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
     )
     if skip and not re.search(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b", near[-25:]):
         return None
+    if re.search(
+        r"^[^,;.]{0,60}?\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?"
+        r"(?:postponed|cancel(?:l)?ed|called\s+off|put\s+off|delayed|scrapped|shelved|suspended)\b",
+        text[hit.end : e],
+        re.IGNORECASE,
+    ):
+        return None  # "Talks between Armenia and Azerbaijan were postponed"
     if re.search(r"\b(?:possible|potential|hypothetical)\s+$", before[-30:], re.IGNORECASE):
         return None
     if re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", before[-30:], re.IGNORECASE) and re.search(
@@ -1375,6 +1382,26 @@ def _build_visits(
             dests.append(r)
             cursor = r.end
     ctx.visit_dest_spans.extend((r.start, r.end) for r in dests)
+    if (
+        name == "visit_visit"
+        and not dests
+        and re.search(
+            r"\b(?:the|this|that|his|her|its|their)\s+(?:[\w-]+\s+){0,3}$",
+            text[max(s, hit.start - 40) : hit.start],
+            re.I,
+        )
+        and not re.search(
+            r"\bhere\b|['’]s\s+(?:[\w-]+\s+){0,3}$", text[max(s, hit.start - 40) : hit.start], re.I
+        )
+    ):
+        # "during the visit", "his 24-hour official visit": the visit already reported, if any
+        previous = next((d for d in reversed(ctx.drafts) if d.type is EventType.VISIT), None)
+        if previous is None:
+            return []
+        draft = _Draft(EventType.VISIT, hit.trigger, [], previous.status, None, None, date, date_text, None, [],
+                       [evidence], 0.7, evidence.start)  # fmt: skip
+        draft.extra["attach"] = previous
+        return [draft]
     if name in {"visit_leave"} and not dests:
         return []
     # "here on a visit" / "arrived here": the dateline city

@@ -215,6 +215,18 @@ HARD = [
         id="an-attack-on-a-town-hits-its-state",
     ),
     pytest.param(
+        "Talks between Armenia and Azerbaijan were postponed.",
+        set(),
+        {("meeting", frozenset({"AM", "AZ"}))},
+        id="postponed-talks",
+    ),
+    pytest.param(
+        "The Indian and Chinese leaders are expected to sign a border agreement during the visit.",
+        {("agreement", frozenset({"IN", "CN"}), "planned")},
+        {("visit", frozenset({"IN", "CN"}))},
+        id="the-visit-refers-back",
+    ),
+    pytest.param(
         "The United States and the Virgin Islands have signed a tax treaty.",
         set(),
         {("agreement", frozenset({"US", "VI"}))},
