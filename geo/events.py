@@ -1388,10 +1388,10 @@ def _build_visits(
         and re.search(
             r"\b(?:the|this|that|his|her|its|their)\s+(?:[\w-]+\s+){0,3}$",
             text[max(s, hit.start - 40) : hit.start],
-            re.I,
+            re.IGNORECASE,
         )
         and not re.search(
-            r"\bhere\b|['’]s\s+(?:[\w-]+\s+){0,3}$", text[max(s, hit.start - 40) : hit.start], re.I
+            r"\bhere\b|['’]s\s+(?:[\w-]+\s+){0,3}$", text[max(s, hit.start - 40) : hit.start], re.IGNORECASE
         )
     ):
         # "during the visit", "his 24-hour official visit": the visit already reported, if any
