@@ -7,12 +7,17 @@ exit 2.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from geo import __version__
 from geo.errors import ConfigError, GeoError
+
+if TYPE_CHECKING:
+    from geo.pipeline import RunReport
 
 log = logging.getLogger("geo")
 
@@ -153,6 +158,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return FAILED
 
 
+def _finish(report: RunReport) -> int:
+    """Print one ``error:`` line per unreadable input; exit 1 when any failed."""
+    for failure in report.failures:
+        print(f"error: {failure}", file=sys.stderr)
+    return report.exit_code()
+
+
 def _dispatch(args: argparse.Namespace) -> int:
     from geo import pipeline
 
@@ -166,7 +178,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return OK
     if args.command == "places":
         report = pipeline.write_places(args.paths, args.output, strict=args.strict, progress=progress)
-        return report.exit_code()
+        return _finish(report)
     if args.command == "extract":
         report = pipeline.write_events(
             args.paths,
@@ -178,7 +190,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             geocoder_options=_geocoder_options(args),
             store=args.store,
         )
-        return report.exit_code()
+        return _finish(report)
     if args.command == "map":
         report = pipeline.write_map(
             args.paths,
@@ -193,13 +205,17 @@ def _dispatch(args: argparse.Namespace) -> int:
             geocoder_options=_geocoder_options(args),
             store=args.store,
         )
-        return report.exit_code()
+        return _finish(report)
     if args.command == "geocode":
-        return pipeline.print_geocode(
+        records = pipeline.geocode_names(
             args.names, country=args.country, geocoder=args.geocoder, geocoder_options=_geocoder_options(args)
         )
+        for record in records:
+            print(json.dumps(record, ensure_ascii=False))
+        return FAILED if all(r.get("place", True) is None for r in records) else OK
     if args.command == "gazetteer":
-        return pipeline.gazetteer_command(args.action)
+        print(json.dumps(pipeline.gazetteer_info(args.action), indent=1, default=str))
+        return OK
     raise AssertionError(args.command)  # argparse rejects unknown commands first
 
 

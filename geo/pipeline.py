@@ -41,7 +41,7 @@ class RunReport:
 def iter_articles(
     paths: Sequence[str], *, strict: bool, progress: bool, report: RunReport
 ) -> Iterator[Article]:
-    """Articles from ``paths``; failures are reported (one line each) and collected in ``report``."""
+    """Articles from ``paths``; unreadable inputs are collected in ``report.failures`` (the CLI prints them)."""
     from geo.ingest import read_articles
 
     errors: list[IngestError] = report.failures
@@ -60,8 +60,6 @@ def iter_articles(
     finally:
         if bar is not None:
             bar.close()
-        for err in errors:
-            print(f"error: {err}", file=sys.stderr)
 
 
 def places_record(article: Article, mentions: Mentions) -> dict[str, Any]:
@@ -70,21 +68,7 @@ def places_record(article: Article, mentions: Mentions) -> dict[str, Any]:
     for m in mentions.places:
         if m.kind is MentionKind.NONSTATE or m.place is None:
             continue
-        p = m.place
-        toponyms.append(
-            {
-                "start": m.start,
-                "end": m.end,
-                "text": m.text,
-                "name": p.name,
-                "kind": p.kind.value,
-                "mention": m.kind.value,
-                "country": p.country,
-                "lat": p.lat,
-                "lon": p.lon,
-                "geonameid": p.geonameid,
-            }
-        )
+        toponyms.append({"start": m.start, "end": m.end, "text": m.text, "mention": m.kind.value, **m.place.to_dict()})
     return {"id": article.id, "toponyms": toponyms}
 
 
@@ -262,56 +246,38 @@ def write_map(
     return report
 
 
-def print_geocode(
+def geocode_names(
     names: Sequence[str],
     *,
     country: str | None,
     geocoder: str,
     geocoder_options: Mapping[str, Any] | None = None,
-) -> int:
-    """``diplomap geocode``: print one JSON line per name (null when not found)."""
+) -> list[dict[str, Any]]:
+    """``diplomap geocode``: one record per name, ``{"query", "place": None}`` when not found."""
     if geocoder != "offline":
         extra = _online_geocoder(geocoder, geocoder_options)
         try:
-            return _print_places(names, country, extra["geocoder"])
+            return _geocode_all(names, country, extra["geocoder"])
         finally:
             _close_geocoder(extra)
     from geo.geocode import get_geocoder
 
-    return _print_places(names, country, get_geocoder(geocoder))
+    return _geocode_all(names, country, get_geocoder(geocoder))
 
 
-def _print_places(names: Sequence[str], country: str | None, backend: Any) -> int:
-    missing = 0
+def _geocode_all(names: Sequence[str], country: str | None, backend: Any) -> list[dict[str, Any]]:
+    records: list[dict[str, Any]] = []
     for name in names:
         place = backend.geocode(name, country=country)
-        if place is None:
-            missing += 1
-            print(json.dumps({"query": name, "place": None}, ensure_ascii=False))
-        else:
-            print(
-                json.dumps(
-                    {
-                        "query": name,
-                        "name": place.name,
-                        "kind": place.kind.value,
-                        "country": place.country,
-                        "lat": place.lat,
-                        "lon": place.lon,
-                        "geonameid": place.geonameid,
-                    },
-                    ensure_ascii=False,
-                )
-            )
-    return 1 if missing == len(names) else 0
+        records.append({"query": name, "place": None} if place is None else {"query": name, **place.to_dict()})
+    return records
 
 
-def gazetteer_command(action: str) -> int:
-    """``diplomap gazetteer build|info``."""
+def gazetteer_info(action: str) -> dict[str, Any]:
+    """``diplomap gazetteer build|info``: (re)build the offline index if asked, then describe it."""
     from geo.geocode import default_gazetteer
 
     gazetteer = default_gazetteer()
     if action == "build":
         gazetteer.build(force=True)
-    print(json.dumps(gazetteer.info(), indent=1))
-    return 0
+    return dict(gazetteer.info())

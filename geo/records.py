@@ -74,6 +74,17 @@ class Place:
     geonameid: int | None = None
     population: int = 0
 
+    def to_dict(self) -> dict[str, object]:
+        """The JSON form used in every output: name, kind, country, lat, lon, geonameid."""
+        return {
+            "name": self.name,
+            "kind": self.kind.value,
+            "country": self.country,
+            "lat": self.lat,
+            "lon": self.lon,
+            "geonameid": self.geonameid,
+        }
+
 
 class MentionKind(str, Enum):
     """How a span refers to a place or a state."""
@@ -136,6 +147,8 @@ class Evidence:
 
 
 class EventType(str, Enum):
+    """The kind of interaction; each maps to a PLOVER category and a CAMEO root (see geo.events)."""
+
     VISIT = "visit"
     MEETING = "meeting"
     CALL = "call"
@@ -146,6 +159,8 @@ class EventType(str, Enum):
 
 
 class EventStatus(str, Enum):
+    """Whether the event happened (past, ongoing, background) or is planned or proposed."""
+
     OCCURRED = "occurred"
     PLANNED = "planned"
 

@@ -67,19 +67,7 @@ def normalise_query(name: str) -> str:
 
 
 def _place_to_json(place: Place) -> str:
-    return json.dumps(
-        {
-            "name": place.name,
-            "kind": place.kind.value,
-            "country": place.country,
-            "lat": place.lat,
-            "lon": place.lon,
-            "geonameid": place.geonameid,
-            "population": place.population,
-        },
-        ensure_ascii=False,
-        sort_keys=True,
-    )
+    return json.dumps({**place.to_dict(), "population": place.population}, ensure_ascii=False, sort_keys=True)
 
 
 def _place_from_json(text: str) -> Place:
