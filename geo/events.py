@@ -509,7 +509,7 @@ _SKIP = re.compile(
     r"cancel(?:l?ed|s)?|postpon(?:ed|es)|call(?:ed)?\s+off|rul(?:ed|es)\s+out|rejected|if|unless|whether|"
     r"could|might|(?-i:may)|possible|possibility|possibly|consider(?:s|ed|ing)?|hop(?:e|es|ed|ing)\s+to|"
     r"would\s+welcome|ask(?:ed|s)?\s+(?:\w+\s+)?(?:whether|if)|speculation|rumou?rs?|reportedly\s+considering|"
-    r"should|ought\s+to|veto(?:ed|es)?|block(?:ed|s)|oppos(?:ed|es|e)|against\s+imposing|prospects?\s+(?:for|of)|seek(?:s|ing)?|sought|request(?:ed|s|ing)?|asked\s+for|appl(?:y|ied|ies)\s+for|appeal(?:ed|s)?\s+for|wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|calling\s+for)\b",
+    r"should|ought\s+to|veto(?:ed|es)?|block(?:ed|s)?|oppos(?:ed|es|e)|against\s+imposing|prospects?\s+(?:for|of)|seek(?:s|ing)?|sought|request(?:ed|s|ing)?|asked\s+for|appl(?:y|ied|ies)\s+for|appeal(?:ed|s)?\s+for|wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|calling\s+for)\b",
     re.IGNORECASE,
 )
 _VENUE_BEFORE = re.compile(
@@ -610,6 +610,8 @@ class _Context:
         self.main_states = [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1])][:2]
         self.visit_dest_spans: list[tuple[int, int]] = []
         self.active = _active_triggers(self.text)
+        # "ARGENTINA EXPECTS QUICK AGREEMENT WITH BANKS": every later "agreement" is with the banks
+        self.banking_story = bool(_BANKING.search(f"{article.title}\n{self.text[:300]}"))
         # "RAPITECH <RPSY.O> IN HEWLETT PACKARD <HWP> DEAL": a company story; only officials make events
         self.company_story = bool(
             re.search(r"<[A-Z][^<>\n]{0,40}>", f"{article.title}\n{article.text[:300]}")
@@ -957,7 +959,9 @@ def _build(
         return _build_visits(ctx, hit, status, s, e, refs, in_clause, clause, date, date_text, evidence)
 
     # with banks in the sentence (debt talks) or firms in the trigger's own clause, it is business
-    commercial = bool(_BANKING.search(text, s, e) or _COMMERCIAL.search(text, clause[0], clause[1]))
+    commercial = bool(
+        ctx.banking_story or _BANKING.search(text, s, e) or _COMMERCIAL.search(text, clause[0], clause[1])
+    )
     if (
         commercial
         and not has_official
