@@ -1,6 +1,8 @@
 """Hard cases for geo.mentions: names, context, capitalisation, datelines, officials.
 
-Every sentence here was written for these tests (none is taken from a gold file).
+Every sentence here was written for these tests. None shares a run of eight words with the
+seeds, the dev gold, the Reuters corpus or the geoparsing benchmarks in ../shared, but some
+reuse the people and places of the issue's own examples (Fuad Hussein, Barham Salih, Lavrov).
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ def by_text(m: Mentions, text: str):  # type: ignore[no-untyped-def]
             "Hussein",
         ),
         ("Mexican President Miguel de la Madrid met bankers on Tuesday.", "Madrid"),
-        ("The Paris Club of creditor nations agreed to reschedule the debt.", "Paris"),
+        ("The Paris Club of official creditors gave Ecuador more time to repay.", "Paris"),
         ("The China Daily reported the decision on Sunday.", "China"),
         ("The Bank of England raised its lending rate.", "England"),
         ("Officials said they would meet in May and again in March.", "March"),
@@ -225,8 +227,8 @@ def test_kurdish_is_not_a_state(gaz) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("text", "name", "kind"),
     [
-        ("Moscow and Baghdad have held several rounds of talks on defence.", "Moscow", MentionKind.METONYM),
-        ("Moscow and Baghdad have held several rounds of talks on defence.", "Baghdad", MentionKind.METONYM),
+        ("Beijing and Hanoi have held two rounds of talks on fishing rights.", "Beijing", MentionKind.METONYM),
+        ("Beijing and Hanoi have held two rounds of talks on fishing rights.", "Hanoi", MentionKind.METONYM),
         ("Officials praised Tehran's supportive position.", "Tehran", MentionKind.METONYM),
         ("Washington said it would impose tariffs.", "Washington", MentionKind.METONYM),
         ("The minister flew to Moscow on Monday.", "Moscow", MentionKind.TOPONYM),
@@ -271,34 +273,31 @@ def test_is_is_not_a_group_in_plain_english(gaz) -> None:  # type: ignore[no-unt
     [
         ("Iraqi Foreign Minister Fuad Hussein will visit Moscow.", "Fuad Hussein", "IQ"),
         (
-            "Talks were held with Baghdad's Ambassador to Moscow Abdul-Rahman Hamid al-Husseini on Friday.",
-            "Abdul-Rahman Hamid al-Husseini",
-            "IQ",
+            "Officials met Cairo's Ambassador to Madrid Abdel-Karim Farouk al-Masri on Tuesday.",
+            "Abdel-Karim Farouk al-Masri",
+            "EG",
+        ),
+        (
+            "On Monday, Jean-Luc Moreau, France's special presidential envoy for the Sahel, met the delegation.",
+            "Jean-Luc Moreau",
+            "FR",
         ),
         (
             (
-                "On Friday, Mikhail Bogdanov, Russia's special presidential representative for the Middle East "
-                "and Africa, met the envoy."
+                "Japan's special representative for Central Asia and the Caucasus, Kenji Watanabe, "
+                "met the delegation."
             ),
-            "Mikhail Bogdanov",
-            "RU",
-        ),
-        (
-            (
-                "Russia's special presidential representative for the Middle East and Africa, Mikhail Bogdanov, "
-                "met the envoy."
-            ),
-            "Mikhail Bogdanov",
-            "RU",
+            "Kenji Watanabe",
+            "JP",
         ),
         ("Soviet Foreign Minister Eduard Shevardnadze arrived in Tokyo.", "Eduard Shevardnadze", "RU"),
         ("Japanese Prime Minister Yasuhiro Nakasone left for Washington.", "Yasuhiro Nakasone", "JP"),
         ("Kurdistan Region President Nechirvan Barzani met the delegation.", "Nechirvan Barzani", "IQ"),
         ("Iraq's President Barham Salih received the envoy.", "Barham Salih", "IQ"),
         (
-            "Secretary of Iran's Supreme National Security Council (SNSC) Ali Shamkhani met officials.",
-            "Ali Shamkhani",
-            "IR",
+            "Secretary of Turkey's National Security Council (MGK) Mehmet Kaya met officials.",
+            "Mehmet Kaya",
+            "TR",
         ),
         (
             "Eduard Shevardnadze, the Soviet foreign minister, said the talks were useful.",
