@@ -687,17 +687,21 @@ def _sentence_events(ctx: _Context, s: int, e: int) -> None:
         if not ctx.dateline_span[0] <= d.start + s < ctx.dateline_span[1]
     ]
     evidence = _evidence(text, s, e, ctx)
-    seen_types: set[tuple[EventType, frozenset[str], str | None]] = set()
+    seen_types: set[tuple[EventType, frozenset[str], str | None, EventStatus]] = set()
     by_phone = any(h.trigger.name == "call_phone" for h in hits)
     productive: set[int] = set()  # hits that yielded an event
+    statuses: dict[int, EventStatus] = {}  # status of each hit examined
     for i, hit in enumerate(hits):
         typ = hit.type
         if by_phone and hit.trigger.name == "meeting_talks":
             continue  # "discussed ... in a telephone conversation": the talk is the call
         # several words of one kind ("met ... talks") in one sentence: the first carries the event
         same = [h for h in hits[:i] if h.type is typ and h.trigger.name != "meeting_attend"]
+        # "met ... talks": one meeting; but "met last night and will today hold talks" is two
+        early_status = _status(text, s, e, hit) if same else None
         if typ in {EventType.MEETING, EventType.CALL, EventType.AGREEMENT, EventType.ALLIANCE} and any(
-            _same_clause(clauses, h.start, hit.start) for h in same
+            _same_clause(clauses, h.start, hit.start) and statuses.get(id(h), early_status) == early_status
+            for h in same
         ):
             continue
         # "threatened Iraq with sanctions", "pledged support and aid": one act
@@ -730,6 +734,7 @@ def _sentence_events(ctx: _Context, s: int, e: int) -> None:
             ):
                 status = EventStatus.OCCURRED
         drafts = _build(ctx, hit, typ, status, s, e, refs_all, zones, clauses, dates, evidence, hits)
+        statuses[id(hit)] = status
         if drafts:
             productive.add(id(hit))
         for d in drafts:
@@ -761,7 +766,7 @@ def _sentence_events(ctx: _Context, s: int, e: int) -> None:
                 continue
             if len(d.countries) < 2 and not d.extra.get("pending"):
                 continue
-            k = (d.type, frozenset(d.countries), d.source)
+            k = (d.type, frozenset(d.countries), d.source, d.status)
             if k in seen_types:
                 continue
             seen_types.add(k)
@@ -1732,6 +1737,8 @@ def _events_for(article: Article, gazetteer: Any) -> list[Event]:
 
 def _init_worker() -> None:
     global _WORKER_GAZETTEER
+    if _WORKER_GAZETTEER is not None:  # forked: the parent's gazetteer, shared copy-on-write
+        return
     from geo.geocode import default_gazetteer
 
     _WORKER_GAZETTEER = default_gazetteer()
@@ -1762,16 +1769,34 @@ def iter_events(articles: Iterable[Article], jobs: int = 1, gazetteer: Any = Non
         for article in articles:
             yield from _events_for(article, gazetteer)
         return
+    import gc
     import multiprocessing
 
+    global _WORKER_GAZETTEER
     ctx = (
         multiprocessing.get_context("fork")
         if "fork" in multiprocessing.get_all_start_methods()
         else multiprocessing.get_context()
     )
-    with ctx.Pool(jobs, initializer=_init_worker) as pool:
-        for events in pool.imap(_worker, articles, chunksize=16):
-            yield from events
+    if ctx.get_start_method() == "fork":
+        # Load the index once, before forking: the workers share it (and honour a caller's
+        # gazetteer) instead of each loading its own copy. gc.freeze keeps the collector from
+        # writing to, and so copying, the shared objects in every worker.
+        if gazetteer is None:
+            from geo.geocode import default_gazetteer
+
+            gazetteer = default_gazetteer()
+        if callable(getattr(gazetteer, "build", None)):
+            gazetteer.build()  # the offline index loads lazily; load it here, not in every worker
+        _WORKER_GAZETTEER = gazetteer
+        gc.freeze()
+    try:
+        with ctx.Pool(jobs, initializer=_init_worker) as pool:
+            for events in pool.imap(_worker, articles, chunksize=16):
+                yield from events
+    finally:
+        _WORKER_GAZETTEER = None
+        gc.unfreeze()
 
 
 def extract_events(articles: Iterable[Article], gazetteer: Any = None, jobs: int = 1) -> pd.DataFrame:
