@@ -699,8 +699,15 @@ def _sentence_events(ctx: _Context, s: int, e: int) -> None:
         same = [h for h in hits[:i] if h.type is typ and h.trigger.name != "meeting_attend"]
         # "met ... talks": one meeting; but "met last night and will today hold talks" is two
         early_status = _status(text, s, e, hit) if same else None
+        if same and not re.search(
+            r"\b(?:will|would|shall|to)\s+(?:\w+\s+)?(?:(?:hold|have|begin|start|resume|open|continue)\s+(?:\w+\s+)?)?$",
+            text[max(s, hit.start - 40) : hit.start],
+            re.IGNORECASE,
+        ):
+            early_status = None  # only an explicit "and will (today) hold talks" starts a second meeting
         if typ in {EventType.MEETING, EventType.CALL, EventType.AGREEMENT, EventType.ALLIANCE} and any(
-            _same_clause(clauses, h.start, hit.start) and statuses.get(id(h), early_status) == early_status
+            _same_clause(clauses, h.start, hit.start)
+            and (early_status is None or statuses.get(id(h), early_status) == early_status)
             for h in same
         ):
             continue

@@ -227,6 +227,13 @@ HARD = [
         id="the-visit-refers-back",
     ),
     pytest.param(
+        "Ecuador's deputy energy minister last night met Venezuelan energy minister Arturo Hernandez Grisanti "
+        "and will today hold talks at technical level.",
+        {("meeting", frozenset({"EC", "VE"}), "occurred"), ("meeting", frozenset({"EC", "VE"}), "planned")},
+        set(),
+        id="met-and-will-hold-talks-is-two-meetings",
+    ),
+    pytest.param(
         "The United States and the Virgin Islands have signed a tax treaty.",
         set(),
         {("agreement", frozenset({"US", "VI"}))},
