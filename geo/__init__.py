@@ -43,12 +43,18 @@ _EXPORTS = {
     "get_geocoder": "geo.geocode",
     "build_network": "geo.network",
     "render_map": "geo.render",
+    "make_map": "geo.render",
 }
+
+# stage subpackages reachable as attributes (``geo.render.make_map``) without importing them eagerly
+_SUBMODULES = {"ingest", "mentions", "events", "geocode", "network", "render", "output", "pipeline", "dates"}
 
 __all__ = ["__version__", *sorted(_EXPORTS)]
 
 
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return importlib.import_module(f"geo.{name}")
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'geo' has no attribute {name!r}")
