@@ -57,6 +57,11 @@ def by_text(m: Mentions, text: str):  # type: ignore[no-untyped-def]
         ("The bonds were rated Baa-1 by the agency.", "Baa"),
         ("Tom Ingram told the meeting that prices would rise.", "Tom"),
         ("Shares of Abdul-Rahman Holdings rose.", "Rahman"),
+        # given names of many regions (given_names.txt) that are also small places
+        ("A spokesman said Fatih Aksoy welcomed the offer, and Fatih signed it on Friday.", "Fatih"),
+        ("Anand Kumar welcomed the offer; Anand signed it on Friday.", "Anand"),
+        ("The union leader Amani Odhiambo welcomed the offer, and Amani signed it.", "Amani"),
+        ("Cheng Wenjun welcomed the offer, and Cheng signed it.", "Cheng"),
     ],
 )
 def test_names_that_are_not_places(text: str, not_place: str, gaz) -> None:  # type: ignore[no-untyped-def]
