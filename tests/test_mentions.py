@@ -62,6 +62,7 @@ def by_text(m: Mentions, text: str):  # type: ignore[no-untyped-def]
         ("Anand Kumar welcomed the offer; Anand signed it on Friday.", "Anand"),
         ("The union leader Amani Odhiambo welcomed the offer, and Amani signed it.", "Amani"),
         ("Cheng Wenjun welcomed the offer, and Cheng signed it.", "Cheng"),
+        ("The actor Tom Holland arrived in Rome.", "Holland"),
     ],
 )
 def test_names_that_are_not_places(text: str, not_place: str, gaz) -> None:  # type: ignore[no-untyped-def]
@@ -78,6 +79,7 @@ def test_names_that_are_not_places(text: str, not_place: str, gaz) -> None:  # t
         ("Exports to China rose sharply last year.", "China", "CN"),
         ("Trade between Turkey and Greece grew.", "Turkey", "TR"),
         ("Talks will be held in Northern Iraq next week.", "Iraq", "IQ"),
+        ("Flower exports from Holland rose by a fifth.", "Holland", "NL"),
     ],
 )
 def test_places_in_the_same_sentences(text: str, place: str, country: str, gaz) -> None:  # type: ignore[no-untyped-def]

@@ -36,6 +36,7 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
         ("Virgin Islands", "VI", PlaceKind.COUNTRY, 18.3, -64.9, 100),
         ("Jordan", "JO", PlaceKind.COUNTRY, 31.2, 36.5, 200),
         ("Georgia", "GE", PlaceKind.COUNTRY, 42.2, 43.5, 200),
+        ("Holland", "NL", PlaceKind.COUNTRY, 52.3, 5.5, 200),  # the country, not Holland, Michigan
         ("São Paulo", "BR", PlaceKind.CITY, -23.55, -46.63, 25),
         ("Sao Paulo", "BR", PlaceKind.CITY, -23.55, -46.63, 25),
         ("İstanbul", "TR", PlaceKind.CITY, 41.01, 28.95, 25),
@@ -211,6 +212,8 @@ def test_candidates_are_ordered_by_prior(gazetteer: OfflineGazetteer) -> None:
         ("Côte d'Ivoire", "CI"),
         ("Ivory Coast", "CI"),
         ("the Netherlands", "NL"),
+        ("Holland", "NL"),
+        ("United Kingdom of Great Britain and Northern Ireland", "GB"),
         ("Russian Federation", "RU"),
         ("Baghdad", None),
         ("Georgia", "GE"),
