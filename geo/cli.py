@@ -137,6 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _configure_logging(verbose: int, quiet: bool) -> None:
     level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
     logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr)
+    if not quiet:  # building the gazetteer index takes a while the first time: say so
+        logging.getLogger("geo.geocode.gazetteer").setLevel(min(level, logging.INFO))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
