@@ -973,6 +973,8 @@ class OfflineGazetteer:
         return index
 
     def _build_and_save(self) -> dict[str, Any]:
+        # the CLI shows this INFO line: a first run otherwise sits silent for tens of seconds
+        log.info("building the offline gazetteer index in %s (once; about 20 s)", self.path.parent)
         signature = _sources_signature()
         index = _build_index()
         path, rest_path = self.path, self._rest_path
