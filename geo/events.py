@@ -497,7 +497,7 @@ def _clauses(text: str, offset: int) -> list[tuple[int, int]]:
 _PLANNED = re.compile(
     r"\b(?:will|shall|would|'ll|is\s+to|are\s+to|was\s+to|were\s+to|(?:is|are|was|were)\s+(?:set|scheduled|"
     r"due|expected|planned|planning|slated|going|likely|invited|ready|preparing)\s+to|to\s+be\s+held|"
-    r"plans?\s+to|planned|intends?\s+to|intend|agreed\s+to|upcoming|forthcoming|next\s+(?:week|month|year)|"
+    r"plans?\s+to|planned|intends?\s+to|intend|agreed\s+(?:(?:on|last|this|early|late|in)\s+\w+\s+|yesterday\s+|today\s+)?to|upcoming|forthcoming|next\s+(?:week|month|year)|"
     r"tomorrow|later\s+this|scheduled|proposed|proposal|propose[sd]?|need\s+to|readiness\s+to|"
     r"invit(?:ed|ation)|to\s+hold|would\s+like|prepared\s+to|"
     r"is\s+expected|are\s+expected|expected\s+to|decid(?:ed|es|ing)\s+to\s+(?:enter|hold|open|start|begin|resume|send))\b",
@@ -509,7 +509,7 @@ _SKIP = re.compile(
     r"cancel(?:l?ed|s)?|postpon(?:ed|es)|call(?:ed)?\s+off|rul(?:ed|es)\s+out|rejected|if|unless|whether|"
     r"could|might|(?-i:may)|possible|possibility|possibly|consider(?:s|ed|ing)?|hop(?:e|es|ed|ing)\s+to|"
     r"would\s+welcome|ask(?:ed|s)?\s+(?:\w+\s+)?(?:whether|if)|speculation|rumou?rs?|reportedly\s+considering|"
-    r"should|ought\s+to|veto(?:ed|es)?|block(?:ed|s)?|oppos(?:ed|es|e)|against\s+imposing|prospects?\s+(?:for|of)|seek(?:s|ing)?|sought|request(?:ed|s|ing)?|asked\s+for|appl(?:y|ied|ies)\s+for|appeal(?:ed|s)?\s+for|wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|calling\s+for)\b",
+    r"should|ought\s+to|veto(?:ed|es)?|block(?:ed|s)?|oppos(?:ed|es|e)|against\s+imposing|prospects?\s+(?:for|of)|seek(?:s|ing)?|sought|request(?:ed|s|ing)?|asked\s+for|appl(?:y|ied|ies)\s+for|appeal(?:ed|s)?\s+for|wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|call(?:ed|s)?\s+for|calling\s+for)\b",
     re.IGNORECASE,
 )
 _VENUE_BEFORE = re.compile(
@@ -1107,8 +1107,9 @@ def _build(
             states = _dedupe([*states, *extra])[: max(2, len(states))]
             conf = 0.5
         pending = False
-        if len(states) == 1 and typ is EventType.MEETING:
-            # "Antonov begins talks in Bonn": the venue's state hosts the talks
+        if len(states) == 1 and typ is EventType.MEETING and not commercial:
+            # "Antonov begins talks in Bonn": the venue's state hosts the talks (with banks about, the
+            # other side is the banks and the capital is only where they meet)
             hosts = [
                 r.country
                 for r in in_clause

@@ -12,10 +12,10 @@ SAT = date(2020, 11, 21)  # a Saturday
 @pytest.mark.parametrize(
     ("text", "reference", "future", "expected"),
     [
-        ("Salih met in Baghdad on Thursday with the ambassador.", SAT, False, ("2020-11-19", "on Thursday")),
-        ("Lavrov will meet Zarif on Thursday.", SAT, True, ("2020-11-26", "on Thursday")),
+        ("Mubarak met in Cairo on Thursday with the ambassador.", SAT, False, ("2020-11-19", "on Thursday")),
+        ("Kohl will meet Mitterrand on Thursday.", SAT, True, ("2020-11-26", "on Thursday")),
         (
-            "He met President Salih in Baghdad late Sunday.",
+            "He met President Mubarak in Cairo late Sunday.",
             date(2020, 3, 2),
             False,
             ("2020-03-01", "late Sunday"),
@@ -29,7 +29,7 @@ SAT = date(2020, 11, 21)  # a Saturday
             ("1987-10-20", "Tuesday morning"),
         ),
         (
-            "Hussein paid a visit last November to Moscow",
+            "Gama paid a visit last November to Jakarta",
             date(2021, 5, 1),
             False,
             ("2020-11", "last November"),
@@ -42,18 +42,18 @@ SAT = date(2020, 11, 21)  # a Saturday
             ("1986-12", "Last month"),
         ),
         (
-            "will pay an official visit to Moscow on November 25, to hold talks",
+            "is due to arrive in Lisbon on November 25, for two days of talks",
             date(2020, 11, 10),
             True,
             ("2020-11-25", "on November 25"),
         ),
         (
-            "meet at the ministry in Moscow on November 25, 2020.",
+            "meet at the ministry in Lisbon on November 25, 2020.",
             None,
             False,
             ("2020-11-25", "on November 25, 2020"),
         ),
-        ("In 2015, Russia and Iraq formed a committee", SAT, False, ("2015", "In 2015")),
+        ("In 2015, Peru and Chile formed a committee", SAT, False, ("2015", "In 2015")),
         ("They met on March 3 in Geneva.", date(1987, 3, 9), False, ("1987-03-03", "on March 3")),
         ("a visit to Bonn on April 1-2", date(1987, 3, 17), True, ("1987-04-01", "on April 1-2")),
         ("a meeting on 3 March", date(1987, 3, 9), False, ("1987-03-03", "on 3 March")),
@@ -83,9 +83,9 @@ def test_resolve_date(
 
 
 def test_resolve_date_prefers_the_expression_nearest_the_trigger() -> None:
-    text = "Santos Alvite last night met the minister and will today hold talks at technical level."
+    text = "Villalobos last night met the envoy and will today resume talks with his staff."
     assert resolve_date(text, "1987-03-11", near=text.index("met")) == ("1987-03-10", "last night")
-    assert resolve_date(text, "1987-03-11", future=True, near=text.index("hold talks")) == (
+    assert resolve_date(text, "1987-03-11", future=True, near=text.index("resume talks")) == (
         "1987-03-11",
         "today",
     )

@@ -20,9 +20,9 @@ def summary(events) -> set[tuple[str, frozenset[str], str]]:  # type: ignore[no-
 # (text, events that must be found, (type, states) that must not be found)
 HARD = [
     pytest.param(
-        "Iraqi Foreign Minister Fuad Hussein will pay an official visit to Moscow on November 25, "
-        "to hold talks with his Russian counterpart Sergey Lavrov.",
-        {("visit", frozenset({"IQ", "RU"}), "planned"), ("meeting", frozenset({"IQ", "RU"}), "planned")},
+        "Chilean Foreign Minister Alejandro Foxley will pay an official visit to Lisbon on October 14, "
+        "to hold talks with his Portuguese counterpart Jaime Gama.",
+        {("visit", frozenset({"CL", "PT"}), "planned"), ("meeting", frozenset({"CL", "PT"}), "planned")},
         set(),
         id="planned-visit-with-talks",
     ),
@@ -45,23 +45,23 @@ HARD = [
         id="phone-conversation",
     ),
     pytest.param(
-        "Hussein stressed the need to form an operations room comprising five members of Iraq, Syria, Jordan, "
-        "Turkey, and Lebanon to confront the IS group.",
-        {("alliance", frozenset({"IQ", "SY", "JO", "TR", "LB"}), "planned")},
+        "Museveni stressed the need to set up a joint command made up of Kenya, Uganda, Tanzania, "
+        "Rwanda and Burundi to fight the rebel militias.",
+        {("alliance", frozenset({"KE", "UG", "TZ", "RW", "BI"}), "planned")},
         set(),
         id="proposed-alliance-of-five",
     ),
     pytest.param(
-        "In 2015, Russia and Iraq together with Iran and Syria formed a joint intelligence-sharing committee, "
-        "with its operation rooms based in Baghdad's Green Zone and Damascus.",
-        {("alliance", frozenset({"RU", "IQ", "IR", "SY"}), "occurred")},
+        "In 1998, Brazil and Chile together with Peru and Bolivia set up a joint customs council, "
+        "whose offices are in Lima and La Paz.",
+        {("alliance", frozenset({"BR", "CL", "PE", "BO"}), "occurred")},
         set(),
         id="background-alliance",
     ),
     pytest.param(
-        "Indian and Australian businessmen signed a memorandum of understanding to boost trade.",
+        "Korean and Brazilian steelmakers signed a memorandum of understanding on joint exports.",
         set(),
-        {("agreement", frozenset({"IN", "AU"}))},
+        {("agreement", frozenset({"KR", "BR"}))},
         id="company-deal-is-nothing",
     ),
     pytest.param(
@@ -71,26 +71,25 @@ HARD = [
         id="sanctions",
     ),
     pytest.param(
-        "Israeli jets attacked Palestinian guerrilla positions near Sidon in southern Lebanon today.",
-        {("hostile", frozenset({"IL", "LB"}), "occurred")},
+        "Ethiopian jets bombed rebel camps close to Kassala in eastern Sudan on Friday.",
+        {("hostile", frozenset({"ET", "SD"}), "occurred")},
         set(),
         id="air-raid",
     ),
     pytest.param(
-        "Tunisia has decided to break diplomatic relations with Iran, the foreign ministry said.",
-        {("hostile", frozenset({"TN", "IR"}), "occurred")},
+        "Bolivia decided on Tuesday to break diplomatic relations with Chile, its government announced.",
+        {("hostile", frozenset({"BO", "CL"}), "occurred")},
         set(),
         id="break-relations",
     ),
     pytest.param(
-        "U.S. Energy Secretary John Herrington arrived in Rabat on Monday. "
-        "Morocco is the last stop of a tour that has taken Herrington to Iraq, Kuwait, Qatar and Egypt.",
+        "Canadian Trade Minister Pat Carney arrived in Jakarta on Tuesday. "
+        "Indonesia is the final leg of a trip which has already taken Carney to Thailand, Malaysia and Singapore.",
         {
-            ("visit", frozenset({"US", "MA"}), "occurred"),
-            ("visit", frozenset({"US", "IQ"}), "occurred"),
-            ("visit", frozenset({"US", "KW"}), "occurred"),
-            ("visit", frozenset({"US", "QA"}), "occurred"),
-            ("visit", frozenset({"US", "EG"}), "occurred"),
+            ("visit", frozenset({"CA", "ID"}), "occurred"),
+            ("visit", frozenset({"CA", "TH"}), "occurred"),
+            ("visit", frozenset({"CA", "MY"}), "occurred"),
+            ("visit", frozenset({"CA", "SG"}), "occurred"),
         },
         set(),
         id="multi-stop-trip-one-visit-per-stop",
@@ -102,8 +101,8 @@ HARD = [
         id="aid",
     ),
     pytest.param(
-        "Brazil and Argentina have established diplomatic relations at the ambassadorial level.",
-        {("agreement", frozenset({"BR", "AR"}), "occurred")},
+        "Portugal and Indonesia have established diplomatic relations at embassy level.",
+        {("agreement", frozenset({"PT", "ID"}), "occurred")},
         set(),
         id="diplomatic-relations",
     ),
@@ -120,8 +119,8 @@ HARD = [
         id="conditional-meeting",
     ),
     pytest.param(
-        "The Soviet-backed Afghan government has not commented on the reports.",
-        {("support", frozenset({"RU", "AF"}), "occurred")},
+        "The Cuban-backed Angolan government denied the claim on Monday.",
+        {("support", frozenset({"CU", "AO"}), "occurred")},
         set(),
         id="x-backed",
     ),
@@ -136,27 +135,27 @@ HARD = [
         id="gerund-visits-and-a-flight",
     ),
     pytest.param(
-        "The meeting with Agriculture Minister Kato opened a 12-day visit to Japan by U.S. Agriculture Secretary Lyng.",
-        {("visit", frozenset({"US", "JP"}), "occurred")},
+        "The lunch with Trade Minister Dupont opened a five-day visit to France by Australian Treasurer Keating.",
+        {("visit", frozenset({"AU", "FR"}), "occurred")},
         set(),
         id="visit-to-x-by-y",
     ),
     pytest.param(
-        "Greece and the Soviet Union have reached agreement in Moscow on a joint venture for an alumina plant.",
-        {("agreement", frozenset({"GR", "RU"}), "occurred")},
+        "Finland and the Soviet Union reached agreement in Helsinki last week on building a paper mill together.",
+        {("agreement", frozenset({"FI", "RU"}), "occurred")},
         set(),
         id="soviet-union-is-no-trade-union",
     ),
     pytest.param(
-        "Debt talks between the Philippine government and its bank advisory committee resumed in New York.",
+        "Rescheduling talks between the Venezuelan government and its commercial bank steering group reopened in London.",
         set(),
-        {("meeting", frozenset({"PH", "US"}))},
+        {("meeting", frozenset({"VE", "GB"}))},
         id="talks-with-banks-are-nothing",
     ),
     pytest.param(
-        "Yugoslavia is seeking a loan of 600 mln ECUs from the European Community.",
+        "Hungary is seeking credits worth 250 mln ECUs from the European Community.",
         set(),
-        {("support", frozenset({"EU", "RS"}))},
+        {("support", frozenset({"EU", "HU"}))},
         id="a-request-is-not-support",
     ),
     pytest.param(
@@ -166,22 +165,22 @@ HARD = [
         id="dateline-words-are-not-triggers",
     ),
     pytest.param(
-        "All of Zambia's financial backers apart from Britain had pledged continued backing for the program.",
+        "Every one of Ghana's donors apart from France had promised further money for the recovery plan.",
         set(),
-        {("support", frozenset({"ZM", "GB"}))},
+        {("support", frozenset({"GH", "FR"}))},
         id="apart-from-excludes",
     ),
     pytest.param(
-        "Canada and the U.S. agreed last December to a 15 pct charge, ending a trade dispute over "
-        "subsidies to Canada's softwood exporters.",
-        {("agreement", frozenset({"CA", "US"}), "occurred")},
+        "Mexico and the U.S. agreed last October to a 20 pct duty, settling a quarrel over "
+        "subsidies to Mexico's tomato growers.",
+        {("agreement", frozenset({"MX", "US"}), "occurred")},
         set(),
         id="agreement-despite-exporters-in-another-clause",
     ),
     pytest.param(
-        "Tehran has supported anti-Baghdad Kurdish guerrillas in operations in northern Iraq.",
+        "Damascus has backed anti-Ankara Kurdish militants in raids across south-eastern Turkey.",
         set(),
-        {("support", frozenset({"IR", "IQ"}))},
+        {("support", frozenset({"SY", "TR"}))},
         id="anti-x-is-no-party",
     ),
     pytest.param(
@@ -227,16 +226,16 @@ HARD = [
         id="the-visit-refers-back",
     ),
     pytest.param(
-        "Ecuador's deputy energy minister last night met Venezuelan energy minister Arturo Hernandez Grisanti "
-        "and will today hold talks at technical level.",
-        {("meeting", frozenset({"EC", "VE"}), "occurred"), ("meeting", frozenset({"EC", "VE"}), "planned")},
+        "Peru's deputy mining minister last night met Bolivian mining minister Jaime Villalobos "
+        "and will today continue the discussions with his experts.",
+        {("meeting", frozenset({"PE", "BO"}), "occurred"), ("meeting", frozenset({"PE", "BO"}), "planned")},
         set(),
         id="met-and-will-hold-talks-is-two-meetings",
     ),
     pytest.param(
-        "The United States and the Virgin Islands have signed a tax treaty.",
+        "The Netherlands and Aruba signed a double taxation accord on Friday.",
         set(),
-        {("agreement", frozenset({"US", "VI"}))},
+        {("agreement", frozenset({"NL", "AW"}))},
         id="dependency-is-domestic",
     ),
 ]
@@ -245,20 +244,21 @@ HARD = [
 @pytest.mark.parametrize(("text", "expected", "forbidden"), HARD)
 def test_hard_sentences(gazetteer, text: str, expected: set, forbidden: set) -> None:  # type: ignore[no-untyped-def]
     found = summary(events_of(text, gazetteer))
-    assert expected <= found, found
+    # the full set: an extra, spurious event fails as surely as a missing one
+    assert found == expected
     assert not {(t, c) for t, c, _ in found} & forbidden, found
 
 
 def test_planned_visit_has_date_location_direction_and_evidence(gazetteer) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "Separately, Iraqi Foreign Minister Fuad Hussein will pay an official visit to Moscow on November 25."
+        "Separately, Chilean Foreign Minister Alejandro Foxley will pay an official visit to Lisbon on October 14."
     )
-    (visit,) = [e for e in events_of(text, gazetteer, date="2020-11-10") if e.type is EventType.VISIT]
+    (visit,) = [e for e in events_of(text, gazetteer, date="1994-10-02") if e.type is EventType.VISIT]
     assert visit.status is EventStatus.PLANNED
-    assert (visit.source, visit.target) == ("IQ", "RU")
-    assert visit.countries[0] == "IQ"
-    assert (visit.date, visit.date_text) == ("2020-11-25", "on November 25")
-    assert visit.location is not None and visit.location.name == "Moscow" and visit.location.lat is not None
+    assert (visit.source, visit.target) == ("CL", "PT")
+    assert visit.countries[0] == "CL"
+    assert (visit.date, visit.date_text) == ("1994-10-14", "on October 14")
+    assert visit.location is not None and visit.location.name == "Lisbon" and visit.location.lat is not None
     assert visit.plover == "CONSULT/visit" and visit.cameo.startswith("04")
     (ev,) = visit.evidence
     assert text[ev.start : ev.end] == ev.text
@@ -266,16 +266,16 @@ def test_planned_visit_has_date_location_direction_and_evidence(gazetteer) -> No
 
 def test_repeats_merge_and_keep_every_sentence(gazetteer) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "Iran's security chief met Iraqi President Barham Salih in Baghdad on Sunday. "
-        "The meeting addressed regional developments. "
-        "He met Iraqi President Barham Salih again in Baghdad on Sunday, officials said."
+        "Syria's defence chief met Lebanese President Elias Hrawi in Beirut on Sunday. "
+        "The meeting covered border questions. "
+        "He met Lebanese President Elias Hrawi again in Beirut on Sunday, aides said."
     )
     meetings = [e for e in events_of(text, gazetteer) if e.type is EventType.MEETING]
     assert len(meetings) == 1
     assert len(meetings[0].evidence) >= 2
     loc = meetings[0].location
-    assert loc is not None and loc.country == "IQ"
-    assert abs(loc.lat - 33.31) < 0.3 and abs(loc.lon - 44.37) < 0.3  # Baghdad
+    assert loc is not None and loc.country == "LB"
+    assert abs(loc.lat - 33.89) < 0.3 and abs(loc.lon - 35.50) < 0.3  # Beirut
 
 
 def test_furniture_yields_nothing(gazetteer) -> None:  # type: ignore[no-untyped-def]
@@ -290,7 +290,7 @@ def test_furniture_yields_nothing(gazetteer) -> None:  # type: ignore[no-untyped
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The U.S. Has said it will not allow Iran to use missiles. Mr. Baker left.", 2),
+        ("The U.S. Has warned it would never let Cuba acquire missiles. Mr. Shultz left.", 2),
         ("Gen. Smith met Lt. Col. Jones in Washington. They talked.", 2),
         ("WASHINGTON, March 2 - The talks ended. Both sides said so.", 2),
         ("First paragraph without a stop\n\nSecond paragraph.", 2),
@@ -312,7 +312,7 @@ def test_trigger_lexicon_covers_every_type() -> None:
 
 def test_iter_events_in_parallel_matches_serial(gazetteer) -> None:  # type: ignore[no-untyped-def]
     texts = [
-        "Iraqi Foreign Minister Fuad Hussein will visit Moscow on November 25.",
+        "Chilean Foreign Minister Alejandro Foxley will visit Lisbon on October 14.",
         "The United States imposed sanctions on Libya on Thursday.",
         "Nothing diplomatic happened here.",
         "Brazil and Argentina have established diplomatic relations.",
@@ -370,8 +370,8 @@ def test_odd_texts_give_no_events_and_no_errors(gazetteer, text: str) -> None:  
 
 
 def test_exchange_of_visits_is_one_visit_each_way(gazetteer) -> None:  # type: ignore[no-untyped-def]
-    text = "Israel and the Soviet Union have agreed to exchange visits by delegations, officials said."
+    text = "Argentina and Britain agreed on Wednesday to exchange visits by trade delegations, diplomats said."
     visits = {
         (e.source, e.target, e.status.value) for e in events_of(text, gazetteer) if e.type is EventType.VISIT
     }
-    assert visits == {("IL", "RU", "planned"), ("RU", "IL", "planned")}
+    assert visits == {("AR", "GB", "planned"), ("GB", "AR", "planned")}

@@ -31,7 +31,7 @@ EVENTS = [
         date_text="on November 25",
         actors=(Actor("Fuad Hussein", "Foreign Minister", "IQ"), Actor("Sergey Lavrov", None, "RU")),
         location=MOSCOW,
-        evidence=(Evidence('Hussein will pay an official visit to Moscow, "he said".', 10, 68),),
+        evidence=(Evidence('Hussein is to fly to Moscow next week, "he said".', 10, 59),),
         confidence=0.8,
     ),
     Event(
