@@ -61,7 +61,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "EVENT_COLUMNS",
     "Trigger",
     "extract_events",
     "find_events",
@@ -69,24 +68,6 @@ __all__ = [
     "load_triggers",
     "split_sentences",
 ]
-
-#: Columns of :func:`extract_events`' frame: the fields of an events-file record.
-EVENT_COLUMNS: tuple[str, ...] = (
-    "article_id",
-    "type",
-    "plover",
-    "cameo",
-    "status",
-    "date",
-    "date_text",
-    "countries",
-    "source",
-    "target",
-    "actors",
-    "location",
-    "evidence",
-    "confidence",
-)
 
 _TYPE_ORDER = {t: i for i, t in enumerate(EventType)}
 _DIRECTED = {EventType.VISIT, EventType.SUPPORT, EventType.HOSTILE, EventType.CALL}
@@ -530,10 +511,6 @@ _BOTH_SIDES = re.compile(
     r"both\s+(?:sides|countries|nations|governments|leaders|men)|bilateral|each\s+other|counterparts?)\b",
     re.IGNORECASE,
 )
-
-
-def _window(text: str, start: int, end: int, before: int, after: int) -> str:
-    return text[max(0, start - before) : end + after]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1254,43 +1231,6 @@ def _directed_states(
     return src, tgt
 
 
-def _near_trigger(pool: list[_Ref], hit: _Hit, venue_refs: set[int]) -> list[str]:
-    before = [r for r in pool if r.end <= hit.start and id(r) not in venue_refs]
-    after = [r for r in pool if r.start >= hit.end and id(r) not in venue_refs]
-    out: list[str] = []
-    if before:
-        # the subject: the state nearest before the trigger, and those coordinated with it
-        last = before[-1]
-        out.append(last.country)
-    for r in after:
-        if r.country not in out:
-            out.append(r.country)
-        if len(out) >= 2 and r.start - hit.end > 60:
-            break
-    if len(out) < 2:
-        out = _dedupe([*out, *(r.country for r in reversed(before))])
-    return out
-
-
-def _direction(pool: list[_Ref], hit: _Hit, states: list[str]) -> tuple[str | None, str | None]:
-    before = [r.country for r in pool if r.end <= hit.start and r.country in states]
-    after = [r.country for r in pool if r.start >= hit.end and r.country in states]
-    if "-" in hit.trigger.name or hit.trigger.name == "support_backed":
-        pass
-    source = before[-1] if before else None
-    if hit.trigger.name == "support_backed":
-        # "Soviet-backed Afghan government": the backer is inside the trigger
-        inside = [r.country for r in pool if hit.start <= r.start < hit.end]
-        source = inside[0] if inside else source
-        after = [c for c in after if c != source]
-    target = next((c for c in after if c != source), None)
-    if source is None and len(states) >= 2:
-        source, target = states[0], states[1]
-    if target is None:
-        target = next((c for c in states if c != source), None)
-    return source, target
-
-
 def _is_venue(text: str, r: _Ref) -> bool:
     """A city or landmark after "in"/"at": where something happened, not who took part."""
     if r.kind not in {"city", "landmark", "admin1", "admin2", "region"}:
@@ -1810,12 +1750,13 @@ def iter_events(articles: Iterable[Article], jobs: int = 1, gazetteer: Any = Non
 def extract_events(articles: Iterable[Article], gazetteer: Any = None, jobs: int = 1) -> pd.DataFrame:
     """The events of ``articles`` as a :class:`pandas.DataFrame`, one row per event.
 
-    Columns are :data:`EVENT_COLUMNS` (the events-file record; ``location``, ``actors`` and
-    ``evidence`` hold dicts and lists).
+    Columns are :data:`geo.output.EVENT_FIELDS` (the events-file record; ``location``, ``actors``
+    and ``evidence`` hold dicts and lists).
     """
     import pandas as pd
 
-    from geo.output import event_to_dict
+    # the record's shape is declared once, by the output stage
+    from geo.output import EVENT_FIELDS, event_to_dict
 
     rows = [event_to_dict(ev) for ev in iter_events(articles, jobs=jobs, gazetteer=gazetteer)]
-    return pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
+    return pd.DataFrame(rows, columns=list(EVENT_FIELDS))

@@ -86,16 +86,8 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         "source": event.source,
         "target": event.target,
         "actors": [{"name": a.name, "title": a.title, "country": a.country} for a in event.actors],
-        "location": None
-        if loc is None
-        else {
-            "name": loc.name or None,  # a country-level location ("a visit to Kenya") has no venue name
-            "kind": loc.kind.value,
-            "country": loc.country,
-            "lat": loc.lat,
-            "lon": loc.lon,
-            "geonameid": loc.geonameid,
-        },
+        # a country-level location ("a visit to Kenya") has no venue name: null, not ""
+        "location": None if loc is None else {**loc.to_dict(), "name": loc.name or None},
         "evidence": [{"text": e.text, "start": e.start, "end": e.end} for e in event.evidence],
         "confidence": round(float(event.confidence), 3),
     }

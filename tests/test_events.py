@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from geo.events import EVENT_COLUMNS, extract_events, find_events, iter_events, load_triggers, split_sentences
+from geo.events import extract_events, find_events, iter_events, load_triggers, split_sentences
+from geo.output import EVENT_FIELDS
 from geo.records import Article, EventStatus, EventType
 
 
@@ -250,9 +251,7 @@ def test_hard_sentences(gazetteer, text: str, expected: set, forbidden: set) -> 
 
 
 def test_planned_visit_has_date_location_direction_and_evidence(gazetteer) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "Separately, Chilean Foreign Minister Alejandro Foxley will pay an official visit to Lisbon on October 14."
-    )
+    text = "Separately, Chilean Foreign Minister Alejandro Foxley will pay an official visit to Lisbon on October 14."
     (visit,) = [e for e in events_of(text, gazetteer, date="1994-10-02") if e.type is EventType.VISIT]
     assert visit.status is EventStatus.PLANNED
     assert (visit.source, visit.target) == ("CL", "PT")
@@ -328,7 +327,7 @@ def test_extract_events_frame_has_one_row_per_event(gazetteer) -> None:  # type:
         Article(id="x", text="The United States imposed sanctions on Libya on Thursday.", date="1986-01-10")
     ]
     frame = extract_events(articles, gazetteer=gazetteer)
-    assert list(frame.columns) == list(EVENT_COLUMNS)
+    assert list(frame.columns) == list(EVENT_FIELDS)
     assert (
         len(frame) == 1
         and frame.loc[0, "type"] == "hostile"
@@ -370,7 +369,9 @@ def test_odd_texts_give_no_events_and_no_errors(gazetteer, text: str) -> None:  
 
 
 def test_exchange_of_visits_is_one_visit_each_way(gazetteer) -> None:  # type: ignore[no-untyped-def]
-    text = "Argentina and Britain agreed on Wednesday to exchange visits by trade delegations, diplomats said."
+    text = (
+        "Argentina and Britain agreed on Wednesday to exchange visits by trade delegations, diplomats said."
+    )
     visits = {
         (e.source, e.target, e.status.value) for e in events_of(text, gazetteer) if e.type is EventType.VISIT
     }
