@@ -152,6 +152,23 @@ _PREV_PARTICLE = re.compile(
     r"([A-Z][\w'’-]*)[ \xa0](?:de|del|della|la|le|da|do|dos|das|di|du|van|von|der|den|bin|ibn|ben|abu|al|el|ul|y|arap|ould|wa|zu|af)[ \xa0]$"
 )
 _NEXT_WORD = re.compile(r"^[ \xa0]([A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)")
+# a capitalised word after a place that names an accord or a meeting there: the place is kept
+# ("1956 Geneva Convention", "Schengen Agreement"; meetings only after a sizeable place, "the Madrid
+# Conference"; no "Round": "Kennedy Round" names a person)
+_ACCORD_HEADS = frozenset(
+    """agreement agreements accord accords convention conventions treaty treaties pact protocol
+    declaration charter communique""".split()
+)
+_MEETING_HEADS = frozenset("talks meeting summit conference".split())
+# a lower-case head noun after a name says the name is a place ("Thassos island", "Hvar port")
+_HEAD_NOUN_AFTER = re.compile(
+    r"^[ \xa0]+(?:island|islands|isle|river|lake|mountains|peninsula|valley|bay|port|harbour|harbor|"
+    r"airport|province|region|district|county|city|town|village)\b"
+)
+# a demonym inside an organisation's name: "Economic Community of West African States",
+# "Association of South East Asian Nations", "Organisation of African Unity"
+_ORG_NAME_BEFORE = re.compile(r"\b(?:[A-Z][a-z]+)[ \xa0]of[ \xa0](?:the[ \xa0])?(?:[A-Z][\w-]*[ \xa0]){0,3}$")
+_ORG_NAME_AFTER = re.compile(r"^[ \xa0](?:[A-Z][a-z]+[ \xa0])?(?:States|Nations|Countries|Unity|Republics|Peoples)\b")
 _OF_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \xa0]of(?:[ \xa0]the)?(?:[ \xa0][A-Z][a-z]+)?[ \xa0]$")
 _POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)(?!\w)")
 _LOCATIVE_BEFORE = re.compile(
@@ -633,6 +650,11 @@ def find_mentions(article: Article, gazetteer: OfflineGazetteer | None = None) -
         if not places:
             continue
         is_dl = dateline_span is not None and start == dateline_span[0] and end == dateline_span[1]
+        if not is_dl and places[0].kind is PlaceKind.ORGANISATION and " " in key:
+            # an organisation's full name always takes its span, so that nothing inside it
+            # ("Asian" in "Association of South East Asian Nations") is a place; it is dropped below
+            cands.append(_Cand(start, end, "gaz", key, list(places)))
+            continue
         if not is_dl:
             verdict = _accept_toponym(text, start, end, key, places, headings, lex, gazetteer)
             if verdict == _PERSON and text[start:end].rsplit(None, 1)[-1].lower() in _PLACE_HEADS:
@@ -672,6 +694,10 @@ def find_mentions(article: Article, gazetteer: OfflineGazetteer | None = None) -
         if surface.isupper() and len(surface) > 4 and what == "demonym" and not _in_spans(start, headings):
             continue
         if what == "demonym":
+            if _ORG_NAME_BEFORE.search(text[max(0, start - 80) : start]) and _ORG_NAME_AFTER.match(
+                text[end : end + 30]
+            ):
+                continue  # inside an organisation's name
             place = states.country(target) if not target.startswith("=") else states.region(target[1:])
             if place is None:
                 continue
@@ -818,7 +844,11 @@ def _accept_toponym(
         common = False
     before = text[max(0, start - 40) : start]
     after = text[end : end + 60]
-    locative = bool(_LOCATIVE_BEFORE.search(before)) or bool(_CONTAINER_AFTER.match(after))
+    locative = (
+        bool(_LOCATIVE_BEFORE.search(before))
+        or bool(_CONTAINER_AFTER.match(after))
+        or bool(_HEAD_NOUN_AFTER.match(after))
+    )
     folded = _fold(surface)
     exact = any(_fold(p.name) == folded for p in places[:10])
     dotted = surface.endswith(".")  # "S.C.", "Ill.", "Ont.": abbreviations of states and provinces
@@ -897,6 +927,8 @@ def _accept_toponym(
             return _BLOCK  # "Virgin Islands", "Red River" unknown to the gazetteer: not the town "Virgin"
         if not (
             wl in _PLACE_HEADS
+            or wl in _ACCORD_HEADS
+            or (wl in _MEETING_HEADS and prominent)
             or wl in lex.function_words
             or wl in lex.stopnames
             or word in lex.demonyms

@@ -63,6 +63,10 @@ def by_text(m: Mentions, text: str):  # type: ignore[no-untyped-def]
         ("The union leader Amani Odhiambo welcomed the offer, and Amani signed it.", "Amani"),
         ("Cheng Wenjun welcomed the offer, and Cheng signed it.", "Cheng"),
         ("The actor Tom Holland arrived in Rome.", "Holland"),
+        # names of organisations block what lies inside them
+        ("Two Association of South East Asian Nations envoys reached Hanoi.", "Asian"),
+        ("The Economic Community of West African States sent monitors to the vote.", "African"),
+        ("Talks on the Kennedy Round of tariff cuts ended.", "Kennedy"),
     ],
 )
 def test_names_that_are_not_places(text: str, not_place: str, gaz) -> None:  # type: ignore[no-untyped-def]
@@ -80,6 +84,13 @@ def test_names_that_are_not_places(text: str, not_place: str, gaz) -> None:  # t
         ("Trade between Turkey and Greece grew.", "Turkey", "TR"),
         ("Talks will be held in Northern Iraq next week.", "Iraq", "IQ"),
         ("Flower exports from Holland rose by a fifth.", "Holland", "NL"),
+        # a place naming an accord or a meeting is still a place
+        ("Both navies cited the 1949 Geneva Convention and the 1886 Berne Convention.", "Berne", "CH"),
+        ("Both navies cited the 1949 Geneva Convention and the 1886 Berne Convention.", "Geneva", "CH"),
+        ("Slovenia joined the Schengen Agreement years later.", "Schengen", "LU"),
+        ("Delegates at the Madrid Conference agreed on a timetable.", "Madrid", "ES"),
+        # "<Name> island": the head noun says the name is a place
+        ("Ferries to Thassos island were cancelled by the storm.", "Thassos", "GR"),
     ],
 )
 def test_places_in_the_same_sentences(text: str, place: str, country: str, gaz) -> None:  # type: ignore[no-untyped-def]
@@ -384,6 +395,19 @@ def test_furniture_is_ignored(gaz) -> None:  # type: ignore[no-untyped-def]
     m = mentions(text, gaz, furniture=((0, 10),))
     assert "Delhi" not in surfaces(m)
     assert "Iraq" in surfaces(m)
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Tuna catches in the South Pacific fell sharply.", "South Pacific"),
+        ("Storms in the North Atlantic delayed the convoy.", "North Atlantic"),
+        ("Gas finds in the Eastern Mediterranean raised tensions.", "Eastern Mediterranean"),
+    ],
+)
+def test_compass_seas_are_matched_whole(text: str, region: str, gaz) -> None:  # type: ignore[no-untyped-def]
+    p = by_text(mentions(text, gaz), region)
+    assert p.place is not None and p.place.kind is PlaceKind.REGION
 
 
 def test_longest_match_wins(gaz) -> None:  # type: ignore[no-untyped-def]
