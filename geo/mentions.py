@@ -49,11 +49,12 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from geo._files import data_path
+from geo.errors import GeocodingError
 from geo.records import Actor, Article, Mention, MentionKind, Mentions, Place, PlaceKind
 
 if TYPE_CHECKING:
@@ -168,7 +169,9 @@ _HEAD_NOUN_AFTER = re.compile(
 # a demonym inside an organisation's name: "Economic Community of West African States",
 # "Association of South East Asian Nations", "Organisation of African Unity"
 _ORG_NAME_BEFORE = re.compile(r"\b(?:[A-Z][a-z]+)[ \xa0]of[ \xa0](?:the[ \xa0])?(?:[A-Z][\w-]*[ \xa0]){0,3}$")
-_ORG_NAME_AFTER = re.compile(r"^[ \xa0](?:[A-Z][a-z]+[ \xa0])?(?:States|Nations|Countries|Unity|Republics|Peoples)\b")
+_ORG_NAME_AFTER = re.compile(
+    r"^[ \xa0](?:[A-Z][a-z]+[ \xa0])?(?:States|Nations|Countries|Unity|Republics|Peoples)\b"
+)
 _OF_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \xa0]of(?:[ \xa0]the)?(?:[ \xa0][A-Z][a-z]+)?[ \xa0]$")
 _POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)(?!\w)")
 _LOCATIVE_BEFORE = re.compile(
@@ -549,6 +552,26 @@ def _candidates(gazetteer: Any, key: str) -> tuple[Place, ...]:
     return _cached_candidates(gid, key)
 
 
+_T = TypeVar("_T")
+_FAILED_LOOKUPS: set[str] = set()
+
+
+def _ask(what: str, call: Callable[[], _T], default: _T) -> _T:
+    """``call()``, or ``default`` when the gazetteer reports that it cannot answer.
+
+    Only :class:`geo.errors.GeocodingError` (an index that cannot be loaded or rebuilt) is caught,
+    and it is logged (once per kind of lookup), since every later answer is then "no place" and
+    quality drops. Any other exception is a bug and propagates.
+    """
+    try:
+        return call()
+    except GeocodingError as exc:
+        if what not in _FAILED_LOOKUPS:
+            _FAILED_LOOKUPS.add(what)
+            log.warning("gazetteer lookup %s failed (%s); treating it as no answer from now on", what, exc)
+        return default
+
+
 class _States:
     """Per-gazetteer cache of country entries and capitals."""
 
@@ -560,20 +583,15 @@ class _States:
 
     def country(self, code: str) -> Place | None:
         if code not in self._country:
-            try:
-                self._country[code] = self.gaz.country(code)
-            except Exception:  # noqa: BLE001 - an unknown code is simply no place
-                self._country[code] = None
+            # an unknown code is None, not an error
+            self._country[code] = _ask("country", lambda: self.gaz.country(code), None)
         return self._country[code]
 
     def capital(self, code: str | None) -> Place | None:
         if code is None:
             return None
         if code not in self._capital:
-            try:
-                self._capital[code] = self.gaz.capital(code)
-            except Exception:  # noqa: BLE001
-                self._capital[code] = None
+            self._capital[code] = _ask("capital", lambda: self.gaz.capital(code), None)
         return self._capital[code]
 
     def is_capital(self, place: Place) -> bool:
@@ -838,10 +856,7 @@ def _accept_toponym(
             return _REJECT  # acronyms in running text ("IT", "AND"); "S.C.", "L.A." are places
     elif not in_heading and len(surface) <= 2:
         return _REJECT
-    try:
-        common = bool(gazetteer.is_common_word(key))
-    except Exception:  # noqa: BLE001
-        common = False
+    common = _is_common(gazetteer, key)
     before = text[max(0, start - 40) : start]
     after = text[end : end + 60]
     locative = (
@@ -952,10 +967,7 @@ def _accept_toponym(
 
 
 def _is_common(gazetteer: Any, word: str) -> bool:
-    try:
-        return bool(gazetteer.is_common_word(word))
-    except Exception:  # noqa: BLE001
-        return False
+    return bool(_ask("is_common_word", lambda: gazetteer.is_common_word(word), False))
 
 
 def _major(top: Place) -> bool:
@@ -1151,10 +1163,9 @@ def _place_word_cached(word: str) -> int:
     gaz = _PLACE_WORD_GAZ.get("g")
     if gaz is None:
         return 0
-    try:
-        hits = [k for s, e, k in gaz.find_names(word) if s == 0 and e == len(word)]
-    except Exception:  # noqa: BLE001
-        return 0
+    hits: list[str] = _ask(
+        "find_names", lambda: [k for s, e, k in gaz.find_names(word) if s == 0 and e == len(word)], []
+    )
     if not hits:
         return 0
     places = _candidates(gaz, hits[0])

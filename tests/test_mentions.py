@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from geo.errors import GeocodingError
 from geo.geocode import default_gazetteer
 from geo.mentions import actor_at, find_mentions, load_lexicon, resolve_name, state_of
 from geo.records import Article, MentionKind, Mentions, PlaceKind
@@ -245,7 +246,11 @@ def test_kurdish_is_not_a_state(gaz) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("text", "name", "kind"),
     [
-        ("Beijing and Hanoi have held two rounds of talks on fishing rights.", "Beijing", MentionKind.METONYM),
+        (
+            "Beijing and Hanoi have held two rounds of talks on fishing rights.",
+            "Beijing",
+            MentionKind.METONYM,
+        ),
         ("Beijing and Hanoi have held two rounds of talks on fishing rights.", "Hanoi", MentionKind.METONYM),
         ("Officials praised Tehran's supportive position.", "Tehran", MentionKind.METONYM),
         ("Washington said it would impose tariffs.", "Washington", MentionKind.METONYM),
@@ -424,3 +429,32 @@ def test_lexicon_is_well_formed() -> None:
     for form, target in lex.demonyms.items():
         assert target.startswith("=") or (len(target) == 2 and target.isupper()), (form, target)
     assert lex.nonstate["Daesh"] == lex.nonstate["ISIS"]
+
+
+class _FailingGazetteer:
+    """The default gazetteer, except that ``is_common_word`` raises ``error``."""
+
+    def __init__(self, gaz, error: Exception) -> None:  # type: ignore[no-untyped-def]
+        self._gaz, self._error = gaz, error
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self._gaz, name)
+
+    def is_common_word(self, key: str) -> bool:
+        raise self._error
+
+
+def test_a_gazetteer_that_cannot_answer_is_logged_not_hidden(gaz, caplog, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import geo.mentions
+
+    monkeypatch.setattr(geo.mentions, "_FAILED_LOOKUPS", set())
+    failing = _FailingGazetteer(gaz, GeocodingError("the offline gazetteer index could not be loaded"))
+    with caplog.at_level("WARNING", logger="geo.mentions"):
+        m = mentions("Farmers in Ecuador and Peru protested.", failing)
+    assert {p.country for p in m.places} == {"EC", "PE"}
+    assert any("is_common_word" in r.getMessage() for r in caplog.records)
+
+
+def test_a_bug_in_the_gazetteer_is_not_swallowed(gaz) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ZeroDivisionError):
+        mentions("Farmers in Ecuador and Peru protested.", _FailingGazetteer(gaz, ZeroDivisionError("bug")))

@@ -64,7 +64,12 @@ def common_names() -> set[str]:
         for form in {name.replace("+", ""), name.replace("+", "-")}:
             low = form.lower()
             for w in {low, _fold(low)}:
-                if len(w) >= 3 and w not in skip and zipf_frequency(w, "en") < 5.0 and w.replace("-", "").isalpha():
+                if (
+                    len(w) >= 3
+                    and w not in skip
+                    and zipf_frequency(w, "en") < 5.0
+                    and w.replace("-", "").isalpha()
+                ):
                     out.add(w)
     return out
 
