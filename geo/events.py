@@ -172,6 +172,13 @@ _NAMED_AFTER = re.compile(
     r"futures|metal|money|bullion|commodity|markets?|dealers|traders|brokers|banks?)\b",
     re.IGNORECASE,
 )
+# a city two or three words before an accord-like noun still names it: "the Paris currency stability
+# accord", "the Tokyo summit declaration" (countries are left out: "the U.S.-Japan semiconductor accord")
+_NAMED_AFTER_CITY = re.compile(
+    r"(?:\s+[\w-]+){1,3}?\s+(?:club|round|accords?|agreements?|declaration|communique|initiative|plan|"
+    r"treaty|convention|protocol|pact|consensus|formula)\b",
+    re.IGNORECASE,
+)
 _NAMED_BEFORE = re.compile(
     r"\b(?:Treaty|Accord|Agreement|Convention|Protocol|Declaration|Charter|Club|Round|Pact|Conference|"
     r"Council|Court|Bank|University)\s+of\s+(?:the\s+)?$"
@@ -318,6 +325,7 @@ class _Ref:
     mention: Mention | None = None
     actor: Actor | None = None
     weak: bool = False  # "Indian coal industry", "Kuwaiti tankers": a state's assets, never an actor
+    topic: bool = False  # "West German interest rates", "an Israeli airliner": a topic, never a party
 
 
 _NONSTATE_HEADS = re.compile(
@@ -328,6 +336,14 @@ _NONSTATE_HEADS = re.compile(
     r"manufacturers|makers|dealers|bondholders|holders|creditors|debtors|associations?|institutes?|"
     r"refugees|hostages|community|communities|origin|ancestry|descent|"
     r"economy|markets?|currency|dollars?|oil\s+(?:companies|firms|industry)|energy\s+firms)\b",
+    re.IGNORECASE,
+)
+# things a state adjective describes without making the state act or suffer: "West German interest
+# rates", "Japanese fiscal policy", "an Israeli airliner". Never a party, not even of a sanction or attack.
+_TOPIC_HEADS = re.compile(
+    r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:(?:interest\s+)?rates|(?:fiscal|monetary|economic|trade|farm|"
+    r"agricultural)\s+polic(?:y|ies)|inflation|budget|deficits?|surplus(?:es)?|growth|bonds?|yields?|"
+    r"stocks?|shares|marks?|yen|francs?|lire|lira|guilders?|reserves|airliners?|jetliners?)\b",
     re.IGNORECASE,
 )
 # armed or political movements: a demonym before them names no state at all ("Nicaraguan contra rebels")
@@ -388,6 +404,14 @@ def _refs_in(
             continue  # "the Paris-based OECD": where a body sits, not a party
         if m.kind is MentionKind.TOPONYM and _NAMED_AFTER.match(text[m.end : m.end + 30]):
             continue  # "the Cartagena group", "the Uruguay meeting", "the Paris agreement": a name, not a party
+        if (
+            m.kind in {MentionKind.TOPONYM, MentionKind.METONYM}
+            and m.place is not None
+            and m.place.kind is not PlaceKind.COUNTRY
+            and _NAMED_AFTER_CITY.match(text[m.end : m.end + 50])
+            and not re.match(r"[\s,]+(?:and|or)\b", text[m.end : m.end + 8])
+        ):
+            continue  # "last month's Paris currency stability accord": the accord's name, not a party
         if m.kind is MentionKind.DEMONYM:
             kind = "demonym"
         elif m.kind is MentionKind.METONYM:
@@ -399,13 +423,17 @@ def _refs_in(
         after = text[m.end : m.end + 60]
         if kind == "demonym" and _MOVEMENT_HEADS.match(after) and not _STATE_HEADS.match(after):
             continue
-        weak = (
+        topic = kind == "demonym" and bool(_TOPIC_HEADS.match(after)) and not _STATE_HEADS.match(after)
+        weak = topic or (
             kind in {"demonym", "country", "metonym"}
             and bool(_NONSTATE_HEADS.match(after))
             and not _STATE_HEADS.match(after)
         )
-        refs.append(_Ref(m.start, m.end, m.country, kind, mention=m, weak=weak))
+        refs.append(_Ref(m.start, m.end, m.country, kind, mention=m, weak=weak, topic=topic))
+    dateline_state = mentions.dateline.country if mentions.dateline is not None else None
     for a in mentions.actors:
+        if a.country and a.country == dateline_state and a.country not in article_states:
+            continue  # "HONG KONG - ... after meeting Treasury Secretary Baker": the dateline is no nationality
         if (
             a.country
             and start <= a.start
@@ -990,8 +1018,9 @@ def _build(
             if r.kind in {"city", "admin1", "admin2", "region", "landmark"} and id(r) in non_party
         }
         # towns and venues never act; support never goes to a town, but an attack on Gaza hits its state
-        no_source = venue_refs | places
-        towns = no_source if typ is EventType.SUPPORT else set()
+        topical = {id(r) for r in refs if r.topic}
+        no_source = venue_refs | places | topical
+        towns = no_source if typ is EventType.SUPPORT else topical
         directed = _directed_states(text, hit, in_scope, towns, no_source) or _directed_states(
             text, hit, in_clause, towns, no_source
         )
@@ -1581,14 +1610,39 @@ def _compatible_dates(a: _Draft, b: _Draft) -> bool:
     return a.date_text.lower() == b.date_text.lower()
 
 
+def _same_act(a: _Draft, b: _Draft) -> bool:
+    """Same type and states, and dates that can be one day or period.
+
+    Across statuses ("proposed that the premiers meet" ... "the meeting of the premiers"; "his visit in
+    early April" ... "his visit starting on April 29") the drafts are one event when their dates agree
+    or one contains the other; "met last night and will hold talks today" stays two meetings.
+    """
+    ka, kb = a.key(), b.key()
+    if ka == kb:
+        return _compatible_dates(a, b)
+    if (ka[0], ka[1], ka[3]) != (kb[0], kb[1], kb[3]):
+        return False
+    if a.date and b.date:
+        da, db = a.date, b.date
+        if not re.search(r"\d{4}", f"{a.date_text} {b.date_text}") and len(da) > 4 and len(db) > 4:
+            # no year written: the year was guessed from the (disagreeing) tense, so compare without it
+            da, db = da[5:], db[5:]
+        return da.startswith(db) or db.startswith(da)
+    # an undated "decided to enter negotiations" is not the dated talks "on Friday"
+    return (a.date_text or "").lower() == (b.date_text or "").lower()
+
+
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
-    """One event per interaction: same type, states and status, compatible dates (and host for visits)."""
+    """One event per interaction: same type and states, compatible dates (and host for visits).
+
+    An event reported once as planned and once as done is one planned event: the future wording is
+    the more specific claim, the past one usually a loose back-reference.
+    """
     out: list[_Draft] = []
     for d in drafts:
         for o in out:
             if (
-                o.key() == d.key()
-                and _compatible_dates(o, d)
+                _same_act(o, d)
                 and (d.type is not EventType.VISIT or o.target == d.target)
                 # statements of support or hostility in different sentences are separate acts
                 and (d.type not in {EventType.SUPPORT, EventType.HOSTILE} or o.order == d.order)
@@ -1596,6 +1650,10 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
                 for ev in d.evidence:
                     if all(ev.start != x.start for x in o.evidence):
                         o.evidence.append(ev)
+                if o.status is not d.status:
+                    if d.status is EventStatus.PLANNED and d.date_text is not None:
+                        o.date, o.date_text = d.date, d.date_text  # the planned date, not the loose one
+                    o.status = EventStatus.PLANNED
                 if o.date_text is None and d.date_text is not None:
                     o.date, o.date_text = d.date, d.date_text
                 if (
