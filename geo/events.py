@@ -368,10 +368,13 @@ def _refs_in(
     mentions: Mentions,
     skip: tuple[int, int] = (0, 0),
     article_states: frozenset[str] = frozenset(),
+    dateline_only: str | None = None,
 ) -> list[_Ref]:
     """State references inside ``[start, end)``, by position, with non-state uses filtered out.
 
     ``skip`` is the dateline ("TAUPO, New Zealand, March 23 -"): where the story was filed, not who acted.
+    ``dateline_only`` is the dateline's state when the story names it nowhere else: an official given
+    that nationality got it from the dateline alone, so he is no party.
     """
     refs: list[_Ref] = []
     if "EU" in article_states:
@@ -430,9 +433,8 @@ def _refs_in(
             and not _STATE_HEADS.match(after)
         )
         refs.append(_Ref(m.start, m.end, m.country, kind, mention=m, weak=weak, topic=topic))
-    dateline_state = mentions.dateline.country if mentions.dateline is not None else None
     for a in mentions.actors:
-        if a.country and a.country == dateline_state and a.country not in article_states:
+        if a.country and a.country == dateline_only:
             continue  # "HONG KONG - ... after meeting Treasury Secretary Baker": the dateline is no nationality
         if (
             a.country
@@ -612,6 +614,19 @@ class _Context:
             if code and pattern.search(self.text):
                 counts.setdefault(code, 0)
         self.article_states = frozenset(counts)
+        # the dateline's state, when only the dateline city names it ("HONG KONG - ... trading in Hong Kong")
+        self.dateline_only: str | None = None
+        d = self.dateline
+        if d is not None and d.country and d.place is not None:
+            named = any(
+                m.country == d.country
+                and not m.dateline
+                and not self.dateline_span[0] <= m.start < self.dateline_span[1]
+                and m.text.lower() != d.text.lower()
+                and (m.place is None or m.place.geonameid != d.place.geonameid)
+                for m in mentions.places
+            )
+            self.dateline_only = None if named else d.country
         self.main_states = [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1])][:2]
         self.visit_dest_spans: list[tuple[int, int]] = []
         self.active = _active_triggers(self.text)
@@ -678,7 +693,7 @@ def _sentence_events(ctx: _Context, s: int, e: int) -> None:
     hits = _find_triggers(sent, s, ctx.active)
     # "SUMMIT, N.J., March 9 -": words of the dateline are not triggers
     hits = [h for h in hits if not ctx.dateline_span[0] <= h.start < ctx.dateline_span[1]]
-    refs_all = _refs_in(text, s, e, ctx.mentions, ctx.dateline_span, ctx.article_states)
+    refs_all = _refs_in(text, s, e, ctx.mentions, ctx.dateline_span, ctx.article_states, ctx.dateline_only)
     actors_here = [r for r in refs_all if r.kind == "actor"]
     if not hits:
         if actors_here:
@@ -839,6 +854,14 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
         return None  # "an agreement on this issue would affect ...": hypothetical
     if re.search(r"\bany\s+(?:[\w-]+\s+){0,3}$", before[-40:], re.IGNORECASE):
         return None  # "a third force in any multilateral trade talks": no particular event
+    if re.match(
+        r"\s+(?:(?:which|that)\s+(?:was|were)\s+)?(?:signed|reached|concluded|initial(?:l)?ed)\s+"
+        r"(?:last|earlier|yesterday|in\s+\d{4}|in\s+[A-Z]|on\s+\w+|\w+\s+years?\s+ago)\b",
+        after,
+    ):
+        return (
+            EventStatus.OCCURRED
+        )  # "in keeping with an accord signed last year": whatever the "need to" before
     if _PLANNED.search(near) or re.search(
         r"^\W*(?:\w+\s+){0,6}?(?:(?:is|are|was|were)\s+(?:scheduled|due|set|expected|planned|to\s+be|to\s+\w+)|"
         r"scheduled|planned\s+for|next\s+(?:week|month|year)|tomorrow)\b",

@@ -304,6 +304,32 @@ HARD = [
         set(),
         id="a-proposed-meeting-mentioned-twice-is-one",
     ),
+    pytest.param(
+        "NAIROBI, June 4 - The shilling firmed in Nairobi trading. Japanese Finance Minister Kato, "
+        "after meeting Treasury Secretary Smith, said they discussed aid.",
+        set(),
+        {("meeting", frozenset({"JP", "KE"}))},
+        id="the-dateline-city-named-again-is-still-no-nationality",
+    ),
+    pytest.param(
+        "SINGAPORE, Oct 3 - Australian Treasurer Keating, after meeting British Chancellor Lawson, "
+        "said they agreed on the need for lower interest rates.",
+        {("meeting", frozenset({"AU", "GB"}), "occurred")},
+        {("agreement", frozenset({"AU", "GB"}))},
+        id="agreeing-on-a-need-is-no-accord",
+    ),
+    pytest.param(
+        "Tokyo dealers praised the role Washington has played in supporting the dollar.",
+        set(),
+        {("support", frozenset({"JP", "US"}))},
+        id="supporting-a-currency-is-no-support",
+    ),
+    pytest.param(
+        "Peru and Bolivia need to widen trade as required by the accord signed in 1992.",
+        {("agreement", frozenset({"PE", "BO"}), "occurred")},
+        set(),
+        id="an-accord-signed-in-a-past-year-is-past-whatever-comes-before",
+    ),
 ]
 
 
