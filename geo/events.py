@@ -520,7 +520,7 @@ _SKIP = re.compile(
     r"cancel(?:l?ed|s)?|postpon(?:ed|es)|call(?:ed)?\s+off|rul(?:ed|es)\s+out|rejected|if|unless|whether|"
     r"could|might|(?-i:may)|possible|possibility|possibly|consider(?:s|ed|ing)?|hop(?:e|es|ed|ing)\s+to|"
     r"would\s+welcome|ask(?:ed|s)?\s+(?:\w+\s+)?(?:whether|if)|speculation|rumou?rs?|reportedly\s+considering|"
-    r"should|ought\s+to|veto(?:ed|es)?|block(?:ed|s)?|oppos(?:ed|es|e)|against\s+imposing|prospects?\s+(?:for|of)|seek(?:s|ing)?|sought|request(?:ed|s|ing)?|asked\s+for|appl(?:y|ied|ies)\s+for|appeal(?:ed|s)?\s+for|wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|call(?:ed|s)?\s+for|calling\s+for)\b",
+    r"should|ought\s+to|veto(?:ed|es)?|block(?:ed|s)?|oppos(?:ed|es|e)|against\s+imposing|prospects?\s+(?:for|of)|seek(?:s|ing)?|sought|request(?:ed|s|ing)?|asked\s+for|appl(?:y|ied|ies)\s+for|appeal(?:ed|s)?\s+for|wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|call(?:ed|s)?\s+for|calling\s+for|rather\s+than|instead\s+of)\b",
     re.IGNORECASE,
 )
 _VENUE_BEFORE = re.compile(
@@ -852,7 +852,7 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
         r"^[^,;.]{0,40}?\b(?:would|could|might|should)\b", text[hit.end : e], re.IGNORECASE
     ):
         return None  # "an agreement on this issue would affect ...": hypothetical
-    if re.search(r"\bany\s+(?:[\w-]+\s+){0,3}$", before[-40:], re.IGNORECASE):
+    if re.search(r"\bany\s+(?:[\w.-]+\s+){0,3}$", before[-40:], re.IGNORECASE):
         return None  # "a third force in any multilateral trade talks": no particular event
     if re.match(
         r"\s+(?:(?:which|that)\s+(?:was|were)\s+)?(?:signed|reached|concluded|initial(?:l)?ed)\s+"
@@ -1230,7 +1230,9 @@ def _directed_states(
             tgt = [before[-1].country]
     elif after and (
         re.match(
-            r"(?:,?\s+(?:and\s+)?\w+ed)*,?\s+(?:by|at\s+the\s+hands\s+of)\b", text[hit.end : hit.end + 50]
+            # "attacked and sunk by X", "threatened with sanctions by X"
+            r"(?:,?\s+(?:and\s+)?\w+ed)*(?:\s+with\s+(?:[\w-]+\s+){0,2}?[\w-]+)?,?\s+(?:by|at\s+the\s+hands\s+of)\b",
+            text[hit.end : hit.end + 60],
         )
         or (hit.type is EventType.SUPPORT and re.match(r"\s+(?:of|from)\b", text[hit.end : hit.end + 6]))
     ):

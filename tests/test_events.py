@@ -330,6 +330,24 @@ HARD = [
         set(),
         id="an-accord-signed-in-a-past-year-is-past-whatever-comes-before",
     ),
+    pytest.param(
+        "Prices will rise on April 17 despite any U.S. Mexican talks to avert that.",
+        set(),
+        {("meeting", frozenset({"US", "MX"}))},
+        id="any-talks-are-no-particular-talks",
+    ),
+    pytest.param(
+        "Madrid wants a moderate bill rather than retaliatory measures against France.",
+        set(),
+        {("hostile", frozenset({"ES", "FR"}))},
+        id="rather-than-is-a-road-not-taken",
+    ),
+    pytest.param(
+        "Iraq was threatened with sanctions by the United States.",
+        {("hostile", frozenset({"US", "IQ"}), "occurred")},
+        set(),
+        id="passive-threat-with-an-agent",
+    ),
 ]
 
 
@@ -467,3 +485,8 @@ def test_exchange_of_visits_is_one_visit_each_way(gazetteer) -> None:  # type: i
         (e.source, e.target, e.status.value) for e in events_of(text, gazetteer) if e.type is EventType.VISIT
     }
     assert visits == {("AR", "GB", "planned"), ("GB", "AR", "planned")}
+
+
+def test_passive_threat_runs_from_the_agent(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    (threat,) = events_of("Iraq was threatened with sanctions by the United States.", gazetteer)
+    assert (threat.source, threat.target) == ("US", "IQ")
