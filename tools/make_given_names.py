@@ -35,7 +35,7 @@ COUNTRIES = (
     "turkey arabia israel china india japan korea vietnam other_countries"
 ).split()
 THIN = {"arabia", "india", "china", "japan", "korea", "vietnam", "turkey", "the_stans", "israel"}
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[1] / "data" / "lexicon"
 
 
 def _fold(name: str) -> str:
