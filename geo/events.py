@@ -508,7 +508,7 @@ def _clauses(text: str, offset: int) -> list[tuple[int, int]]:
 _PLANNED = re.compile(
     r"\b(?:will|shall|would|'ll|is\s+to|are\s+to|was\s+to|were\s+to|(?:is|are|was|were)\s+(?:set|scheduled|"
     r"due|expected|planned|planning|slated|going|likely|invited|ready|preparing)\s+to|to\s+be\s+held|"
-    r"plans?\s+to|planned|intends?\s+to|intend|agreed\s+(?:(?:on|last|this|early|late|in)\s+\w+\s+|yesterday\s+|today\s+)?to|upcoming|forthcoming|next\s+(?:week|month|year)|"
+    r"plans?\s+to|planned|intends?\s+to|intend|leaves|departs|sets\s+(?:off|out)|agreed\s+(?:(?:on|last|this|early|late|in)\s+\w+\s+|yesterday\s+|today\s+)?to|upcoming|forthcoming|next\s+(?:week|month|year)|"
     r"tomorrow|later\s+this|scheduled|proposed|proposal|propose[sd]?|need\s+to|readiness\s+to|"
     r"invit(?:ed|ation)|to\s+hold|would\s+like|prepared\s+to|"
     r"is\s+expected|are\s+expected|expected\s+to|decid(?:ed|es|ing)\s+to\s+(?:enter|hold|open|start|begin|resume|send))\b",
@@ -520,7 +520,7 @@ _SKIP = re.compile(
     r"cancel(?:l?ed|s)?|postpon(?:ed|es)|call(?:ed)?\s+off|rul(?:ed|es)\s+out|rejected|if|unless|whether|"
     r"could|might|(?-i:may)|possible|possibility|possibly|consider(?:s|ed|ing)?|hop(?:e|es|ed|ing)\s+to|"
     r"would\s+welcome|ask(?:ed|s)?\s+(?:\w+\s+)?(?:whether|if)|speculation|rumou?rs?|reportedly\s+considering|"
-    r"should|ought\s+to|veto(?:ed|es)?|block(?:ed|s)?|oppos(?:ed|es|e)|against\s+imposing|prospects?\s+(?:for|of)|seek(?:s|ing)?|sought|request(?:ed|s|ing)?|asked\s+for|appl(?:y|ied|ies)\s+for|appeal(?:ed|s)?\s+for|wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|call(?:ed|s)?\s+for|calling\s+for|rather\s+than|instead\s+of)\b",
+    r"should|ought\s+to|veto(?:ed|es)?|block(?:ed|s)?|oppos(?:ed|es|e)|against\s+imposing|prospects?\s+(?:for|of)|seek(?:s|ing)?|sought|request(?:ed|s|ing)?|asked\s+for|ask(?:ed|s|ing)?\s+(?:[\w.'’-]+\s+){1,3}?to|appl(?:y|ied|ies)\s+for|appeal(?:ed|s)?\s+(?:[\w-]+\s+){0,5}?for|calls\s+(?:from\s+)?(?:[\w-]+\s+){0,5}?for|wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|call(?:ed|s)?\s+for|calling\s+for|rather\s+than|instead\s+of)\b",
     re.IGNORECASE,
 )
 _VENUE_BEFORE = re.compile(
@@ -846,6 +846,12 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
         re.IGNORECASE,
     ):
         return None  # "Talks between Armenia and Azerbaijan were postponed"
+    if hit.type is EventType.AGREEMENT and re.search(
+        r"\bnegotiat\w*\s+(?:of\s+|on\s+|for\s+|towards?\s+|over\s+)?(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}$",
+        before[-60:],
+        re.IGNORECASE,
+    ):
+        return None  # "supports negotiation of a bilateral trading agreement": not reached yet
     if re.search(r"\b(?:possible|potential|hypothetical)\s+$", before[-30:], re.IGNORECASE):
         return None
     if re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", before[-30:], re.IGNORECASE) and re.search(

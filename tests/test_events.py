@@ -348,6 +348,46 @@ HARD = [
         set(),
         id="passive-threat-with-an-agent",
     ),
+    pytest.param(
+        "Canada warned that the planned levy on imported timber could badly hurt its exports to Japan.",
+        set(),
+        {("hostile", frozenset({"CA", "JP"}))},
+        id="warning-about-a-measure-is-no-threat",
+    ),
+    pytest.param(
+        "Britain warned Iran it would retaliate.",
+        {("hostile", frozenset({"GB", "IR"}), "occurred")},
+        set(),
+        id="warning-of-reprisal-is-a-threat",
+    ),
+    pytest.param(
+        "Dutch lawmakers asked their Belgian counterparts to exempt the Netherlands from the trade retaliation provisions.",
+        set(),
+        {("hostile", frozenset({"NL", "BE"}))},
+        id="a-request-and-a-retaliation-clause-are-no-hostility",
+    ),
+    pytest.param(
+        "The resolution backs negotiation of a bilateral trade agreement with Mexico by the United States.",
+        set(),
+        {("agreement", frozenset({"US", "MX"}))},
+        id="an-agreement-under-negotiation-is-not-reached",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="'backs negotiation of' is a proposal, but the negotiation still comes out as a meeting",
+        ),
+    ),
+    pytest.param(
+        "French Prime Minister Jacques Chirac leaves on his first official visit to Japan on Friday.",
+        {("visit", frozenset({"FR", "JP"}), "planned")},
+        set(),
+        id="leaves-on-a-visit-is-planned",
+    ),
+    pytest.param(
+        "Among the problems were appeals from Spain and Portugal for protection for farmers.",
+        set(),
+        {("support", frozenset({"ES", "PT"}))},
+        id="an-appeal-for-protection-is-no-support",
+    ),
 ]
 
 
