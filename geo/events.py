@@ -33,6 +33,7 @@ hostile    THREATEN, SANCTION, SANCTION/expel, ASSAULT/...     13, 16x, 1663, 18
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import re
@@ -520,7 +521,7 @@ _SKIP = re.compile(
     r"cancel(?:l?ed|s)?|postpon(?:ed|es)|call(?:ed)?\s+off|rul(?:ed|es)\s+out|rejected|if|unless|whether|"
     r"could|might|(?-i:may)|possible|possibility|possibly|consider(?:s|ed|ing)?|hop(?:e|es|ed|ing)\s+to|"
     r"would\s+welcome|ask(?:ed|s)?\s+(?:\w+\s+)?(?:whether|if)|speculation|rumou?rs?|reportedly\s+considering|"
-    r"should|ought\s+to|veto(?:ed|es)?|block(?:ed|s)?|oppos(?:ed|es|e)|against\s+imposing|prospects?\s+(?:for|of)|seek(?:s|ing)?|sought|request(?:ed|s|ing)?|asked\s+for|ask(?:ed|s|ing)?\s+(?:[\w.'’-]+\s+){1,3}?to|appl(?:y|ied|ies)\s+for|appeal(?:ed|s)?\s+(?:[\w-]+\s+){0,5}?for|calls\s+(?:from\s+)?(?:[\w-]+\s+){0,5}?for|wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|call(?:ed|s)?\s+for|calling\s+for|rather\s+than|instead\s+of)\b",
+    r"should|ought\s+to|veto(?:ed|es)?|block(?:ed|s)?|oppos(?:ed|es|e)|against\s+imposing|prospects?\s+(?:for|of)|seek(?:s|ing)?|sought|request(?:ed|s|ing)?|asked\s+for|ask(?:ed|s|ing)?\s+(?:[\w.'’-]+\s+){1,3}?to|appl(?:y|ied|ies)\s+for|appeal(?:ed|s)?\s+(?:[\w-]+\s+){0,5}?for|calls\s+(?:from\s+)?(?:[\w-]+\s+){0,5}?for|wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|call(?:ed|s)?\s+for|calling\s+for|rather\s+than|instead\s+of|(?:excluded|left\s+out|shut\s+out|barred)\s+(?:from|of))\b",
     re.IGNORECASE,
 )
 _VENUE_BEFORE = re.compile(
@@ -1190,7 +1191,39 @@ def _build(
     )
     if typ not in {EventType.SUPPORT, EventType.HOSTILE} and pending:
         draft.extra["pending"] = True
+    if typ is EventType.AGREEMENT and len(states) >= 3:
+        split = _separate_pacts(
+            text, hit, [r for r in in_clause if id(r) not in venue_refs and id(r) not in non_party]
+        )
+        if split is not None:
+            one, partners = split
+            return [
+                dataclasses.replace(
+                    draft, countries=[one, p], evidence=[evidence], actors=list(actors), extra={}
+                )
+                for p in partners
+            ]
     return [draft]
+
+
+def _separate_pacts(text: str, hit: _Hit, pool: list[_Ref]) -> tuple[str, list[str]] | None:
+    """``(state, partners)`` for "the U.S. trade agreements with Canada and Israel": one pact per partner.
+
+    Only a plural trigger with one state before it and a list of states right after "with".
+    """
+    if not re.search(r"(?i)(?:agreements|accords|treaties|pacts|deals)\s*$", text[hit.start : hit.end]):
+        return None
+    m = re.match(r"\s+with\s+", text[hit.end : hit.end + 12])
+    if m is None:
+        return None
+    before = {r.country for r in pool if r.end <= hit.start}
+    after = _groups([r for r in pool if r.start >= hit.end + m.end() - 1], text)
+    if len(before) != 1 or not after or after[0][0].start > hit.end + m.end() + 4:
+        return None
+    partners = _dedupe(r.country for r in after[0])
+    (one,) = before
+    partners = [c for c in partners if c != one]
+    return (one, partners) if len(partners) >= 2 else None
 
 
 def _directed_states(

@@ -388,6 +388,28 @@ HARD = [
         {("support", frozenset({"ES", "PT"}))},
         id="an-appeal-for-protection-is-no-support",
     ),
+    pytest.param(
+        "Brazil signed agreements with Argentina and Uruguay.",
+        {
+            ("agreement", frozenset({"BR", "AR"}), "occurred"),
+            ("agreement", frozenset({"BR", "UY"}), "occurred"),
+        },
+        {("agreement", frozenset({"BR", "AR", "UY"}))},
+        id="plural-pacts-with-a-list-are-one-per-partner",
+    ),
+    pytest.param(
+        "Brazil, Argentina and Uruguay signed a customs agreement.",
+        {("agreement", frozenset({"BR", "AR", "UY"}), "occurred")},
+        set(),
+        id="one-pact-of-three-stays-one",
+    ),
+    pytest.param(
+        "On March 2, Greece boycotted a meeting in Brussels of its NATO partners - Turkey, Norway and Denmark - "
+        "after being left out of earlier talks.",
+        set(),
+        {("meeting", frozenset({"GR", "TR", "NO", "DK"}))},
+        id="the-excluded-state-is-no-party",
+    ),
 ]
 
 
