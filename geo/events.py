@@ -521,7 +521,7 @@ _SKIP = re.compile(
     r"cancel(?:l?ed|s)?|postpon(?:ed|es)|call(?:ed)?\s+off|rul(?:ed|es)\s+out|rejected|if|unless|whether|"
     r"could|might|(?-i:may)|possible|possibility|possibly|consider(?:s|ed|ing)?|hop(?:e|es|ed|ing)\s+to|"
     r"would\s+welcome|ask(?:ed|s)?\s+(?:\w+\s+)?(?:whether|if)|speculation|rumou?rs?|reportedly\s+considering|"
-    r"should|ought\s+to|veto(?:ed|es)?|block(?:ed|s)?|oppos(?:ed|es|e)|against\s+imposing|prospects?\s+(?:for|of)|seek(?:s|ing)?|sought|request(?:ed|s|ing)?|asked\s+for|ask(?:ed|s|ing)?\s+(?:[\w.'’-]+\s+){1,3}?to|appl(?:y|ied|ies)\s+for|appeal(?:ed|s)?\s+(?:[\w-]+\s+){0,5}?for|calls\s+(?:from\s+)?(?:[\w-]+\s+){0,5}?for|wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|call(?:ed|s)?\s+for|calling\s+for|rather\s+than|instead\s+of|(?:excluded|left\s+out|shut\s+out|barred)\s+(?:from|of))\b",
+    r"should|ought\s+to|veto(?:ed|es)?|block(?:ed|s)?|oppos(?:ed|es|e)|against\s+imposing|prospects?\s+(?:for|of)|seek(?:s|ing)?|sought|request(?:ed|s|ing)?|asked\s+for|(?:ask|press|push)(?:ed|es|s|ing)?\s+(?:[\w.'’-]+\s+){1,3}?to|appl(?:y|ied|ies)\s+for|appeal(?:ed|s)?\s+(?:[\w-]+\s+){0,5}?for|calls\s+(?:from\s+)?(?:[\w-]+\s+){0,5}?for|wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|call(?:ed|s)?\s+for|calling\s+for|rather\s+than|instead\s+of|(?:excluded|left\s+out|shut\s+out|barred)\s+(?:from|of))\b",
     re.IGNORECASE,
 )
 _VENUE_BEFORE = re.compile(
@@ -1670,8 +1670,18 @@ def _compatible_dates(a: _Draft, b: _Draft) -> bool:
     if a.date_text is None or b.date_text is None:
         return True
     if a.date and b.date:
-        return a.date == b.date
+        return a.date == b.date or _week_holds(a.date, b.date) or _week_holds(b.date, a.date)
     return a.date_text.lower() == b.date_text.lower()
+
+
+def _week_holds(week: str, day: str) -> bool:
+    """Whether the ISO week ``week`` ("1987-W17": "later this week") contains the date ``day``."""
+    m = re.fullmatch(r"(\d{4})-W(\d{2})", week)
+    d = parse_iso_date(day) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else None
+    if m is None or d is None:
+        return False
+    year, wk, _ = d.isocalendar()
+    return (year, wk) == (int(m.group(1)), int(m.group(2)))
 
 
 def _same_act(a: _Draft, b: _Draft) -> bool:
@@ -1718,8 +1728,12 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
                     if d.status is EventStatus.PLANNED and d.date_text is not None:
                         o.date, o.date_text = d.date, d.date_text  # the planned date, not the loose one
                     o.status = EventStatus.PLANNED
-                if o.date_text is None and d.date_text is not None:
-                    o.date, o.date_text = d.date, d.date_text
+                if (
+                    o.date_text is None
+                    and d.date_text is not None
+                    or (o.date and d.date and _week_holds(o.date, d.date))
+                ):
+                    o.date, o.date_text = d.date, d.date_text  # none yet, or the day within "this week"
                 if (
                     (o.location is None or not o.location.name)
                     and d.location is not None

@@ -410,6 +410,18 @@ HARD = [
         {("meeting", frozenset({"GR", "TR", "NO", "DK"}))},
         id="the-excluded-state-is-no-party",
     ),
+    pytest.param(
+        "At the GATT talks, Korea will try to persuade the U.S. to cut tariffs.",
+        set(),
+        {("meeting", frozenset({"KR", "US"}))},
+        id="a-gatt-round-is-no-bilateral-meeting",
+    ),
+    pytest.param(
+        "Argentine officials warned that despite Chilean optimism, a deal on fishing may prove difficult.",
+        set(),
+        {("hostile", frozenset({"AR", "CL"}))},
+        id="warning-of-difficulty-is-no-threat",
+    ),
 ]
 
 
@@ -552,3 +564,13 @@ def test_exchange_of_visits_is_one_visit_each_way(gazetteer) -> None:  # type: i
 def test_passive_threat_runs_from_the_agent(gazetteer) -> None:  # type: ignore[no-untyped-def]
     (threat,) = events_of("Iraq was threatened with sanctions by the United States.", gazetteer)
     assert (threat.source, threat.target) == ("US", "IQ")
+
+
+def test_a_visit_this_week_and_on_wednesday_is_one_visit_on_wednesday(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Indonesian President Suharto said his visit to Australia later this week will help. "
+        "Suharto leaves on his official visit to Australia on Wednesday."
+    )
+    (visit,) = events_of(text, gazetteer, date="1997-04-21")  # a Monday
+    assert (visit.type, visit.status) == (EventType.VISIT, EventStatus.PLANNED)
+    assert (visit.date, visit.date_text) == ("1997-04-23", "on Wednesday")
