@@ -280,6 +280,27 @@ def test_find_names_is_word_bounded_and_case_aware(
     assert not (absent & found)
 
 
+_SHORT_TEXTS = [
+    "Iraqi and Iranian officials met in Baghdad.",
+    "the Russian-made jets over Syria; TÜRKIYE and İstanbul",
+    "Springfield, Ill., and Fresno, Calif. in the U.S.",
+    "a critical mass. Then ill. Then calif. let us see",
+    "They met in New York City, 3Paris Parisx _Lima Lima_",
+]
+
+
+def test_find_names_long_texts_agree_with_short_ones(gazetteer: OfflineGazetteer) -> None:
+    # long texts take a faster path (word boundaries marked once per text): same hits
+    joined = "\n".join(_SHORT_TEXTS)
+    assert len(joined) >= 64 > max(len(t) for t in _SHORT_TEXTS)
+    expected, offset = [], 0
+    for piece in _SHORT_TEXTS:
+        expected += [(s + offset, e + offset, k) for s, e, k in gazetteer.find_names(piece)]
+        offset += len(piece) + 1
+    assert expected
+    assert sorted(gazetteer.find_names(joined)) == sorted(expected)
+
+
 def test_find_names_spans_point_into_the_original_text(gazetteer: OfflineGazetteer) -> None:
     text = "Vertreter aus STRAẞE? İzmir, Ağrı und Türkiye’s Hauptstadt Ankara; Jürgen in Zürich."
     hits = list(gazetteer.find_names(text))
