@@ -1256,7 +1256,12 @@ def _directed_states(
     after = [r for r in cands if r.start >= hit.end]
     if hit.type is EventType.SUPPORT:
         # support goes to a state, not to "operations in northern Iraq"; an attack may well hit a place
-        after = [r for r in after if not _LOCATIVE.search(text[max(0, r.start - 25) : r.start])]
+        after = [
+            r
+            for r in after
+            if not _LOCATIVE.search(text[max(0, r.start - 25) : r.start])
+            or re.fullmatch(r"\s+from\s+(?:the\s+)?", text[hit.end : r.start])  # "grants from Britain"
+        ]
     src: list[str] = []
     tgt: list[str] = []
     if hit.trigger.name == "support_backed" and inside:
@@ -1273,7 +1278,11 @@ def _directed_states(
             r"(?:,?\s+(?:and\s+)?\w+ed)*(?:\s+with\s+(?:[\w-]+\s+){0,2}?[\w-]+)?,?\s+(?:by|at\s+the\s+hands\s+of)\b",
             text[hit.end : hit.end + 60],
         )
-        or (hit.type is EventType.SUPPORT and re.match(r"\s+(?:of|from)\b", text[hit.end : hit.end + 6]))
+        or (
+            # "the support of Syria", "backing from Moscow"; not "his endorsement of the subsidy index"
+            hit.type is EventType.SUPPORT
+            and re.match(r"\s+(?:of|from)\s+(?:the\s+)?$", text[hit.end : after[0].start])
+        )
     ):
         src = [r.country for r in _groups(after, text)[0]]
         tgt = [r.country for r in _groups(before, text)[-1]] if before else []
@@ -1309,6 +1318,15 @@ def _directed_states(
         groups_after = _groups([r for r in others if not r.weak], text) or _groups(others, text)
         if not groups_after and after:
             groups_after = _groups(after, text)
+        if (
+            groups_after
+            and hit.type is EventType.SUPPORT
+            and re.search(
+                r",\s*(?:however,\s*)?(?:by\s+)?\w+ing\b|\bby\s+\w+ing\b|\b(?:saying|adding|while|but|because)\b",
+                text[hit.end : groups_after[0][0].start],
+            )
+        ):
+            groups_after = []  # "endorsed the plan, saying the EC would gain": the EC sits in another clause
         if groups_after:
             tgt = [r.country for r in groups_after[0]]
         elif before:

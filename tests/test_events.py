@@ -422,6 +422,30 @@ HARD = [
         {("hostile", frozenset({"AR", "CL"}))},
         id="warning-of-difficulty-is-no-threat",
     ),
+    pytest.param(
+        "Britain endorsed the plan, saying the European Community would gain.",
+        set(),
+        {("support", frozenset({"GB", "EU"}))},
+        id="a-state-in-the-next-clause-is-no-target-of-support",
+    ),
+    pytest.param(
+        "British minister Hurd qualified his endorsement of the subsidy index as a bargaining tool.",
+        set(),
+        set(),
+        id="endorsement-of-a-thing-is-no-support-from-it",
+    ),
+    pytest.param(
+        "Iraq welcomed the support of Syria for the plan.",
+        {("support", frozenset({"SY", "IQ"}), "occurred")},
+        set(),
+        id="support-of-a-state-comes-from-it",
+    ),
+    pytest.param(
+        "Ghana will get 30 mln dlrs as grants from Japan to build roads.",
+        {("support", frozenset({"JP", "GH"}), "occurred")},
+        set(),
+        id="grants-from-a-state",
+    ),
 ]
 
 
@@ -574,3 +598,15 @@ def test_a_visit_this_week_and_on_wednesday_is_one_visit_on_wednesday(gazetteer)
     (visit,) = events_of(text, gazetteer, date="1997-04-21")  # a Monday
     assert (visit.type, visit.status) == (EventType.VISIT, EventStatus.PLANNED)
     assert (visit.date, visit.date_text) == ("1997-04-23", "on Wednesday")
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Iraq welcomed the support of Syria for the plan.", ("SY", "IQ")),
+        ("Ghana will get 30 mln dlrs as grants from Japan to build roads.", ("JP", "GH")),
+    ],
+)
+def test_support_of_or_from_a_state_runs_from_it(gazetteer, text: str, direction: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    (support,) = events_of(text, gazetteer)
+    assert (support.source, support.target) == direction
