@@ -500,8 +500,11 @@ def _heading_spans(text: str) -> list[tuple[int, int]]:
         line = m.group()
         if not line or len(line) > 300:
             continue
-        n_upper = len(_UPPER.findall(line))
-        n_letters = n_upper + len(_LOWER.findall(line))
+        # counts of [A-Z] and [a-z] with bytes.translate (C) rather than a list of matches;
+        # UTF-8 encodes every other character as bytes >= 0x80, which are never counted
+        raw = line.encode("utf-8", "surrogatepass")
+        n_upper = len(raw.translate(None, _NOT_ASCII_UPPER))
+        n_letters = n_upper + len(raw.translate(None, _NOT_ASCII_LOWER))
         if n_letters >= 4 and n_upper > 0.7 * n_letters:
             spans.append((m.start(), m.end()))
             continue
@@ -513,8 +516,8 @@ def _heading_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_UPPER = re.compile(r"[A-Z]")
-_LOWER = re.compile(r"[a-z]")
+_NOT_ASCII_UPPER = bytes(b for b in range(256) if not 0x41 <= b <= 0x5A)  # deleted: all but A-Z
+_NOT_ASCII_LOWER = bytes(b for b in range(256) if not 0x61 <= b <= 0x7A)  # deleted: all but a-z
 _LONG_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]{3,}")
 
 
@@ -1540,12 +1543,23 @@ _TITLE_OF_BEFORE = re.compile(
 _HONORIFICS = frozenset({"Sir", "Dame", "Sheikh", "Dr", "Dr.", "Prince", "King", "Queen", "Emir", "Sultan"})
 
 
+_TITLE_FIRST_MODS = (
+    "Deputy|Vice|Acting|Former|First|Foreign|Defence|Defense|Interior|Trade|Finance|Prime|Economy|Oil|"
+    "Energy|Agriculture|Justice|Health|Education|Chief|Special|Senior|Supreme|Crown|Grand|Secretary|State"
+).split("|")
+
+
 @functools.lru_cache(maxsize=1)
 def _title_first_re() -> re.Pattern[str]:
     lex = load_lexicon()
     heads = "|".join(re.escape(t.title()) + "|" + re.escape(t.capitalize()) for t in lex.titles)
-    mods = r"(?:(?:Deputy|Vice|Acting|Former|First|Foreign|Defence|Defense|Interior|Trade|Finance|Prime|Economy|Oil|Energy|Agriculture|Justice|Health|Education|Chief|Special|Senior|Supreme|Crown|Grand|Secretary|State)[ \xa0]){0,3}"
-    return re.compile(r"\b(?P<title>" + mods + r"(?:" + heads + r"))[ \xa0]" + _NAME)
+    mods = r"(?:(?:" + "|".join(_TITLE_FIRST_MODS) + r")[ \xa0]){0,3}"
+    # every match starts with the first letter of a modifier or a title: a lookahead on those
+    # letters lets the engine skip other positions before trying hundreds of alternatives
+    forms = [f for t in lex.titles for f in (t.title(), t.capitalize())] + _TITLE_FIRST_MODS
+    firsts = {f[0] for f in forms if f}
+    lead = "(?=[" + "".join(re.escape(ch) for ch in sorted(firsts)) + "])"
+    return re.compile(r"\b" + lead + r"(?P<title>" + mods + r"(?:" + heads + r"))[ \xa0]" + _NAME)
 
 
 _GAP = re.compile(
@@ -1719,9 +1733,7 @@ def _find_actors(
             for form in {a.name, parts[-1]}:
                 if len(form) > 2 and form.lower() not in lex.function_words:
                     surnames.setdefault(form, a)
-        rx = re.compile(
-            r"\b(" + "|".join(re.escape(k) for k in sorted(surnames, key=len, reverse=True)) + r")\b"
-        )
+        rx = _names_re(tuple(sorted(surnames, key=len, reverse=True)))
         for mm in rx.finditer(text):
             s, e = mm.span()
             if any(covered[s:e]):
@@ -1734,6 +1746,13 @@ def _find_actors(
             name_spans.append((s, e, a.name))
     actors.sort(key=lambda a: a.start)
     return actors, name_spans
+
+
+@functools.lru_cache(maxsize=2048)
+def _names_re(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``names`` as a whole word, the first listed winning; wire stories name the same
+    people again and again, so the compiled pattern is kept."""
+    return re.compile(r"\b(" + "|".join(re.escape(k) for k in names) + r")\b")
 
 
 def _place_at(places: list[Mention], start: int, end: int) -> bool:
