@@ -152,7 +152,7 @@ def find_dates(text: str) -> list[DateExpression]:
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            if kind == "month" and not _plausible_month(text, m):
+            if kind == "month" and not _plausible_month(m):
                 continue
             parts = tuple((k, v) for k, v in m.groupdict().items() if v)
             found.append(DateExpression(kind, s, e, m.group(0), parts))
@@ -161,7 +161,7 @@ def find_dates(text: str) -> list[DateExpression]:
     return found
 
 
-def _plausible_month(text: str, m: re.Match[str]) -> bool:
+def _plausible_month(m: re.Match[str]) -> bool:
     """ "May" and "March" are also words: accept them only where a date reads naturally."""
     word = m.group("month")
     if word.lower().rstrip(".") not in {

@@ -481,7 +481,7 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
-def _topic_zones(text: str, offset: int, hits: Sequence[_Hit]) -> list[tuple[int, int]]:
+def _topic_zones(text: str, offset: int) -> list[tuple[int, int]]:
     zones = []
     for m in _TOPIC.finditer(text):
         s = m.end()
@@ -700,14 +700,14 @@ def _sentence_events(ctx: _Context, s: int, e: int) -> None:
         if actors_here:
             ctx.last_actor_country = actors_here[0].country
         return
-    zones = _topic_zones(sent, s, hits)
+    zones = _topic_zones(sent, s)
     clauses = _clauses(sent, s)
     dates = [
         (d, d.start + s, d.end + s)
         for d in find_dates(sent)
         if not ctx.dateline_span[0] <= d.start + s < ctx.dateline_span[1]
     ]
-    evidence = _evidence(text, s, e, ctx)
+    evidence = _evidence(text, s, e)
     seen_types: set[tuple[EventType, frozenset[str], str | None, EventStatus]] = set()
     by_phone = any(h.trigger.name == "call_phone" for h in hits)
     productive: set[int] = set()  # hits that yielded an event
@@ -823,7 +823,7 @@ def _same_clause(clauses: list[tuple[int, int]], a: int, b: int) -> bool:
     return False
 
 
-def _evidence(text: str, s: int, e: int, ctx: _Context) -> Evidence:
+def _evidence(text: str, s: int, e: int) -> Evidence:
     return Evidence(text[s:e], s, e)
 
 
