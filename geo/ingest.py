@@ -938,11 +938,23 @@ def _json_string(raw: str) -> str:
     return html_lib.unescape(str(value))
 
 
+_warned: set[str] = set()
+
+
+def _warn_no_trafilatura(exc: ImportError) -> None:
+    if "trafilatura" not in _warned:
+        _warned.add("trafilatura")
+        log.warning("trafilatura cannot be imported (%s); HTML main text falls back to tag stripping", exc)
+
+
 def _html_main_text(html: str) -> str | None:
     """Main text with trafilatura (offline: it only parses the string), else a plain strip."""
     try:
         import trafilatura
-
+    except ImportError as exc:  # a broken install: say so once, keep reading with the plain strip
+        _warn_no_trafilatura(exc)
+        return _strip_html(html)
+    try:
         text = trafilatura.extract(
             html,
             include_comments=False,
