@@ -539,6 +539,7 @@ class _Cand:
     dateline: bool = False
     place: Place | None = None
     kind: MentionKind = MentionKind.TOPONYM
+    hq: bool = False  # places are the entries of "<key> headquarters" (an organisation's dateline)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -692,6 +693,8 @@ def find_mentions(article: Article, gazetteer: OfflineGazetteer | None = None) -
             if not hq:
                 continue
             places = hq
+            cands.append(_Cand(start, end, "gaz", key, list(places), dateline=is_dl, hq=True))
+            continue
         cands.append(_Cand(start, end, "gaz", key, list(places), dateline=is_dl))
     if blockers:
         # inside a longer name judged a person's or an organisation's ("Orange County has ...",
@@ -1245,10 +1248,15 @@ def _resolve(cands: list[_Cand], text: str, states: _States, lex: Lexicon) -> No
     anchors: dict[tuple[int, int], set[str]] = {}
     regions: list[Place] = []
     for _ in range(2):
+        total = sum(evidence.values()) or 1  # evidence, anchors and regions are fixed for a pass
+        near_anchors: dict[str, tuple[set[tuple[int, int]], set[tuple[int, int]]]] = {}
         for c in cands:
             if c.source != "gaz":
                 continue
-            c.place = _best(c, evidence, anchors, states, cands, text, grid, regions, support_cache)
+            near = near_anchors.get(c.key)
+            if near is None:
+                near = near_anchors[c.key] = _anchor_cells(anchors, c.key)
+            c.place = _best(c, evidence, total, near, states, cands, text, grid, regions, support_cache)
         evidence2: Counter[str] = Counter(evidence)
         regions = [
             c.place
@@ -1305,10 +1313,44 @@ def _support(p: Place, key: str, grid: dict[tuple[int, int], dict[str, float]]) 
     return sum(names.values())
 
 
+def _anchor_cells(
+    anchors: dict[tuple[int, int], set[str]], key: str
+) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """Cells holding a small place named other than ``key``, and those cells with their neighbours."""
+    cells = {cell for cell, keys in anchors.items() if keys - {key}}
+    around = {(la + a, lo + b) for la, lo in cells for a in (-1, 0, 1) for b in (-1, 0, 1)}
+    return cells, around
+
+
+@functools.lru_cache(maxsize=100_000)
+def _priors(gaz_id: int, key: str, hq: bool, surface: str) -> tuple[tuple[float, float], ...]:
+    """Per entry of a candidate, the parts of its score that do not depend on the article.
+
+    ``(prior, bonus)``: ``prior`` is rank, population, kind and own-name; ``bonus`` is the
+    capital's (or a province's namesake city's) bonus, added later in the same order as before
+    so that every score is the same float.
+    """
+    states = _states_for(gaz_id)
+    places = _candidates(_GAZ[gaz_id], key + " headquarters" if hq else key)
+    out = []
+    for rank, p in enumerate(places):
+        s = -0.2 * rank + POP_WEIGHT * math.log10(p.population + 10) + _KIND_BONUS.get(p.kind, 0.0)
+        if _fold(p.name) == surface:
+            s += 1.5  # its own name rather than an alternate one ("Orange County", not "Orange")
+        bonus = 0.0
+        if p.kind is PlaceKind.CITY and states.is_capital(p):
+            bonus = 3.5  # Moscow the capital before Moscow the province
+        elif p.kind is PlaceKind.CITY and p.population >= 100_000 and _seat_of_namesake(p, list(places)):
+            bonus = 2.5  # Geneva, Osaka, Sao Paulo: the city before the province named after it
+        out.append((s, bonus))
+    return tuple(out)
+
+
 def _best(
     c: _Cand,
     evidence: Counter[str],
-    anchors: dict[tuple[int, int], set[str]],
+    total: int,
+    near: tuple[set[tuple[int, int]], set[tuple[int, int]]],
     states: _States,
     cands: list[_Cand],
     text: str,
@@ -1318,32 +1360,27 @@ def _best(
 ) -> Place:
     if len(c.places) == 1:
         return c.places[0]
-    total = sum(evidence.values()) or 1
-    anchor_cells = {cell for cell, keys in anchors.items() if keys - {c.key}}
+    anchor_cells, around_anchors = near
     best, best_score = c.places[0], -1e9
     # "Paris, Texas": the place after the comma contains this one
     container = _container_after(c, cands, text)
-    surface = _fold(text[c.start : c.end])
+    priors = _priors(id(states.gaz), c.key, c.hq, _fold(text[c.start : c.end]))
     for rank, p in enumerate(c.places):
-        s = -0.2 * rank + POP_WEIGHT * math.log10(p.population + 10) + _KIND_BONUS.get(p.kind, 0.0)
-        if _fold(p.name) == surface:
-            s += 1.5  # its own name rather than an alternate one ("Orange County", not "Orange")
+        s, bonus = priors[rank]
         if p.country and evidence.get(p.country):
             share = evidence[p.country] / total
             s += 1.5 + 2.5 * share
             if share >= 0.5 and total >= 3:
                 s += 1.0  # the article's own country
-        if p.kind is PlaceKind.CITY and states.is_capital(p):
-            s += 3.5  # Moscow the capital before Moscow the province
-        elif p.kind is PlaceKind.CITY and p.population >= 100_000 and _seat_of_namesake(p, c.places):
-            s += 2.5  # Geneva, Osaka, Sao Paulo: the city before the province named after it
+        if bonus:
+            s += bonus
         if c.dateline and p.kind in (PlaceKind.CITY, PlaceKind.LANDMARK):
             s += 5.0  # a dateline names a city ("NEW YORK, March 3 -"), not its state
         if anchor_cells and p.lat is not None and p.lon is not None:
-            la, lo = math.floor(p.lat), math.floor(p.lon)
-            if (la, lo) in anchor_cells:
+            cell = (math.floor(p.lat), math.floor(p.lon))
+            if cell in anchor_cells:
                 s += 1.2
-            elif any((la + a, lo + b) in anchor_cells for a in (-1, 0, 1) for b in (-1, 0, 1)):
+            elif cell in around_anchors:
                 s += 0.8
         if len(grid) > 1:
             sk = (c.key, rank)
