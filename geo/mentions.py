@@ -840,29 +840,15 @@ def _accept_toponym(
     person's (so that its other, bare occurrences in the article are rejected too).
     """
     surface = text[start:end]
-    if not surface[0].isupper():
+    facts = _surface_facts(id(gazetteer), key, surface)
+    if facts is None:
         return _REJECT
-    low = surface.lower()
-    if low in lex.stopnames or surface in lex.demonyms or surface in lex.nonstate or _is_title_word(low, lex):
-        return _REJECT
+    low, lower_word, major, prominent, acronym, short, common, code_like = facts
     in_heading = _in_spans(start, headings)
-    if not in_heading and " " in surface:
-        for w in surface.split()[1:]:
-            if w[0].islower() and len(w) > 3 and w not in _NAME_PARTICLES:
-                return _REJECT  # "The meeting": a multiword name has its content words capitalised
-    if _POSSESSIVE_INSIDE.search(surface):
-        return _REJECT  # "Baghdad's Green Zone": both parts are found on their own
-    top = places[0]
-    major = top.kind in (PlaceKind.COUNTRY, PlaceKind.CONTINENT, PlaceKind.REGION, PlaceKind.ADMIN1) or (
-        top.population >= 1_000_000
-    )
-    prominent = major or top.kind is PlaceKind.LANDMARK or top.population >= 100_000
-    if surface.isupper() and len(surface.replace(".", "")) > 1:
-        if surface not in _ACRONYM_PLACES and not in_heading and not _DOTTED_CAPS.match(surface):
-            return _REJECT  # acronyms in running text ("IT", "AND"); "S.C.", "L.A." are places
-    elif not in_heading and len(surface) <= 2:
-        return _REJECT
-    common = _is_common(gazetteer, key)
+    if not in_heading and lower_word:
+        return _REJECT  # "The meeting": a multiword name has its content words capitalised
+    if not in_heading and (acronym or short):
+        return _REJECT  # acronyms in running text ("IT", "AND"; "S.C.", "L.A." are places), "Ky"
     before = text[max(0, start - 40) : start]
     after = text[end : end + 60]
     locative = (
@@ -870,16 +856,8 @@ def _accept_toponym(
         or bool(_CONTAINER_AFTER.match(after))
         or bool(_HEAD_NOUN_AFTER.match(after))
     )
-    folded = _fold(surface)
-    exact = any(_fold(p.name) == folded for p in places[:10])
-    dotted = surface.endswith(".")  # "S.C.", "Ill.", "Ont.": abbreviations of states and provinces
-    if (
-        not exact
-        and not dotted
-        and (len(surface) <= 4 or common)
-        and surface not in _ACRONYM_PLACES
-        and not in_heading
-    ):
+    exact = code_like is None
+    if code_like and not in_heading:
         return _REJECT  # "Chi" for Chicago, "Sea" for Seattle, "Gold" for Gold Coast: codes and words
     if not prominent and _POSSESSIVE_COMPANY.match(after):
         return _REJECT  # "Moody's Investors Service", "Moody's said"
@@ -970,6 +948,49 @@ def _accept_toponym(
         if _SPEECH_NEAR_AFTER.match(after) or _SPEECH_NEAR_BEFORE.search(before) or _AGE_AFTER.match(after):
             return _PERSON
     return _ACCEPT
+
+
+_Facts = tuple[str, bool, bool, bool, bool, bool, bool, bool | None]
+
+
+@functools.lru_cache(maxsize=100_000)
+def _surface_facts(gaz_id: int, key: str, surface: str) -> _Facts | None:
+    """What :func:`_accept_toponym` knows from the name alone (the same at every occurrence).
+
+    ``None``: never a place (lower case, a stop-name, demonym, non-state actor or title word, or
+    a possessive inside). Otherwise ``(low, lower_word, major, prominent, acronym, short, common,
+    code_like)``; ``code_like`` is ``None`` when the surface is one of the entries' own names
+    ("exact"), else whether it is short or a common word (a code or an alternate name).
+    """
+    if not surface[0].isupper():
+        return None
+    lex = load_lexicon()
+    low = surface.lower()
+    if low in lex.stopnames or surface in lex.demonyms or surface in lex.nonstate or _is_title_word(low, lex):
+        return None
+    lower_word = " " in surface and any(
+        w[0].islower() and len(w) > 3 and w not in _NAME_PARTICLES for w in surface.split()[1:]
+    )
+    if _POSSESSIVE_INSIDE.search(surface):
+        return None  # "Baghdad's Green Zone": both parts are found on their own
+    gazetteer = _GAZ[gaz_id]
+    places = _candidates(gazetteer, key)
+    top = places[0]
+    major = top.kind in (PlaceKind.COUNTRY, PlaceKind.CONTINENT, PlaceKind.REGION, PlaceKind.ADMIN1) or (
+        top.population >= 1_000_000
+    )
+    prominent = major or top.kind is PlaceKind.LANDMARK or top.population >= 100_000
+    upper = surface.isupper() and len(surface.replace(".", "")) > 1
+    acronym = upper and surface not in _ACRONYM_PLACES and not _DOTTED_CAPS.match(surface)
+    short = not upper and len(surface) <= 2
+    common = _is_common(gazetteer, key)
+    folded = _fold(surface)
+    exact = any(_fold(p.name) == folded for p in places[:10])
+    dotted = surface.endswith(".")  # "S.C.", "Ill.", "Ont.": abbreviations of states and provinces
+    code_like = (
+        None if exact else (not dotted and (len(surface) <= 4 or common) and surface not in _ACRONYM_PLACES)
+    )
+    return low, lower_word, major, prominent, acronym, short, common, code_like
 
 
 def _is_common(gazetteer: Any, word: str) -> bool:
@@ -1580,10 +1601,35 @@ _TITLE_OF_BEFORE = re.compile(
 _HONORIFICS = frozenset({"Sir", "Dame", "Sheikh", "Dr", "Dr.", "Prince", "King", "Queen", "Emir", "Sultan"})
 
 
-_TITLE_FIRST_MODS = (
-    "Deputy|Vice|Acting|Former|First|Foreign|Defence|Defense|Interior|Trade|Finance|Prime|Economy|Oil|"
-    "Energy|Agriculture|Justice|Health|Education|Chief|Special|Senior|Supreme|Crown|Grand|Secretary|State"
-).split("|")
+_TITLE_FIRST_MODS = [
+    "Deputy",
+    "Vice",
+    "Acting",
+    "Former",
+    "First",
+    "Foreign",
+    "Defence",
+    "Defense",
+    "Interior",
+    "Trade",
+    "Finance",
+    "Prime",
+    "Economy",
+    "Oil",
+    "Energy",
+    "Agriculture",
+    "Justice",
+    "Health",
+    "Education",
+    "Chief",
+    "Special",
+    "Senior",
+    "Supreme",
+    "Crown",
+    "Grand",
+    "Secretary",
+    "State",
+]
 
 
 @functools.lru_cache(maxsize=1)

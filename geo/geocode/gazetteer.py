@@ -31,7 +31,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import importlib.metadata
-import itertools
 import logging
 import math
 import pickle
