@@ -153,6 +153,30 @@ def _blocs() -> tuple[tuple[re.Pattern[str], str | None, tuple[str, ...]], ...]:
     return tuple(out)
 
 
+def _unexpanded_group(
+    text: str, hit: _Hit, start: int, end: int, article_states: frozenset[str]
+) -> set[str] | None:
+    """Members of a group whose own event ``hit`` is ("the G-7 meeting", "the accord of OPEC"), if not listed.
+
+    An event of such a group must not shrink to the few members one sentence happens to name. The
+    group has to be attached to the trigger: "Baker met Miyazawa at the G-7 meeting" is their own talk.
+    """
+    for pattern, code, members in _blocs():
+        if code is not None or not members or set(members) <= article_states:
+            continue
+        for m in pattern.finditer(text, max(start, hit.start - 40), min(end, hit.end + 30)):
+            if m.end() <= hit.start and re.fullmatch(
+                r"(?:['’]s)?\s*(?:\([^()]{1,12}\)\s*)?(?:[\w'’-]+\s+){0,2}", text[m.end() : hit.start]
+            ):
+                return set(members)  # "the G-7 meeting", "Group of Seven (G-7) finance ministers' talks"
+            if m.start() >= hit.end and re.fullmatch(
+                r"\s+(?:(?:of|by|among|between)\s+)?(?:the\s+|a\s+)?(?:(?!(?:at|before|after|during|on|ahead|outside|beside|around)\b)[\w-]+\s+){0,3}",
+                text[hit.end : m.start()],
+            ):
+                return set(members)  # "a meeting of the G-7", "will attend the G-7 meeting"
+    return None
+
+
 @functools.lru_cache(maxsize=1)
 def _capitals() -> frozenset[str]:
     """Lower-cased capital names: a capital can stand for its government, another city cannot."""
@@ -1164,6 +1188,11 @@ def _build(
             pending = True
         if typ is EventType.CALL:
             source, target = states[0], states[1]
+    if typ in {EventType.MEETING, EventType.AGREEMENT, EventType.ALLIANCE}:
+        # "This week's G-7 meeting ... to include Italy and Canada": the group's event, not Italy and Canada's
+        group = _unexpanded_group(text, hit, s, e, ctx.article_states)
+        if group is not None and set(states) <= group:
+            return []
     location = _venue(ctx, hit, refs, clause, s, e)
     plover, cameo = hit.trigger.plover, hit.trigger.cameo
     if typ is EventType.MEETING:

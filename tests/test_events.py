@@ -446,6 +446,32 @@ HARD = [
         set(),
         id="grants-from-a-state",
     ),
+    # a group's own event is never cut down to the members one sentence names
+    pytest.param(
+        "The OPEC accord reached in Geneva on Sunday raised the quotas of Venezuela and Nigeria.",
+        set(),
+        {("agreement", frozenset({"VE", "NG"}))},
+        id="a-group-accord-is-not-its-named-members-accord",
+    ),
+    pytest.param(
+        "Italy and Canada will attend a meeting of the G-7 in Ottawa next week.",
+        set(),
+        {("meeting", frozenset({"IT", "CA"}))},
+        id="a-group-meeting-is-not-two-members-meeting",
+    ),
+    pytest.param(
+        "The G-7 finance ministers, from Canada, Italy, Britain, France, West Germany, Japan "
+        "and the United States, met in Rome.",
+        {("meeting", frozenset({"US", "JP", "DE", "FR", "GB", "IT", "CA"}), "occurred")},
+        set(),
+        id="a-listed-group-meets-as-all-its-members",
+    ),
+    pytest.param(
+        "The United States and Japan signed an accord at the G-7 summit.",
+        {("agreement", frozenset({"US", "JP"}), "occurred")},
+        set(),
+        id="a-pact-signed-at-a-group-summit-is-the-signers-own",
+    ),
 ]
 
 
