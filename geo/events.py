@@ -553,7 +553,8 @@ _VENUE_BEFORE = re.compile(
 )
 _HERE = re.compile(r"\bhere\b", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(
-    r"^\W*(?:[A-Z][\w ,]{0,40},\s+)?(?:he|she|they|his|her|the\s+minister|the\s+envoy|the\s+delegation)\b",
+    r"^\W*(?:[A-Z][\w ,]{0,40},\s+)?(?:he|she|they|his|her|the\s+(?:(?:prime|foreign|finance|trade|defen[cs]e)\s+)?"
+    r"minister|the\s+envoy|the\s+delegation|the\s+(?:president|premier|chancellor|secretary|ambassador))\b",
     re.IGNORECASE,
 )
 _TITLE_ANAPHOR = re.compile(

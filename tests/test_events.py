@@ -472,6 +472,20 @@ HARD = [
         set(),
         id="a-pact-signed-at-a-group-summit-is-the-signers-own",
     ),
+    pytest.param(
+        "French Prime Minister Jacques Chirac spoke on Monday. "
+        "The prime minister, on the first day of a three-day visit to Canada, said trade was good.",
+        {("visit", frozenset({"FR", "CA"}), "occurred")},
+        set(),
+        id="the-prime-minister-refers-back",
+    ),
+    pytest.param(
+        "Kenyan President Moi spoke on Monday. The president, on the second day of a three-day visit to Japan, "
+        "met officials.",
+        {("visit", frozenset({"KE", "JP"}), "occurred")},
+        set(),
+        id="the-president-refers-back",
+    ),
 ]
 
 
