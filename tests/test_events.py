@@ -474,7 +474,7 @@ HARD = [
     ),
     pytest.param(
         "French Prime Minister Jacques Chirac spoke on Monday. "
-        "The prime minister, on the first day of a three-day visit to Canada, said trade was good.",
+        "The prime minister, starting a week-long visit to Canada, said trade was good.",
         {("visit", frozenset({"FR", "CA"}), "occurred")},
         set(),
         id="the-prime-minister-refers-back",
