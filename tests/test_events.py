@@ -486,6 +486,30 @@ HARD = [
         set(),
         id="the-president-refers-back",
     ),
+    pytest.param(
+        "France supplied Peru with 26 Mirage jets last year.",
+        {("support", frozenset({"FR", "PE"}), "occurred")},
+        set(),
+        id="supplying-a-state-with-warplanes-is-military-aid",
+    ),
+    pytest.param(
+        "France will supply Chile with spare parts.",
+        set(),
+        set(),
+        id="supplying-spare-parts-is-trade",
+    ),
+    pytest.param(
+        "The Dutch cabinet decided to cooperate with Belgium on a new frigate.",
+        {("support", frozenset({"NL", "BE"}), "occurred")},
+        set(),
+        id="decided-to-cooperate-is-a-pledge",
+    ),
+    pytest.param(
+        "Canada imposed 100 pct import duties on Brazilian shoes on Friday.",
+        {("hostile", frozenset({"CA", "BR"}), "occurred")},
+        set(),
+        id="prohibitive-duties-are-a-sanction",
+    ),
 ]
 
 
