@@ -477,7 +477,7 @@ def _refs_in(
 _TOPIC = re.compile(
     r"\b(?:discuss(?:ed|es|ing)?|discussions?\s+(?:on|about|of)|talks?\s+(?:on|about|over)|negotiations\s+(?:on|over)|"
     r"situation\s+in|developments?\s+in|crisis\s+in|conflict\s+in|war\s+in|issues?\s+of|question\s+of|"
-    r"problems?\s+of|future\s+of|about|regarding|concerning|"
+    r"problems?\s+of|future\s+of|about|regarding|concerning|persuad(?:e|ed|es|ing)|"
     r"tensions?\s+(?:between|over|with)|dispute\s+(?:between|over|with)|on\s+ways\s+to|aimed\s+at)\b",
     re.IGNORECASE,
 )
@@ -1357,6 +1357,16 @@ def _directed_states(
             )
         ):
             groups_after = []  # "endorsed the plan, saying the EC would gain": the EC sits in another clause
+        if (
+            groups_after
+            and hit.type is EventType.SUPPORT
+            and "," in text[hit.end : groups_after[0][0].start]
+            and re.match(
+                r"[\w.'’ -]{0,40}?\b(?:said|says|told|added|reported)\b",
+                text[groups_after[0][-1].end : groups_after[0][-1].end + 60],
+            )
+        ):
+            groups_after = []  # "Japan pledged to act, a senior U.S. official said": the speaker is no target
         if groups_after:
             tgt = [r.country for r in groups_after[0]]
         elif before:

@@ -510,6 +510,25 @@ HARD = [
         set(),
         id="prohibitive-duties-are-a-sanction",
     ),
+    pytest.param(
+        "Recalling that Spain pledged in Rome in May to act on its deficit, "
+        "an American finance official told reporters the budget must be tight.",
+        set(),
+        {("support", frozenset({"ES", "US"}))},
+        id="the-speaker-is-no-target-of-a-pledge",
+    ),
+    pytest.param(
+        "Japan pledged support for Thailand, a U.S. official said.",
+        {("support", frozenset({"JP", "TH"}), "occurred")},
+        set(),
+        id="a-pledge-to-a-state-before-the-speaker",
+    ),
+    pytest.param(
+        "Officials met to review progress in persuading Italy and Japan to open their markets, Swiss diplomats said.",
+        set(),
+        {("meeting", frozenset({"IT", "JP", "CH"}))},
+        id="states-to-be-persuaded-are-a-topic",
+    ),
 ]
 
 
