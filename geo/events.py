@@ -1057,6 +1057,18 @@ def _build(
             non_party.add(id(r))  # "cars built in Thailand": a place, not a party
 
     non_party |= {id(r) for r in refs if r.weak}
+    # "a European Community complaint against the U.S.-Japanese agreement": the complainant is no party
+    non_party |= {
+        id(r)
+        for r in refs
+        if r.end <= hit.start
+        and re.match(
+            r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:(?:complaints?|protests?|objections?|challenges?|opposition)\s+"
+            r"(?:against|over|to|about)|complained|protested|objected)\b",
+            text[r.end : hit.start],
+            re.IGNORECASE,
+        )
+    }
     if commercial and typ in {EventType.MEETING, EventType.AGREEMENT, EventType.ALLIANCE, EventType.CALL}:
         # "talks between the Philippine government and its bank advisory committee", "negotiations with
         # Brazil" on bank debt: with banks about, only officials and governments count as parties

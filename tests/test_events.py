@@ -529,6 +529,18 @@ HARD = [
         {("meeting", frozenset({"IT", "JP", "CH"}))},
         id="states-to-be-persuaded-are-a-topic",
     ),
+    pytest.param(
+        "The council deferred a ruling on a Canadian complaint against the U.S.-Mexican agreement on steel exports.",
+        {("agreement", frozenset({"US", "MX"}), "occurred")},
+        {("agreement", frozenset({"CA", "US", "MX"}))},
+        id="the-complainant-is-no-party-of-the-pact",
+    ),
+    pytest.param(
+        "Canada Complained the accord breached the rules by letting Mexico fix prices.",
+        set(),
+        {("agreement", frozenset({"CA", "MX"}))},
+        id="complaining-about-a-pact-is-no-party-to-it",
+    ),
 ]
 
 
