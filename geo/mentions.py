@@ -105,6 +105,10 @@ def load_lexicon() -> Lexicon:
             demonyms[form] = target
             if not form.endswith(_NO_PLURAL) and not form.isupper():
                 demonyms.setdefault(form + "s", target)
+            head, _, rest = form.partition(" ")
+            if rest and rest != rest.lower():
+                # wire copy lower-cases the second word now and then ("his West german counterpart")
+                demonyms.setdefault(head + " " + rest.lower(), target)
     nonstate: dict[str, str] = {}
     for line in _lines("nonstate.tsv"):
         parts = line.split("\t")

@@ -227,6 +227,9 @@ def test_capitalised_acronyms_in_text_are_not_places(gaz) -> None:  # type: igno
         ("Soviet troops left the city.", "Soviet", "RU"),
         ("The West German government objected.", "West German", "DE"),
         ("South Korean exports fell.", "South Korean", "KR"),
+        # wire copy that lower-cases the second word of a two-word demonym
+        ("Two West german lenders cut their rates.", "West german", "DE"),
+        ("Some South korean exporters complained.", "South korean", "KR"),
         ("Palestinian leaders met in Cairo.", "Palestinian", "PS"),
         ("Two Filipinos and an Argentine were hurt.", "Filipinos", "PH"),
     ],
@@ -321,6 +324,11 @@ def test_is_is_not_a_group_in_plain_english(gaz) -> None:  # type: ignore[no-unt
             "Secretary of Turkey's National Security Council (MGK) Mehmet Kaya met officials.",
             "Mehmet Kaya",
             "TR",
+        ),
+        (
+            "The envoy dined with his West german counterpart Gerhard Stoltenberg before the vote.",
+            "Gerhard Stoltenberg",
+            "DE",
         ),
         (
             "Eduard Shevardnadze, the Soviet foreign minister, said the talks were useful.",
