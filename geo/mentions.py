@@ -1578,9 +1578,9 @@ def _actor_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
     )
     # title only, after a state: "the Iraqi president", "his Iraqi counterpart"
     after_state_title = re.compile(
-        r"(?:'s|’s)?[ \xa0](?P<title>(?:"
+        r"(?:'s|’s)?[ \xa0](?P<title>(?:(?i:"
         + _TITLE_MODS
-        + r"[ \xa0]){0,3}?(?i:"
+        + r")[ \xa0]){0,3}?(?i:"
         + heads
         + r"))\b(?![ \xa0]"
         + _NAME_TOKEN

@@ -330,6 +330,9 @@ def test_is_is_not_a_group_in_plain_english(gaz) -> None:  # type: ignore[no-unt
             "Gerhard Stoltenberg",
             "DE",
         ),
+        # name, then a capitalised title after the state
+        ("Kenji Tanaka, Japanese Trade Minister, landed in Ottawa late.", "Kenji Tanaka", "JP"),
+        ("Gerhard Vogel, West German Finance Minister, spoke first.", "Gerhard Vogel", "DE"),
         (
             "Eduard Shevardnadze, the Soviet foreign minister, said the talks were useful.",
             "Eduard Shevardnadze",
@@ -355,6 +358,7 @@ def test_officials_and_their_states(text: str, name: str, country: str, gaz) -> 
         ("Iraqi leaders met a Syrian envoy.", "Iraqi leaders", "IQ"),
         ("The Iraqi president also urged cooperation.", "Iraqi president", "IQ"),
         ("Lavrov and his Iraqi counterpart discussed trade.", "Iraqi counterpart", "IQ"),
+        ("Later the Kenyan Foreign Minister left early.", "Kenyan Foreign Minister", "KE"),
     ],
 )
 def test_bodies_and_titles_without_names(text: str, phrase: str, country: str, gaz) -> None:  # type: ignore[no-untyped-def]
