@@ -13,6 +13,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -192,34 +193,34 @@ print(json.dumps({"ids": ids, "errors": [[e.path, e.reason] for e in errors]}))
 """
 
 
+def _read_without_root_override(folder: Path) -> dict[str, Any]:
+    """What read_articles gives for ``folder`` to a reader that permissions apply to.
+
+    Root reads through chmod 000, so as root the read runs in a child that setpriv has stripped of
+    the capabilities that let it; the test skips where that cannot be done.
+    """
+    if os.geteuid() != 0:
+        errors: list[IngestError] = []
+        ids = [a.id for a in read_articles(folder, on_error="skip", errors=errors)]
+        return {"ids": ids, "errors": [[e.path, e.reason] for e in errors]}
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root without setpriv to drop CAP_DAC_OVERRIDE")
+    cmd = [setpriv, "--bounding-set=-dac_override,-dac_read_search", sys.executable, "-c", _READ_IN_CHILD]
+    done = subprocess.run([*cmd, str(folder)], check=False, capture_output=True, text=True, timeout=120)
+    if done.returncode:
+        pytest.skip(f"setpriv cannot drop capabilities here: {done.stderr.strip()[-200:]}")
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
 def test_unreadable_file(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("A\n\nBody.\n")
     locked = tmp_path / "locked.txt"
     locked.write_text("Locked\n\nBody.\n")
     locked.chmod(0o000)
     try:
-        if os.geteuid() != 0:
-            errors: list[IngestError] = []
-            ids = [a.id for a in read_articles(tmp_path, on_error="skip", errors=errors)]
-            got = {"ids": ids, "errors": [[e.path, e.reason] for e in errors]}
-        else:
-            # root reads through chmod 000; drop the capabilities that let it
-            setpriv = shutil.which("setpriv")
-            if setpriv is None:
-                pytest.skip("running as root without setpriv to drop CAP_DAC_OVERRIDE")
-            cmd = [
-                setpriv,
-                "--bounding-set=-dac_override,-dac_read_search",
-                sys.executable,
-                "-c",
-                _READ_IN_CHILD,
-            ]
-            done = subprocess.run(
-                [*cmd, str(tmp_path)], check=False, capture_output=True, text=True, timeout=120
-            )
-            if done.returncode:
-                pytest.skip(f"setpriv cannot drop capabilities here: {done.stderr.strip()[-200:]}")
-            got = json.loads(done.stdout)
+        got = _read_without_root_override(tmp_path)
     finally:
         locked.chmod(0o644)
     assert got == {"ids": ["a"], "errors": [[str(locked), "permission denied; check the file's permissions"]]}
@@ -476,27 +477,7 @@ def test_folder_that_cannot_be_listed_is_reported(tmp_path: Path) -> None:
     (closed / "x.txt").write_text("X\n\nBody.\n")
     closed.chmod(0o000)
     try:
-        if os.geteuid() != 0:
-            errors: list[IngestError] = []
-            ids = [a.id for a in read_articles(tmp_path, on_error="skip", errors=errors)]
-            got = {"ids": ids, "errors": [[e.path, e.reason] for e in errors]}
-        else:
-            setpriv = shutil.which("setpriv")
-            if setpriv is None:
-                pytest.skip("running as root without setpriv to drop CAP_DAC_OVERRIDE")
-            cmd = [
-                setpriv,
-                "--bounding-set=-dac_override,-dac_read_search",
-                sys.executable,
-                "-c",
-                _READ_IN_CHILD,
-            ]
-            done = subprocess.run(
-                [*cmd, str(tmp_path)], check=False, capture_output=True, text=True, timeout=120
-            )
-            if done.returncode:
-                pytest.skip(f"setpriv cannot drop capabilities here: {done.stderr.strip()[-200:]}")
-            got = json.loads(done.stdout)
+        got = _read_without_root_override(tmp_path)
     finally:
         closed.chmod(0o755)
     assert got == {"ids": ["a"], "errors": [[str(closed), "cannot list folder: Permission denied"]]}
