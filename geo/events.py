@@ -256,14 +256,24 @@ def _all_stems() -> frozenset[str]:
 
 
 def _find_triggers(
-    text: str, offset: int, active: Sequence[tuple[Trigger, tuple[str, ...]]] | None = None
+    text: str,
+    offset: int,
+    active: Sequence[tuple[Trigger, tuple[str, ...]]] | None = None,
+    stems_in_active: Iterable[str] | None = None,
 ) -> list[_Hit]:
     """Non-overlapping trigger hits in one sentence; vetoes ("told Reuters by telephone") block overlaps."""
     taken: list[tuple[int, int]] = []
     hits: list[_Hit] = []
     low = text.lower()
-    for trig, stems in active if active is not None else [(t, t.stems) for t in load_triggers()]:
-        if stems and not any(stem in low for stem in stems):
+    if active is None:
+        active = [(t, t.stems) for t in load_triggers()]
+    # which of the article's stems this sentence holds, tested once per stem rather than once per
+    # trigger: a trigger runs when it has no stems or shares one with the sentence
+    if stems_in_active is None:
+        stems_in_active = {st for _, stems in active for st in stems}
+    here = {st for st in stems_in_active if st in low}
+    for trig, stems in active:
+        if stems and here.isdisjoint(stems):
             continue
         for m in trig.pattern.finditer(text):
             s, e = m.span()
@@ -656,6 +666,7 @@ class _Context:
         self.main_states = [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1])][:2]
         self.visit_dest_spans: list[tuple[int, int]] = []
         self.active = _active_triggers(self.text)
+        self.active_stems = tuple({st for _, stems in self.active for st in stems})
         # "ARGENTINA EXPECTS QUICK AGREEMENT WITH BANKS": every later "agreement" is with the banks
         self.banking_story = bool(_BANKING.search(f"{article.title}\n{self.text[:300]}"))
         # "RAPITECH <RPSY.O> IN HEWLETT PACKARD <HWP> DEAL": a company story; only officials make events
@@ -716,7 +727,7 @@ def _repeated_headlines(text: str) -> list[str]:
 def _sentence_events(ctx: _Context, s: int, e: int) -> None:
     text = ctx.text
     sent = text[s:e]
-    hits = _find_triggers(sent, s, ctx.active)
+    hits = _find_triggers(sent, s, ctx.active, ctx.active_stems)
     # "SUMMIT, N.J., March 9 -": words of the dateline are not triggers
     hits = [h for h in hits if not ctx.dateline_span[0] <= h.start < ctx.dateline_span[1]]
     refs_all = _refs_in(text, s, e, ctx.mentions, ctx.dateline_span, ctx.article_states, ctx.dateline_only)
