@@ -153,6 +153,17 @@ def _blocs() -> tuple[tuple[re.Pattern[str], str | None, tuple[str, ...]], ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=1)
+def _bloc_gates() -> tuple[re.Pattern[str], ...]:
+    """For each of :func:`_blocs`, its forms alone: no match of these in a text, no match of the bloc."""
+    gates = []
+    for pattern, _code, _members in _blocs():
+        # the bloc's alternation without the word-boundary look-arounds (a looser test)
+        inner = pattern.pattern.removeprefix(r"(?<![\w.])").removesuffix(r"(?![\w])")
+        gates.append(re.compile(inner))
+    return tuple(gates)
+
+
 def _unexpanded_group(
     text: str, hit: _Hit, start: int, end: int, article_states: frozenset[str]
 ) -> set[str] | None:
@@ -404,18 +415,20 @@ def _refs_in(
     skip: tuple[int, int] = (0, 0),
     article_states: frozenset[str] = frozenset(),
     dateline_only: str | None = None,
+    blocs: Sequence[tuple[re.Pattern[str], str | None, tuple[str, ...]]] | None = None,
 ) -> list[_Ref]:
     """State references inside ``[start, end)``, by position, with non-state uses filtered out.
 
     ``skip`` is the dateline ("TAUPO, New Zealand, March 23 -"): where the story was filed, not who acted.
     ``dateline_only`` is the dateline's state when the story names it nowhere else: an official given
     that nationality got it from the dateline alone, so he is no party.
+    ``blocs`` narrows :func:`_blocs` to those the article can hold (a speed-up; default: all).
     """
     refs: list[_Ref] = []
     if "EU" in article_states:
         # with the European Community in the story, "the Commission(ers)" speak for it
         refs.extend(_Ref(m.start(), m.end(), "EU", "bloc") for m in _COMMISSION.finditer(text, start, end))
-    for pattern, code, members in _blocs():
+    for pattern, code, members in _blocs() if blocs is None else blocs:
         for bm in pattern.finditer(text, start, end):
             if code:
                 refs.append(_Ref(bm.start(), bm.end(), code, "bloc"))
@@ -666,6 +679,8 @@ class _Context:
         self.main_states = [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1])][:2]
         self.visit_dest_spans: list[tuple[int, int]] = []
         self.active = _active_triggers(self.text)
+        # the blocs whose forms occur in the article: no other can match in one of its sentences
+        self.blocs = tuple(b for b, gate in zip(_blocs(), _bloc_gates()) if gate.search(self.text))
         self.active_stems = tuple({st for _, stems in self.active for st in stems})
         # "ARGENTINA EXPECTS QUICK AGREEMENT WITH BANKS": every later "agreement" is with the banks
         self.banking_story = bool(_BANKING.search(f"{article.title}\n{self.text[:300]}"))
@@ -730,7 +745,9 @@ def _sentence_events(ctx: _Context, s: int, e: int) -> None:
     hits = _find_triggers(sent, s, ctx.active, ctx.active_stems)
     # "SUMMIT, N.J., March 9 -": words of the dateline are not triggers
     hits = [h for h in hits if not ctx.dateline_span[0] <= h.start < ctx.dateline_span[1]]
-    refs_all = _refs_in(text, s, e, ctx.mentions, ctx.dateline_span, ctx.article_states, ctx.dateline_only)
+    refs_all = _refs_in(
+        text, s, e, ctx.mentions, ctx.dateline_span, ctx.article_states, ctx.dateline_only, ctx.blocs
+    )
     actors_here = [r for r in refs_all if r.kind == "actor"]
     if not hits:
         if actors_here:
