@@ -153,6 +153,11 @@ _DATELINE_TITLE = re.compile(
 )
 _SENT_END = re.compile(r"[.!?]['\"”’)]*\s*$|^\s*$|[\n\r]\s*$|[\"“‘(\[]\s*$")
 _PREV_WORD = re.compile(r"([A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)\.?[ \xa0]$")
+# capitalised modifiers that only ever open a title phrase ("Deputy Prime Minister")
+_TITLE_MOD_BEFORE = re.compile(
+    r"\b(?:Deputy|Vice|Prime|Foreign|Acting|Finance|Trade|Defen[cs]e|Interior|Economy|Agriculture|Justice)"
+    r"[ \xa0]$"
+)
 _PREV_PARTICLE = re.compile(
     r"([A-Z][\w'’-]*)[ \xa0](?:de|del|della|la|le|da|do|dos|das|di|du|van|von|der|den|bin|ibn|ben|abu|al|el|ul|y|arap|ould|wa|zu|af)[ \xa0]$"
 )
@@ -882,7 +887,13 @@ def _accept_toponym(
             or not (locative or prominent and not _sentence_initial(text, start))
         ):
             return _REJECT
+    if not major and _TITLE_MOD_BEFORE.search(before):
+        return _REJECT  # "Foreign Minster" (a misspelt title, not the town), "Vice Presidente"
     if in_heading:
+        if low in lex.given_names and not prominent and not locative and _PREV_WORD.search(before):
+            # "Algeria Names Aziz As Premier": title case hides the surname test below (a
+            # table row, "4.40 Victoria", is left alone)
+            return _REJECT
         return _ACCEPT
     m = _HYPHEN_BEFORE.search(before)
     if m and not (
@@ -1156,6 +1167,17 @@ _AGE_AFTER = re.compile(r"^,[ \xa0]+\d{1,2}[,.]")
 def _title_word_cached(wl: str) -> bool:
     lex = load_lexicon()
     return any(t == wl or t.endswith(" " + wl) for t in lex.titles) or wl in {
+        # modifiers and plurals of titles are no towns either ("Vice" in Peru, "Secretary" in
+        # Maryland); not "Kings" or "Queens", which are places as often as titles
+        "vice",
+        "ministers",
+        "presidents",
+        "secretaries",
+        "ambassadors",
+        "envoys",
+        "premiers",
+        "chancellors",
+        "deputies",
         "foreign",
         "defence",
         "defense",
