@@ -312,6 +312,9 @@ _STARTERS = {
     "officials", "also", "and", "after", "before", "during", "while", "when", "if", "as", "for", "since",
 }  # fmt: skip
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_LINE = re.compile(r"[^\n]+")
+_LAST_TOKEN = re.compile(r"([\w.]+)$")
+_NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?(\w+)")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -325,16 +328,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     ['The U.S. Has said Mr. Baker met Gen. Smith.', 'They talked.']
     """
     spans: list[tuple[int, int]] = []
-    for para in re.finditer(r"[^\n]+", text):
+    for para in _LINE.finditer(text):
         p_start, p_text = para.start(), para.group(0)
         start = 0
         for m in _BOUNDARY.finditer(p_text):
             cut = m.end()
             dot = m.start()
             if p_text[m.start()] == ".":
-                word = re.search(r"([\w.]+)$", p_text[start:dot])
+                word = _LAST_TOKEN.search(p_text[start:dot])
                 token = word.group(1) if word else ""
-                nxt = re.match(r"\s+[\"'“‘(\[]?(\w+)", p_text[cut:])
+                nxt = _NEXT_WORD.match(p_text[cut:])
                 nxt_word = nxt.group(1).lower() if nxt else ""
                 if token.lower().rstrip(".") in _ABBREV:
                     continue
@@ -407,6 +410,12 @@ _STATE_HEADS = re.compile(
 )
 
 
+_ALIGNMENT = re.compile(r"\b(?:anti|pro)[-–]\s*$", re.IGNORECASE)
+_NAME_GOES_ON = re.compile(r"\s[A-Z][a-z]")
+_SEAT = re.compile(r"[-–](?:based|born|made|built|listed)\b")
+_AND_OR = re.compile(r"[\s,]+(?:and|or)\b")
+
+
 def _refs_in(
     text: str,
     start: int,
@@ -439,19 +448,19 @@ def _refs_in(
             continue
         if skip[0] <= m.start < skip[1]:
             continue
-        if re.search(r"\b(?:anti|pro)[-–]\s*$", text[max(0, m.start - 6) : m.start], re.IGNORECASE):
+        if _ALIGNMENT.search(text[max(0, m.start - 6) : m.start]):
             continue  # "anti-Baghdad Kurdish rebels", "pro-Iranian groups": an alignment, not a party
         if (
             m.kind is MentionKind.TOPONYM
             and m.start >= 2
             and text[m.start - 1] == "-"
             and text[m.start - 2].isalpha()
-            and re.match(r"\s[A-Z][a-z]", text[m.end : m.end + 3])
+            and _NAME_GOES_ON.match(text[m.end : m.end + 3])
         ):
             continue  # "Abdul-Rahman Hamid": part of a person's name
         if m.kind is MentionKind.TOPONYM and _NAMED_BEFORE.search(text[max(0, m.start - 40) : m.start]):
             continue  # "the Treaty of Rome", "the Paris Club": a name, not a party
-        if re.match(r"[-–](?:based|born|made|built|listed)\b", text[m.end : m.end + 8]):
+        if _SEAT.match(text[m.end : m.end + 8]):
             continue  # "the Paris-based OECD": where a body sits, not a party
         if m.kind is MentionKind.TOPONYM and _NAMED_AFTER.match(text[m.end : m.end + 30]):
             continue  # "the Cartagena group", "the Uruguay meeting", "the Paris agreement": a name, not a party
@@ -460,7 +469,7 @@ def _refs_in(
             and m.place is not None
             and m.place.kind is not PlaceKind.COUNTRY
             and _NAMED_AFTER_CITY.match(text[m.end : m.end + 50])
-            and not re.match(r"[\s,]+(?:and|or)\b", text[m.end : m.end + 8])
+            and not _AND_OR.match(text[m.end : m.end + 8])
         ):
             continue  # "last month's Paris currency stability accord": the accord's name, not a party
         if m.kind is MentionKind.DEMONYM:
@@ -659,7 +668,9 @@ class _Context:
                 and not self.dateline_span[0] <= m.start < self.dateline_span[1]
             ):
                 counts[m.country] = counts.get(m.country, 0) + 1
-        for pattern, code, _members in _blocs():
+        # the blocs whose forms occur in the article: no other can match in it or in its sentences
+        self.blocs = tuple(b for b, gate in zip(_blocs(), _bloc_gates()) if gate.search(self.text))
+        for pattern, code, _members in self.blocs:
             if code and pattern.search(self.text):
                 counts.setdefault(code, 0)
         self.article_states = frozenset(counts)
@@ -679,8 +690,6 @@ class _Context:
         self.main_states = [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1])][:2]
         self.visit_dest_spans: list[tuple[int, int]] = []
         self.active = _active_triggers(self.text)
-        # the blocs whose forms occur in the article: no other can match in one of its sentences
-        self.blocs = tuple(b for b, gate in zip(_blocs(), _bloc_gates()) if gate.search(self.text))
         self.active_stems = tuple({st for _, stems in self.active for st in stems})
         # "ARGENTINA EXPECTS QUICK AGREEMENT WITH BANKS": every later "agreement" is with the banks
         self.banking_story = bool(_BANKING.search(f"{article.title}\n{self.text[:300]}"))
