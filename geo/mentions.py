@@ -787,6 +787,12 @@ def _drop_lonely_given_names(cands: list[_Cand], text: str, lex: Lexicon) -> lis
             and not c.dateline
             and p is not None
             and p.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.CITY)
+            # a city of millions under its own name is meant as one ("Santiago, march 6 - chile's")
+            and not (
+                p.kind is PlaceKind.CITY
+                and p.population >= 1_000_000
+                and _fold(p.name) == _fold(text[c.start : c.end])
+            )
             and text[c.start : c.end].lower() in lex.given_names
             and by_country[p.country or ""] <= text.count(text[c.start : c.end])
             and not _LOCATIVE_BEFORE.search(text[max(0, c.start - 40) : c.start])

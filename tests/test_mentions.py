@@ -94,6 +94,9 @@ def test_names_that_are_not_places(text: str, not_place: str, gaz) -> None:  # t
         ("Trade between Turkey and Greece grew.", "Turkey", "TR"),
         ("Talks will be held in Northern Iraq next week.", "Iraq", "IQ"),
         ("Flower exports from Holland rose by a fifth.", "Holland", "NL"),
+        # a city of millions whose name is also a given name, alone in its country in the text
+        ("Dealers in Tokyo and Sydney expect the yen to firm.", "Sydney", "AU"),
+        ("Santiago, may 2 - copper output rose in the first quarter.", "Santiago", "CL"),
         # the real town whose name a misspelt title takes, where the text says "place"
         ("The machine shop moved to Minster, Ohio, after the strike.", "Minster", "US"),
         # a place naming an accord or a meeting is still a place
