@@ -111,6 +111,24 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# Cheap necessary conditions: a pattern runs only on text that holds what every match of it holds
+# (the month patterns are case-sensitive and every month name starts with one of these prefixes).
+_MONTH_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_UNITS = ("week", "month", "year")  # "weekend" holds "week"
+
+
+def _may_match(kind: str, text: str, low: str) -> bool:
+    if kind in {"month_day", "day_month", "month"}:
+        return any(p in text for p in _MONTH_PREFIXES)
+    if kind == "weekday":
+        return "day" in text
+    if kind == "relative_unit":
+        return any(u in low for u in _UNITS)
+    if kind == "year":
+        return "1" in text or "2" in text
+    return True
+
+
 @dataclass(frozen=True, slots=True)
 class DateExpression:
     """A date expression found in text: its kind, span and captured parts."""
@@ -147,7 +165,10 @@ def find_dates(text: str) -> list[DateExpression]:
     """
     found: list[DateExpression] = []
     taken: list[tuple[int, int]] = []
+    low = text.lower()
     for kind, pattern in _PATTERNS:
+        if not _may_match(kind, text, low):
+            continue
         for m in pattern.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):

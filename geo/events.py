@@ -255,6 +255,8 @@ def _active_triggers(text: str) -> list[tuple[Trigger, tuple[str, ...]]]:
     present = {stem for stem in _all_stems() if stem in low}
     out = []
     for trig in load_triggers():
+        if trig.stems and present.isdisjoint(trig.stems):
+            continue  # most triggers: none of their stems in the article
         stems = tuple(st for st in trig.stems if st in present)
         if stems or not trig.stems:
             out.append((trig, stems))
