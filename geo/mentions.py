@@ -895,11 +895,11 @@ def _accept_toponym(
             return _REJECT
     if not major and _TITLE_MOD_BEFORE.search(before):
         return _REJECT  # "Foreign Minster" (a misspelt title, not the town), "Vice Presidente"
+    if in_heading and low in lex.given_names and not prominent and not locative and _PREV_WORD.search(before):
+        # "Algeria Names Aziz As Premier": title case hides the surname test below (a table
+        # row, "4.40 Victoria", is left alone)
+        return _REJECT
     if in_heading:
-        if low in lex.given_names and not prominent and not locative and _PREV_WORD.search(before):
-            # "Algeria Names Aziz As Premier": title case hides the surname test below (a
-            # table row, "4.40 Victoria", is left alone)
-            return _REJECT
         return _ACCEPT
     m = _HYPHEN_BEFORE.search(before)
     if m and not (
@@ -1677,6 +1677,26 @@ def _title_first_re() -> re.Pattern[str]:
     return re.compile(r"\b" + lead + r"(?P<title>" + mods + r"(?:" + heads + r"))[ \xa0]" + _NAME)
 
 
+@functools.lru_cache(maxsize=1)
+def _lower_title_before_re() -> re.Pattern[str]:
+    lex = load_lexicon()
+    heads = "|".join(re.escape(t) for t in lex.titles)
+    return re.compile(r"\b(?P<title>(?:" + _TITLE_MODS + r"[ \xa0]){0,3}(?:" + heads + r"))[ \xa0]$")
+
+
+_LAST_WORD = re.compile(r"[ \xa0\n-]")
+
+
+@functools.lru_cache(maxsize=1)
+def _title_heads_last() -> frozenset[str]:
+    return frozenset(t.split()[-1] for t in load_lexicon().titles)
+
+
+# a capitalised word after a lower-case one and before another capitalised word: where a
+# "<lower-case title> <Given> <Surname>" can start (cheap to scan for, unlike the titles)
+_LOWER_THEN_NAME = re.compile(r"(?<=[a-z][ \xa0])([A-Z][a-z]+)[ \xa0](?=[A-Z]|" + _PARTICLE + r"[ \xa0-])")
+
+
 _GAP = re.compile(
     r"(?:[ \xa0](?:of|for|to|on|in|and|at)[ \xa0][^,.;:()\n]{0,80}?)?(?:[ \xa0]\([A-Z]{2,8}\))?,?[ \xa0]"
 )
@@ -1839,6 +1859,29 @@ def _find_actors(
         prev = _match_actor(actors, name)
         cc = prev.country if prev is not None else _state_before(text, mt.start(), places) or dateline_cc
         add(name, mt.group("title").lower(), cc, ns, ne, True)
+    # "information minister Marco Lara": a lower-case title, then a given name and a surname
+    for mg in _LOWER_THEN_NAME.finditer(text):
+        if mg.group(1).lower() not in lex.given_names:
+            continue  # a lower-case title is often followed by any capitalised word: demand a person's name
+        ns = mg.start()
+        if _LAST_WORD.split(text[max(0, ns - 30) : ns - 1])[-1] not in _title_heads_last():
+            continue  # the word before is no title's last word: skip the costly search below
+        mt = _lower_title_before_re().search(text, max(0, ns - 80), ns)
+        mn = _NAME_RE.match(text, ns)
+        if mt is None or mn is None or " " not in mn.group("name"):
+            continue
+        name = _clean_name(mn.group("name"), lex)
+        if not name or not mn.group("name").startswith(name.split()[0]):
+            continue
+        if article.furniture and article.is_furniture(mt.start(), mn.end()):
+            continue
+        ne = ns + len(name)
+        if any(covered[ns:ne]) or any(big_mask[ns:ne]):
+            continue
+        prev = _match_actor(actors, name)
+        # no dateline fallback: a lower-case title is as often a company's chairman as a state's
+        cc = prev.country if prev is not None else _state_before(text, mt.start(), places)
+        add(name, mt.group("title"), cc, ns, ne, True)
     # coreference: later bare surnames (and full names) of named people
     persons = [a for a in actors if any(a.start == s for s, _, _ in name_spans)]
     if persons:

@@ -364,6 +364,40 @@ def test_officials_and_their_states(text: str, name: str, country: str, gaz) -> 
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "Later, deputy trade minister Lucia Ferreira told reporters the quota stays.",
+            "Lucia Ferreira",
+            "deputy trade minister",
+        ),
+        (
+            "The talks collapsed, information minister Marco Ruiz conceded on Friday.",
+            "Marco Ruiz",
+            "minister",
+        ),
+        ("It was the spokesman Gerhard Vogel who read the note aloud.", "Gerhard Vogel", "spokesman"),
+    ],
+)
+def test_lower_case_title_then_given_name_and_surname(text: str, name: str, title: str, gaz) -> None:  # type: ignore[no-untyped-def]
+    m = mentions(text, gaz)
+    actor = resolve_name(m, name)
+    assert actor is not None, [a.name for a in m.actors]
+    assert (actor.name, actor.title) == (name, title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister Monday rejected the plan.",  # no given name after the title
+        "A spokesman Reuters reached declined to comment.",
+    ],
+)
+def test_lower_case_title_needs_a_given_name(text: str, gaz) -> None:  # type: ignore[no-untyped-def]
+    assert mentions(text, gaz).actors == ()
+
+
+@pytest.mark.parametrize(
     ("text", "phrase", "country"),
     [
         ("A statement from the Iraqi Foreign Ministry welcomed the move.", "Iraqi Foreign Ministry", "IQ"),
