@@ -17,11 +17,11 @@ from typing import Any
 
 from geo._files import atomic_write
 from geo.errors import ConfigError, IngestError
-from geo.records import Article, Mentions, MentionKind
+from geo.records import Article, Event, MentionKind, Mentions
 
 log = logging.getLogger(__name__)
 
-__all__ = ["RunReport", "iter_articles", "write_places", "write_events", "write_map", "places_record"]
+__all__ = ["RunReport", "iter_articles", "places_record", "write_events", "write_map", "write_places"]
 
 
 @dataclass
@@ -107,6 +107,19 @@ def _online_geocoder(
     return {"geocoder": backend}
 
 
+def _placed(events: Iterable[Event], extra: Mapping[str, Any]) -> Iterable[Event]:
+    """With an online geocoder, events with no location get the venue it resolves (geocode stage).
+
+    It runs here, in the parent process, so one rate limiter paces every request whatever ``jobs``.
+    """
+    backend = extra.get("geocoder")
+    if backend is None:
+        return events
+    from geo.geocode.venues import locate_venues
+
+    return locate_venues(events, backend)
+
+
 def _close_geocoder(extra: Mapping[str, Any]) -> None:
     backend = extra.get("geocoder")
     if backend is not None:
@@ -140,10 +153,10 @@ def write_events(
                                    geocoder=geocoder, geocoder_options=geocoder_options)  # fmt: skip
     if not output:
         raise ConfigError("extract needs an output file (-o events.jsonl) or a store (--store events.gpkg)")
-    extra = _online_geocoder(geocoder, geocoder_options, iter_events)
+    extra = _online_geocoder(geocoder, geocoder_options)
     try:
         articles = iter_articles(paths, strict=strict, progress=progress, report=report)
-        report.events = write_events_file(iter_events(articles, jobs=jobs, **extra), output)
+        report.events = write_events_file(_placed(iter_events(articles, jobs=jobs), extra), output)
     finally:
         _close_geocoder(extra)
     report.outputs.append(output)
@@ -232,11 +245,10 @@ def write_map(
                 articles.append(Article(id=a.id, text="", title=a.title, date=a.date, url=a.url, source=a.source))
                 yield a
 
-        extra = _online_geocoder(geocoder, geocoder_options, iter_events)
+        extra = _online_geocoder(geocoder, geocoder_options)
         try:
-            events = list(
-                iter_events(keep(iter_articles(paths, strict=strict, progress=progress, report=report)), jobs=jobs, **extra)
-            )
+            stream = keep(iter_articles(paths, strict=strict, progress=progress, report=report))
+            events = list(_placed(iter_events(stream, jobs=jobs), extra))
         finally:
             _close_geocoder(extra)
     report.events = len(events)

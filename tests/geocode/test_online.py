@@ -67,6 +67,12 @@ TABLE = {
             "Camp Lemonnier", 11.5469, 43.1556, "dj", osm_class="military", osm_type="base", place_rank=30
         )
     ],
+    # An invented venue no offline gazetteer holds.
+    "halcyon naval base": [
+        nominatim_result(
+            "Halcyon Naval Base", 11.61, 43.14, "dj", osm_class="military", osm_type="base", place_rank=30
+        )
+    ],
     # A shop that Nominatim ranks first, and the town a news story means.
     "kherson": [
         nominatim_result("Kherson", 40.71, -74.0, "us", osm_class="shop", osm_type="bakery", place_rank=30),
@@ -611,46 +617,46 @@ def _article(tmp_path: Path) -> Path:
     return path
 
 
-def test_extract_hands_the_online_stack_to_the_events_stage(
-    server: FakeNominatim, cache_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_extract_places_venues_the_offline_gazetteer_does_not_know(
+    server: FakeNominatim, cache_path: Path, tmp_path: Path, gazetteer: Any
 ) -> None:
+    import json
+
     from geo.cli import main
 
-    seen: list[Any] = []
-
-    def iter_events(articles: Any, jobs: int = 1, geocoder: Any = None) -> Iterator[Any]:
-        seen.append((len(list(articles)), geocoder, geocoder.geocode("Camp Lemonnier")))
-        return iter(())
-
-    monkeypatch.setattr("geo.events.iter_events", iter_events)
-    monkeypatch.setattr("geo.geocode.default_gazetteer", lambda: TableGeocoder({"baghdad": BAGHDAD}))
-    args = ["extract", str(_article(tmp_path)), "-o", str(tmp_path / "events.jsonl"), "--no-progress"]
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Talks at a naval base\n"
+        "French Defence Minister Jean Dupont met Djiboutian President Omar Hassan at Halcyon Naval Base "
+        "on Monday.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "events.jsonl"
+    args = ["extract", str(article), "-o", str(out), "--no-progress", "-j", "2"]
     args += ["--geocoder", "nominatim", "--user-agent", AGENT]
-    args += ["--geocoder-option", f"domain={server.domain}", "--geocoder-option", "scheme=http"]
+    for option in (f"domain={server.domain}", "scheme=http", "min_delay_seconds=0"):
+        args += ["--geocoder-option", option]
     assert main(args) == 0
-    ((articles, stack, place),) = seen
-    assert articles == 1 and isinstance(stack, FallbackGeocoder)
-    assert place is not None and place.kind is PlaceKind.LANDMARK
-    assert server.searches() == ["Camp Lemonnier"]
+    events = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    meetings = [e for e in events if e["type"] == "meeting" and set(e["countries"]) == {"FR", "DJ"}]
+    assert len(meetings) == 1
+    assert meetings[0]["location"]["name"] == "Halcyon Naval Base"
+    assert meetings[0]["location"]["country"] == "DJ"
+    assert server.searches() == ["Halcyon Naval Base"]  # names the gazetteer knows are never sent
 
 
-def test_extract_says_so_when_the_events_stage_takes_no_geocoder(
-    server: FakeNominatim,
-    cache_path: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    caplog: pytest.LogCaptureFixture,
-) -> None:
+def test_offline_extract_leaves_unknown_venues_unplaced(tmp_path: Path, gazetteer: Any) -> None:
+    import json
+
     from geo.cli import main
 
-    def iter_events(articles: Any, jobs: int = 1) -> Iterator[Any]:
-        list(articles)
-        return iter(())
-
-    monkeypatch.setattr("geo.events.iter_events", iter_events)
-    args = ["extract", str(_article(tmp_path)), "-o", str(tmp_path / "events.jsonl"), "--no-progress"]
-    args += ["--geocoder", "nominatim", "--user-agent", AGENT, "--geocoder-option", f"domain={server.domain}"]
-    with caplog.at_level(logging.WARNING, logger="geo.pipeline"):
-        assert main(args) == 0
-    assert "not used by iter_events" in caplog.text
-    assert server.requests == []
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Talks at a naval base\nFrench Defence Minister Jean Dupont met Djiboutian President Omar Hassan "
+        "at Halcyon Naval Base on Monday.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "events.jsonl"
+    assert main(["extract", str(article), "-o", str(out), "--no-progress"]) == 0
+    events = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [e["location"] for e in events if e["type"] == "meeting"] == [None]
