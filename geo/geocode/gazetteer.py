@@ -348,32 +348,30 @@ def _iter_json_object_values(path: Path, chunk: int = 1 << 20) -> Iterator[dict[
         eof = False
         while True:
             colon = buf.find(":", pos)
-            if colon < 0:
-                if eof:
-                    return
-                more = fh.read(chunk)
-                eof = not more
-                buf, pos = buf[pos:] + more, 0
-                continue
-            start = colon + 1
-            while start < len(buf) and buf[start] in " \n\r\t":
-                start += 1
-            try:
-                value, end = decoder.raw_decode(buf, start)
-            except ValueError:
-                if eof:
-                    raise
-                more = fh.read(chunk)
-                eof = not more
-                buf, pos = buf[pos:] + more, 0
-                continue
-            yield value
-            pos = end
-            # skip the comma; a closing brace ends the object
-            while pos < len(buf) and buf[pos] in " \n\r\t,":
-                pos += 1
-            if pos < len(buf) and buf[pos] == "}":
+            if colon >= 0:
+                start = colon + 1
+                while start < len(buf) and buf[start] in " \n\r\t":
+                    start += 1
+                try:
+                    value, end = decoder.raw_decode(buf, start)
+                except ValueError:
+                    if eof:
+                        raise
+                else:
+                    yield value
+                    pos = end
+                    # skip the comma; a closing brace ends the object
+                    while pos < len(buf) and buf[pos] in " \n\r\t,":
+                        pos += 1
+                    if pos < len(buf) and buf[pos] == "}":
+                        return
+                    continue
+            elif eof:
                 return
+            # no complete value in the buffer yet: read on
+            more = fh.read(chunk)
+            eof = not more
+            buf, pos = buf[pos:] + more, 0
 
 
 _ABBREVIATIONS = (
