@@ -58,6 +58,7 @@ __all__ = [
     "events_from_frame",
     "great_circle_points",
     "split_antimeridian",
+    "unwrap_longitudes",
 ]
 
 CRS = "EPSG:4326"
@@ -159,9 +160,17 @@ def great_circle_points(
     _, _, dist = geod.inv(lon1, lat1, lon2, lat2)
     n = int(min(max_points - 2, max(0, dist / 1000.0 / _GEOD_STEP_KM - 1)))
     inner = geod.npts(lon1, lat1, lon2, lat2, n) if n else []
-    pts = [(lon1, lat1), *inner, (lon2, lat2)]
-    out = [pts[0]]
-    for lon, lat in pts[1:]:
+    return unwrap_longitudes([(lon1, lat1), *inner, (lon2, lat2)])
+
+
+def unwrap_longitudes(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """``(lon, lat)`` points with each step shorter than 180 degrees of longitude.
+
+    >>> unwrap_longitudes([(170.0, 0.0), (-170.0, 1.0)])
+    [(170.0, 0.0), (190.0, 1.0)]
+    """
+    out = [points[0]]
+    for lon, lat in points[1:]:
         prev = out[-1][0]
         while lon - prev > 180:
             lon -= 360

@@ -28,6 +28,8 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon, box, mapping
 from shapely.ops import unary_union
 
+from geo.network import unwrap_longitudes
+
 
 def decode_arcs(topo: dict[str, Any]) -> list[list[tuple[float, float]]]:
     """Absolute (lon, lat) coordinates of every arc (TopoJSON stores quantised deltas)."""
@@ -61,14 +63,7 @@ def repair_ring(coords: list[tuple[float, float]]) -> list[Polygon]:
         poly = Polygon(coords)
         return [poly] if poly.is_valid else [shapely.make_valid(poly)]
     # unwrap: keep each step shorter than 180 degrees, then fold the parts back
-    un = [coords[0]]
-    for lon, lat in coords[1:]:
-        prev = un[-1][0]
-        while lon - prev > 180:
-            lon -= 360
-        while lon - prev < -180:
-            lon += 360
-        un.append((lon, lat))
+    un = unwrap_longitudes(list(coords))
     if abs(un[-1][0] - un[0][0]) > 1:  # a ring around a pole (Antarctica): close it along the pole
         pole = -90.0 if sum(c[1] for c in un) < 0 else 90.0
         un = un + [(un[-1][0], pole), (un[0][0], pole)]
