@@ -88,6 +88,7 @@ class Trigger:
     cameo: str
     pattern: re.Pattern[str]
     stems: tuple[str, ...] = ()  # lower-case substrings every match contains (a cheap gate)
+    stem_set: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -112,6 +113,7 @@ def load_triggers() -> tuple[Trigger, ...]:
                 cameo,
                 re.compile(regex, re.IGNORECASE),
                 tuple(x for x in stems.split(",") if x),
+                frozenset(x for x in stems.split(",") if x),
             )
         )
     return tuple(triggers)
@@ -249,18 +251,8 @@ class _Hit:
         return EventType(self.trigger.type)
 
 
-def _active_triggers(text: str) -> list[tuple[Trigger, tuple[str, ...]]]:
-    """The triggers whose stems occur somewhere in ``text`` (an article), each with those stems."""
-    low = text.lower()
-    present = {stem for stem in _all_stems() if stem in low}
-    out = []
-    for trig in load_triggers():
-        if trig.stems and present.isdisjoint(trig.stems):
-            continue  # most triggers: none of their stems in the article
-        stems = tuple(st for st in trig.stems if st in present)
-        if stems or not trig.stems:
-            out.append((trig, stems))
-    return out
+# a stem written "\baid" in triggers.tsv only counts at the start of a word ("aid", not "said")
+_WORD_START = "\\b"
 
 
 @functools.lru_cache(maxsize=1)
@@ -268,25 +260,41 @@ def _all_stems() -> frozenset[str]:
     return frozenset(st for t in load_triggers() for st in t.stems)
 
 
-def _find_triggers(
-    text: str,
-    offset: int,
-    active: Sequence[tuple[Trigger, tuple[str, ...]]] | None = None,
-    stems_in_active: Iterable[str] | None = None,
-) -> list[_Hit]:
-    """Non-overlapping trigger hits in one sentence; vetoes ("told Reuters by telephone") block overlaps."""
+@functools.lru_cache(maxsize=1)
+def _stem_automaton() -> Any:
+    """An Aho–Corasick automaton over the plain form of every trigger stem."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for stem in sorted({st.removeprefix(_WORD_START) for st in _all_stems()}):
+        automaton.add_word(stem, (len(stem), stem, _WORD_START + stem))
+    automaton.make_automaton()
+    return automaton
+
+
+def _stems_in(low: str) -> set[str]:
+    """The stems in the lower-cased sentence ``low``; those at the start of a word also as ``\\bstem``."""
+    here: set[str] = set()
+    for last, (size, stem, bounded) in _stem_automaton().iter(low):
+        here.add(stem)
+        first = last - size + 1
+        if first == 0 or not (low[first - 1].isalnum() or low[first - 1] == "_"):  # as the regex's \b
+            here.add(bounded)
+    return here
+
+
+def _find_triggers(text: str, offset: int) -> list[_Hit]:
+    """Non-overlapping trigger hits in one sentence; vetoes ("told Reuters by telephone") block overlaps.
+
+    A trigger's regex only runs when the sentence holds one of its stems (one automaton pass).
+    """
+    here = _stems_in(text.lower())
+    if not here:
+        return []
     taken: list[tuple[int, int]] = []
     hits: list[_Hit] = []
-    low = text.lower()
-    if active is None:
-        active = [(t, t.stems) for t in load_triggers()]
-    # which of the article's stems this sentence holds, tested once per stem rather than once per
-    # trigger: a trigger runs when it has no stems or shares one with the sentence
-    if stems_in_active is None:
-        stems_in_active = {st for _, stems in active for st in stems}
-    here = {st for st in stems_in_active if st in low}
-    for trig, stems in active:
-        if stems and here.isdisjoint(stems):
+    for trig in load_triggers():
+        if trig.stem_set and here.isdisjoint(trig.stem_set):
             continue
         for m in trig.pattern.finditer(text):
             s, e = m.span()
@@ -691,8 +699,6 @@ class _Context:
             self.dateline_only = None if named else d.country
         self.main_states = [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1])][:2]
         self.visit_dest_spans: list[tuple[int, int]] = []
-        self.active = _active_triggers(self.text)
-        self.active_stems = tuple({st for _, stems in self.active for st in stems})
         # "ARGENTINA EXPECTS QUICK AGREEMENT WITH BANKS": every later "agreement" is with the banks
         self.banking_story = bool(_BANKING.search(f"{article.title}\n{self.text[:300]}"))
         # "RAPITECH <RPSY.O> IN HEWLETT PACKARD <HWP> DEAL": a company story; only officials make events
@@ -725,13 +731,41 @@ def find_events(article: Article, mentions: Mentions, gazetteer: Any = None) -> 
     list of Event
         One event per interaction, ordered by the start of its first evidence sentence.
     """
-    ctx = _Context(article, mentions)
+    return _events_from_scan(article, mentions, _scan_triggers(article))
+
+
+@dataclass(frozen=True, slots=True)
+class _TriggerScan:
+    """An article's sentences with their trigger hits: all of the events stage that needs no mention.
+
+    No hit in any sentence means no event, so the pipeline looks for mentions only when
+    :attr:`triggered` (about half of wire articles have no trigger at all).
+    """
+
+    sentences: tuple[tuple[int, int, list[_Hit]], ...]  # (start, end, hits) of each sentence read
+
+    @property
+    def triggered(self) -> bool:
+        return any(hits for _s, _e, hits in self.sentences)
+
+
+def _scan_triggers(article: Article) -> _TriggerScan:
     text = article.text
     teasers = _repeated_headlines(text)
+    sentences = []
     for s, e in split_sentences(text):
         if article.is_furniture(s, e) or e - s < 12 or any(text.startswith(t, s) for t in teasers):
             continue
-        _sentence_events(ctx, s, e)
+        sentences.append((s, e, _find_triggers(text[s:e], s)))
+    return _TriggerScan(tuple(sentences))
+
+
+def _events_from_scan(article: Article, mentions: Mentions, scan: _TriggerScan) -> list[Event]:
+    if not scan.triggered:
+        return []  # what the sentences would add to the context only serves later events
+    ctx = _Context(article, mentions)
+    for s, e, hits in scan.sentences:
+        _sentence_events(ctx, s, e, hits)
     drafts = _merge([d for d in ctx.drafts if len(d.countries) >= 2])
     _share_visit_locations(drafts)
     _dateline_locations(ctx, drafts)
@@ -750,10 +784,9 @@ def _repeated_headlines(text: str) -> list[str]:
     return sorted(t for t in short if sum(1 for line in lines if line.startswith(t)) >= 2)
 
 
-def _sentence_events(ctx: _Context, s: int, e: int) -> None:
+def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
     text = ctx.text
     sent = text[s:e]
-    hits = _find_triggers(sent, s, ctx.active, ctx.active_stems)
     # "SUMMIT, N.J., March 9 -": words of the dateline are not triggers
     hits = [h for h in hits if not ctx.dateline_span[0] <= h.start < ctx.dateline_span[1]]
     refs_all = _refs_in(
@@ -1924,8 +1957,10 @@ _WORKER_GAZETTEER: Any = None
 def _events_for(article: Article, gazetteer: Any) -> list[Event]:
     from geo.mentions import find_mentions
 
-    mentions = find_mentions(article, gazetteer=gazetteer)
-    return find_events(article, mentions, gazetteer=gazetteer)
+    scan = _scan_triggers(article)
+    if not scan.triggered:
+        return []  # no trigger, no event: the mentions (half the cost of an article) are not needed
+    return _events_from_scan(article, find_mentions(article, gazetteer=gazetteer), scan)
 
 
 def _init_worker() -> None:

@@ -637,8 +637,7 @@ def test_extract_events_frame_has_one_row_per_event(gazetteer) -> None:  # type:
     )
 
 
-def test_trigger_stems_never_hide_a_match(shared_dir) -> None:  # type: ignore[no-untyped-def]
-    """The cheap stem gate must pass every sentence that the trigger's regex matches."""
+def _gate_sentences(shared_dir) -> list[str]:  # type: ignore[no-untyped-def]
     from geo.ingest import read_articles
 
     sentences = [
@@ -646,12 +645,69 @@ def test_trigger_stems_never_hide_a_match(shared_dir) -> None:  # type: ignore[n
         for a in read_articles([str(shared_dir / "dev_gold" / "articles.jsonl")])
         for s, e in split_sentences(a.text)
     ]
-    sentences += [p.values[0] for p in HARD]
+    return sentences + [p.values[0] for p in HARD]
+
+
+def test_trigger_stems_never_hide_a_match(shared_dir) -> None:  # type: ignore[no-untyped-def]
+    """The cheap stem gate must pass every sentence that the trigger's regex matches.
+
+    A ``\\bstem`` must start a word inside the match, as the gate only counts it there.
+    """
+    import re
+
     for trig in load_triggers():
         assert trig.stems, trig.name
-        for sent in sentences:
+        for sent in _gate_sentences(shared_dir):
+            low = sent.lower()
             for m in trig.pattern.finditer(sent):
-                assert any(stem in m.group(0).lower() for stem in trig.stems), (trig.name, m.group(0))
+                found = []
+                for stem in trig.stems:
+                    plain = stem.removeprefix("\\b")
+                    for o in re.finditer(re.escape(plain), low[m.start() : m.end()]):
+                        at = m.start() + o.start()
+                        if stem == plain or at == 0 or not (low[at - 1].isalnum() or low[at - 1] == "_"):
+                            found.append(stem)
+                assert found, (trig.name, m.group(0))
+
+
+def _ungated_hits(text: str) -> list[tuple[str, int, int]]:
+    """Every trigger's regex on ``text``, no gate: what the gated search must find."""
+    taken: list[tuple[int, int]] = []
+    hits = []
+    for trig in load_triggers():
+        for m in trig.pattern.finditer(text):
+            s, e = m.span()
+            if s == e or any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            if trig.type != "none":
+                hits.append((trig.name, s, e))
+    return sorted(hits, key=lambda h: h[1])
+
+
+def _gated_hits(text: str) -> list[tuple[str, int, int]]:
+    from geo import events
+
+    return [(h.trigger.name, h.start, h.end) for h in events._find_triggers(text, 0)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister said aid would flow, and the loan was lent at a set rate.",
+        "He resigned; the design was for a metal form and a mission leg.",
+        "Officials said talks on the airspace treaty will go ahead, Tokyo said.",
+        "Sahid, on his way to Oslo, met the Danish premier and discussed the pact.",
+    ],
+)
+def test_gated_trigger_search_equals_running_every_trigger(sentence: str) -> None:
+    """The stem automaton only skips work: every trigger on every sentence finds the same hits."""
+    assert _gated_hits(sentence) == _ungated_hits(sentence)
+
+
+def test_gated_trigger_search_equals_running_every_trigger_on_news(shared_dir) -> None:  # type: ignore[no-untyped-def]
+    for sent in _gate_sentences(shared_dir):
+        assert _gated_hits(sent) == _ungated_hits(sent), sent
 
 
 @pytest.mark.parametrize(
