@@ -54,7 +54,7 @@ log = logging.getLogger(__name__)
 __all__ = ["OfflineGazetteer", "fold_text", "normalise"]
 
 # Bump when the index layout or the build rules change: old caches are then rebuilt.
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 MAX_CANDIDATES = 50  # what candidates() returns by default
 _MAX_STORED = 250  # what the index keeps per name: enough for every Springfield in one country
 _TRIES = ("search", "rest")  # the two name tries of an index (see _build_index)
@@ -256,31 +256,17 @@ def normalise(name: str) -> str:
 
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 
-# texts shorter than this are searched with the plain loop: numpy's set-up costs more there
-_LONG_TEXT_CHARS = 64
+# In the search automaton every word start is marked with _WORD_MARK, inserted before it (and a
+# key that starts with an alphanumeric character starts with one): the automaton then only stops
+# where a name starts a word ("Iran", never "ran" inside "Iranian"), instead of about 14 times at
+# in-word hits for every name kept.
+_WORD_MARK = "\x00"
+_WORD_START = re.compile(r"(?<=[\W_])(?=[^\W_])")  # [^\W_] is str.isalnum()
 
 
-@lru_cache(maxsize=1)
-def _ascii_alnum_table() -> Any:
-    import numpy as np
-
-    return np.array([chr(i).isalnum() for i in range(128)], dtype=bool)
-
-
-def _inner_positions(folded: str) -> bytes:
-    """Byte ``p`` (for ``p`` in ``0..len(folded)``) is 1 when ``folded[p - 1]`` and ``folded[p]``
-    are both alphanumeric (``str.isalnum``): ``p`` lies inside a word."""
-    import numpy as np
-
-    n = len(folded)
-    if folded.isascii():
-        alnum = _ascii_alnum_table()[np.frombuffer(folded.encode("ascii"), dtype=np.uint8)]
-    else:
-        alnum = np.fromiter((c.isalnum() for c in folded), dtype=bool, count=n)
-    inner = np.zeros(n + 1, dtype=bool)
-    if n > 1:
-        np.logical_and(alnum[:-1], alnum[1:], out=inner[1:n])
-    return inner.tobytes()
+def _search_form(key: str) -> str:
+    """``key`` as the search automaton holds it, its word starts marked."""
+    return (_WORD_MARK if key[:1].isalnum() else "") + _WORD_START.sub(_WORD_MARK, key)
 
 
 def _is_latin(name: str) -> bool:
@@ -892,7 +878,10 @@ def _build_index() -> dict[str, Any]:
         postings.append(len(key))
         postings.append(len(entries))
         postings.extend(entries)
-        (search if key in b.searchable else rest).add_word(key, offset)
+        if key in b.searchable:
+            search.add_word(_search_form(key), offset)
+        else:
+            rest.add_word(key, offset)
         n_names += 1
     n_searchable = len(b.searchable)
     b.keys, b.searchable = {}, set()  # free what the tries now hold, before they are pickled
@@ -1101,7 +1090,7 @@ class OfflineGazetteer:
         for k in (key, key[4:] if key.startswith("the ") else ""):
             if not k:
                 continue
-            offset = self._ensure()["search"].get(k, -1)
+            offset = self._ensure()["search"].get(_search_form(k), -1)
             if offset < 0:
                 offset = self._rest().get(k, -1)
             if offset >= 0:
@@ -1236,44 +1225,26 @@ class OfflineGazetteer:
         exact = index["exact_case"]
         folded = fold_text(text)
         n = len(text)
-        if n >= _LONG_TEXT_CHARS:
-            yield from self._find_names_long(text, folded, search, postings, exact)
-            return
-        for last, offset in search.iter(folded):
-            start, end = last - postings[offset] + 1, last + 1
-            if start > 0 and folded[start - 1].isalnum() and folded[start].isalnum():
-                continue
-            if end < n and folded[end].isalnum() and folded[last].isalnum():
-                continue
-            key = folded[start:end]
-            forms = exact.get(key)
-            if forms is not None and text[start:end] not in forms:
-                continue
-            yield start, end, key
-
-    def _find_names_long(
-        self, text: str, folded: str, search: Any, postings: Any, exact: dict[str, Any]
-    ) -> Iterator[tuple[int, int, str]]:
-        """:meth:`find_names` for longer texts, with the word-boundary test made cheap.
-
-        Most automaton hits lie inside words ("ran" in "Iranian", about 14 for every name
-        kept). A hit is dropped when its start or its end falls strictly inside a run of
-        alphanumeric characters, exactly as the loop in :meth:`find_names` tests; those
-        positions are marked once per text (in numpy), so each hit costs two byte lookups.
-        """
-        inner = _inner_positions(folded)
-        for last, offset in search.iter(folded):
-            end = last + 1
-            if inner[end]:
-                continue
+        # the automaton reads the text with its word starts marked; the marks before a hit give
+        # its place in the text (a NUL of the text's own is no mark)
+        marked = _WORD_MARK + _WORD_START.sub(_WORD_MARK, folded.replace(_WORD_MARK, "\x01"))
+        marks = seen = 0  # the automaton reports hits by their last character, in order
+        for last, offset in search.iter(marked):
+            marks += marked.count(_WORD_MARK, seen, last + 1)
+            seen = last + 1
+            end = seen - marks
+            if end < n and folded[end].isalnum() and folded[end - 1].isalnum():
+                continue  # "Iran" in "Iranian"
             start = end - postings[offset]
-            if inner[start]:
-                continue
             key = folded[start:end]
             forms = exact.get(key)
             if forms is not None and text[start:end] not in forms:
                 continue
             yield start, end, key
+
+    def is_searchable(self, key: str) -> bool:
+        """True when the normalised name ``key`` is one :meth:`find_names` looks for in text."""
+        return self._ensure()["search"].get(_search_form(key), -1) >= 0
 
     def __repr__(self) -> str:
         return f"OfflineGazetteer(path={str(self.path)!r}, loaded={self._index is not None})"
