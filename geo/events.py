@@ -33,6 +33,7 @@ hostile    THREATEN, SANCTION, SANCTION/expel, ASSAULT/...     13, 16x, 1663, 18
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import logging
@@ -88,7 +89,6 @@ class Trigger:
     cameo: str
     pattern: re.Pattern[str]
     stems: tuple[str, ...] = ()  # lower-case substrings every match contains (a cheap gate)
-    stem_set: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -105,6 +105,8 @@ def load_triggers() -> tuple[Trigger, ...]:
         if len(parts) != 6:
             raise ValueError(f"{path}:{n}: expected 6 tab-separated fields, got {len(parts)}")
         name, typ, plover, cameo, stems, regex = parts
+        if not stems.strip(","):
+            raise ValueError(f"{path}:{n}: {name} has no stems (the gate that lets its regex run)")
         triggers.append(
             Trigger(
                 name,
@@ -113,7 +115,6 @@ def load_triggers() -> tuple[Trigger, ...]:
                 cameo,
                 re.compile(regex, re.IGNORECASE),
                 tuple(x for x in stems.split(",") if x),
-                frozenset(x for x in stems.split(",") if x),
             )
         )
     return tuple(triggers)
@@ -256,31 +257,40 @@ _WORD_START = "\\b"
 
 
 @functools.lru_cache(maxsize=1)
-def _all_stems() -> frozenset[str]:
-    return frozenset(st for t in load_triggers() for st in t.stems)
-
-
-@functools.lru_cache(maxsize=1)
 def _stem_automaton() -> Any:
-    """An Aho–Corasick automaton over the plain form of every trigger stem."""
+    """An Aho–Corasick automaton over the plain form of every trigger stem.
+
+    Each stem maps to its length and the indexes (in :func:`load_triggers`) of the triggers it
+    gates anywhere, and of those it gates only at the start of a word (``\\bstem``).
+    """
     import ahocorasick
 
+    anywhere: dict[str, set[int]] = {}
+    word_start: dict[str, set[int]] = {}
+    for i, trig in enumerate(load_triggers()):
+        for stem in trig.stems:
+            if stem.startswith(_WORD_START):
+                word_start.setdefault(stem.removeprefix(_WORD_START), set()).add(i)
+            else:
+                anywhere.setdefault(stem, set()).add(i)
     automaton = ahocorasick.Automaton()
-    for stem in sorted({st.removeprefix(_WORD_START) for st in _all_stems()}):
-        automaton.add_word(stem, (len(stem), stem, _WORD_START + stem))
+    for stem in sorted(anywhere.keys() | word_start.keys()):
+        automaton.add_word(
+            stem, (len(stem), frozenset(anywhere.get(stem, ())), frozenset(word_start.get(stem, ())))
+        )
     automaton.make_automaton()
     return automaton
 
 
-def _stems_in(low: str) -> set[str]:
-    """The stems in the lower-cased sentence ``low``; those at the start of a word also as ``\\bstem``."""
-    here: set[str] = set()
-    for last, (size, stem, bounded) in _stem_automaton().iter(low):
-        here.add(stem)
+def _gated_triggers(low: str) -> list[int]:
+    """Indexes of the triggers (in priority order) with a stem in the lower-cased sentence ``low``."""
+    found: set[int] = set()
+    for last, (size, anywhere, word_start) in _stem_automaton().iter(low):
+        found |= anywhere
         first = last - size + 1
-        if first == 0 or not (low[first - 1].isalnum() or low[first - 1] == "_"):  # as the regex's \b
-            here.add(bounded)
-    return here
+        if word_start and (first == 0 or not (low[first - 1].isalnum() or low[first - 1] == "_")):
+            found |= word_start  # as the regex's \b
+    return sorted(found)
 
 
 def _find_triggers(text: str, offset: int) -> list[_Hit]:
@@ -288,14 +298,14 @@ def _find_triggers(text: str, offset: int) -> list[_Hit]:
 
     A trigger's regex only runs when the sentence holds one of its stems (one automaton pass).
     """
-    here = _stems_in(text.lower())
-    if not here:
+    gated = _gated_triggers(text.lower())
+    if not gated:
         return []
+    triggers = load_triggers()
     taken: list[tuple[int, int]] = []
     hits: list[_Hit] = []
-    for trig in load_triggers():
-        if trig.stem_set and here.isdisjoint(trig.stem_set):
-            continue
+    for i in gated:
+        trig = triggers[i]
         for m in trig.pattern.finditer(text):
             s, e = m.span()
             if s == e or any(s < te and ts < e for ts, te in taken):
@@ -435,13 +445,15 @@ def _refs_in(
     article_states: frozenset[str] = frozenset(),
     dateline_only: str | None = None,
     blocs: Sequence[tuple[re.Pattern[str], str | None, tuple[str, ...]]] | None = None,
+    places: Sequence[Mention] | None = None,
 ) -> list[_Ref]:
     """State references inside ``[start, end)``, by position, with non-state uses filtered out.
 
     ``skip`` is the dateline ("TAUPO, New Zealand, March 23 -"): where the story was filed, not who acted.
     ``dateline_only`` is the dateline's state when the story names it nowhere else: an official given
     that nationality got it from the dateline alone, so he is no party.
-    ``blocs`` narrows :func:`_blocs` to those the article can hold (a speed-up; default: all).
+    ``blocs`` narrows :func:`_blocs` to those the article can hold, ``places`` the mentions to
+    those that can lie in the span (speed-ups; default: all).
     """
     refs: list[_Ref] = []
     if "EU" in article_states:
@@ -453,7 +465,7 @@ def _refs_in(
                 refs.append(_Ref(bm.start(), bm.end(), code, "bloc"))
             elif members and set(members) <= article_states:
                 refs.extend(_Ref(bm.start(), bm.end(), c, "bloc") for c in members)
-    for m in mentions.places:
+    for m in mentions.places if places is None else places:
         if m.start < start or m.end > end or m.kind is MentionKind.NONSTATE or not m.country:
             continue
         if skip[0] <= m.start < skip[1]:
@@ -500,6 +512,15 @@ def _refs_in(
             and not _STATE_HEADS.match(after)
         )
         refs.append(_Ref(m.start, m.end, m.country, kind, mention=m, weak=weak, topic=topic))
+    refs.extend(_actor_refs(mentions, start, end, skip, dateline_only))
+    refs.sort(key=lambda r: (r.start, r.end))
+    return refs
+
+
+def _actor_refs(
+    mentions: Mentions, start: int, end: int, skip: tuple[int, int], dateline_only: str | None
+) -> Iterator[_Ref]:
+    """The officials and bodies inside ``[start, end)`` that stand for a state (see :func:`_refs_in`)."""
     for a in mentions.actors:
         if a.country and a.country == dateline_only:
             continue  # "HONG KONG - ... after meeting Treasury Secretary Baker": the dateline is no nationality
@@ -510,9 +531,7 @@ def _refs_in(
             and a.start >= 0
             and not skip[0] <= a.start < skip[1]
         ):
-            refs.append(_Ref(a.start, a.end, a.country, "actor", actor=a))
-    refs.sort(key=lambda r: (r.start, r.end))
-    return refs
+            yield _Ref(a.start, a.end, a.country, "actor", actor=a)
 
 
 # words after which states are the topic of talks, not their participants
@@ -699,12 +718,19 @@ class _Context:
             self.dateline_only = None if named else d.country
         self.main_states = [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1])][:2]
         self.visit_dest_spans: list[tuple[int, int]] = []
+        self._places = sorted(mentions.places, key=lambda m: m.start)  # sorted already: a no-op check
+        self._place_starts = [m.start for m in self._places]
         # "ARGENTINA EXPECTS QUICK AGREEMENT WITH BANKS": every later "agreement" is with the banks
         self.banking_story = bool(_BANKING.search(f"{article.title}\n{self.text[:300]}"))
         # "RAPITECH <RPSY.O> IN HEWLETT PACKARD <HWP> DEAL": a company story; only officials make events
         self.company_story = bool(
             re.search(r"<[A-Z][^<>\n]{0,40}>", f"{article.title}\n{article.text[:300]}")
         )
+
+    def places_from(self, start: int, end: int) -> list[Mention]:
+        """The place mentions that start inside ``[start, end)``."""
+        lo = bisect.bisect_left(self._place_starts, start)
+        return self._places[lo : bisect.bisect_left(self._place_starts, end, lo)]
 
     def dateline_place(self) -> Place | None:
         d = self.dateline
@@ -764,8 +790,15 @@ def _events_from_scan(article: Article, mentions: Mentions, scan: _TriggerScan) 
     if not scan.triggered:
         return []  # what the sentences would add to the context only serves later events
     ctx = _Context(article, mentions)
-    for s, e, hits in scan.sentences:
-        _sentence_events(ctx, s, e, hits)
+    last = max(i for i, (_s, _e, hits) in enumerate(scan.sentences) if hits)
+    for s, e, hits in scan.sentences[: last + 1]:  # what follows the last hit changes nothing
+        if hits:
+            _sentence_events(ctx, s, e, hits)
+        else:
+            # a sentence without a trigger only names the official a later "he" may stand for
+            actors = list(_actor_refs(mentions, s, e, ctx.dateline_span, ctx.dateline_only))
+            if actors:
+                ctx.last_actor_country = min(actors, key=lambda r: (r.start, r.end)).country
     drafts = _merge([d for d in ctx.drafts if len(d.countries) >= 2])
     _share_visit_locations(drafts)
     _dateline_locations(ctx, drafts)
@@ -790,7 +823,15 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
     # "SUMMIT, N.J., March 9 -": words of the dateline are not triggers
     hits = [h for h in hits if not ctx.dateline_span[0] <= h.start < ctx.dateline_span[1]]
     refs_all = _refs_in(
-        text, s, e, ctx.mentions, ctx.dateline_span, ctx.article_states, ctx.dateline_only, ctx.blocs
+        text,
+        s,
+        e,
+        ctx.mentions,
+        ctx.dateline_span,
+        ctx.article_states,
+        ctx.dateline_only,
+        ctx.blocs,
+        ctx.places_from(s, e),
     )
     actors_here = [r for r in refs_all if r.kind == "actor"]
     if not hits:
