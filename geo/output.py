@@ -198,7 +198,7 @@ def write_events_file(events: Iterable[Event], path: str | Path) -> int:
     Parameters
     ----------
     events
-        Any iterable of events; JSON Lines, CSV and GeoJSON are written as it streams.
+        Any iterable of events, written as it streams (Parquet in row groups of 10,000).
     path
         Output path ending in ``.jsonl``, ``.csv``, ``.geojson`` or ``.parquet``.
 
@@ -242,40 +242,42 @@ def write_events_file(events: Iterable[Event], path: str | Path) -> int:
                 count += 1
             fh.write("\n]}\n")
     else:
-        records = [event_to_dict(e) for e in events]
-        count = len(records)
-        _write_parquet(records, path)
+        count = _write_parquet(events, path)
     log.info("wrote %d events to %s", count, path)
     return count
 
 
-def _write_parquet(records: list[dict[str, Any]], path: str | Path) -> None:
+# events per Parquet row group: what the writer holds in memory at once
+_PARQUET_BATCH = 10_000
+
+
+def _write_parquet(events: Iterable[Event], path: str | Path, batch_size: int = _PARQUET_BATCH) -> int:
+    """GeoParquet (WKB points in EPSG:4326, null where there is no location), one row group per
+    ``batch_size`` events, so memory stays flat however many are written. Returns the count."""
+    import itertools
+
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    rows = [_flatten(r) for r in records]
-    columns: dict[str, list[Any]] = {name: [row[name] for row in rows] for name in CSV_FIELDS}
-    columns["countries"] = [r["countries"] for r in records]
-    types = {
-        "countries": pa.list_(pa.string()),
-        "location_lat": pa.float64(),
-        "location_lon": pa.float64(),
-        "location_geonameid": pa.int64(),
-        "confidence": pa.float64(),
-    }
-    arrays = {name: pa.array(values, type=types.get(name, pa.string())) for name, values in columns.items()}
-    metadata = {b"diplomap": _MARKER.encode()}
-    lat, lon = columns["location_lat"], columns["location_lon"]
-    if any(v is not None for v in lat):
-        # GeoParquet: WKB points (null where there is no location), EPSG:4326
-        from shapely import points, to_wkb
-
-        geoms = [points(x, y) if x is not None and y is not None else None for x, y in zip(lon, lat)]
-        arrays["geometry"] = pa.array([None if g is None else to_wkb(g) for g in geoms], type=pa.binary())
-        bbox = [min(v for v in lon if v is not None), min(v for v in lat if v is not None),
-                max(v for v in lon if v is not None), max(v for v in lat if v is not None)]  # fmt: skip
-        metadata[b"geo"] = json.dumps(
-            {
+    types = {name: pa.string() for name in CSV_FIELDS}
+    types.update(
+        countries=pa.list_(pa.string()),
+        location_lat=pa.float64(),
+        location_lon=pa.float64(),
+        location_geonameid=pa.int64(),
+        confidence=pa.float64(),
+    )
+    schema = pa.schema([*(pa.field(n, types[n]) for n in CSV_FIELDS), pa.field("geometry", pa.binary())])
+    schema = schema.with_metadata({b"diplomap": _MARKER.encode()})
+    bbox = [math.inf, math.inf, -math.inf, -math.inf]
+    count = 0
+    stream = iter(events)
+    with atomic_write(path, "wb") as fh, pq.ParquetWriter(fh, schema) as writer:
+        while batch := [event_to_dict(e) for e in itertools.islice(stream, batch_size)]:
+            writer.write_table(_parquet_batch(batch, schema, bbox))
+            count += len(batch)
+        if bbox[0] <= bbox[2]:
+            geo = {
                 "version": "1.0.0",
                 "primary_column": "geometry",
                 "columns": {
@@ -287,10 +289,27 @@ def _write_parquet(records: list[dict[str, Any]], path: str | Path) -> None:
                     }
                 },
             }
-        ).encode()
-    table = pa.table(arrays).replace_schema_metadata(metadata)
-    with atomic_write(path, "wb") as fh:
-        pq.write_table(table, fh)
+            writer.add_key_value_metadata({"geo": json.dumps(geo)})
+    return count
+
+
+def _parquet_batch(records: list[dict[str, Any]], schema: Any, bbox: list[float]) -> Any:
+    """One row group of :func:`_write_parquet`; widens ``bbox`` (min lon, min lat, max lon, max lat)."""
+    import pyarrow as pa
+    from shapely import points, to_wkb
+
+    rows = [_flatten(r) for r in records]
+    columns: dict[str, list[Any]] = {name: [row[name] for row in rows] for name in CSV_FIELDS}
+    columns["countries"] = [r["countries"] for r in records]
+    geometry = []
+    for x, y in zip(columns["location_lon"], columns["location_lat"]):
+        if x is None or y is None:
+            geometry.append(None)
+            continue
+        geometry.append(to_wkb(points(x, y)))
+        bbox[:] = [min(bbox[0], x), min(bbox[1], y), max(bbox[2], x), max(bbox[3], y)]
+    columns["geometry"] = geometry
+    return pa.table({f.name: pa.array(columns[f.name], type=f.type) for f in schema}, schema=schema)
 
 
 def _epsg4326() -> dict[str, Any]:

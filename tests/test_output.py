@@ -111,6 +111,23 @@ def test_parquet_is_geoparquet_when_there_are_locations(tmp_path: Path) -> None:
     assert frame.geometry.iloc[1] is None
 
 
+def test_parquet_streams_in_row_groups_with_one_bbox(tmp_path: Path) -> None:
+    """Parquet is written a batch at a time (memory stays flat); the GeoParquet bbox covers all batches."""
+    import json
+
+    import pyarrow.parquet as pq
+
+    from geo.output import _write_parquet
+
+    path = tmp_path / "e.parquet"
+    assert _write_parquet((ev for ev in EVENTS * 3), path, batch_size=2) == 3 * len(EVENTS)
+    meta = pq.ParquetFile(path).metadata
+    assert meta.num_row_groups == -(-3 * len(EVENTS) // 2)
+    bbox = json.loads(meta.metadata[b"geo"])["columns"]["geometry"]["bbox"]
+    assert bbox == pytest.approx([37.6173, 55.7558, 37.6173, 55.7558])
+    assert read_events_file(path) == EVENTS * 3
+
+
 def test_empty_output_is_still_valid(tmp_path: Path) -> None:
     for suffix in (".jsonl", ".csv", ".geojson", ".parquet"):
         path = tmp_path / f"empty{suffix}"

@@ -79,16 +79,16 @@ def test_store_holds_what_extraction_yields(tmp_path: Path, gazetteer: object) -
 
 
 def test_rerun_extracts_only_new_articles(tmp_path: Path, gazetteer: object, monkeypatch: pytest.MonkeyPatch) -> None:
-    import geo.mentions
+    import geo.events
 
     calls: list[str] = []
-    real = geo.mentions.find_mentions
+    real = geo.events._scan_triggers  # the first step of extracting any article
 
-    def counting(article: Article, *args: object, **kwargs: object) -> object:
+    def counting(article: Article) -> object:
         calls.append(article.text)
-        return real(article, *args, **kwargs)  # type: ignore[arg-type]
+        return real(article)
 
-    monkeypatch.setattr(geo.mentions, "find_mentions", counting)
+    monkeypatch.setattr(geo.events, "_scan_triggers", counting)
     articles = _articles()
     with EventStore(tmp_path / "s.gpkg") as store:
         update_store(store, articles[:3])
@@ -97,7 +97,7 @@ def test_rerun_extracts_only_new_articles(tmp_path: Path, gazetteer: object, mon
     with EventStore(tmp_path / "s.gpkg") as store:
         update = update_store(store, articles)
         assert (update.added, update.unchanged) == (2, 3)
-        assert sorted(calls) == sorted(a.text for a in articles[3:])  # unchanged ones never reach mention finding
+        assert sorted(calls) == sorted(a.text for a in articles[3:])  # unchanged ones are never read again
         together = list(store.iter_events())
     assert _records(together) == _records(list(iter_events(articles, gazetteer=gazetteer)))
 
