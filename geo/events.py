@@ -16,6 +16,10 @@ each trigger works out
 
 Repeated reports of one interaction merge and keep every evidence sentence.
 
+Triggers are looked for first, with nothing but the text (:func:`_scan_triggers`: one
+Aho–Corasick pass over each sentence for the lexicon's stems, then only the regexes they gate);
+an article with no trigger has no event, so the pipeline finds its mentions only when it has one.
+
 Type -> PLOVER / CAMEO mapping (the trigger lexicon refines the code):
 
 =========  ==================================================  ==========================
