@@ -337,7 +337,6 @@ _STARTERS = {
 }  # fmt: skip
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _LINE = re.compile(r"[^\n]+")
-_LAST_TOKEN = re.compile(r"([\w.]+)$")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?(\w+)")
 
 
@@ -359,9 +358,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             cut = m.end()
             dot = m.start()
             if p_text[m.start()] == ".":
-                word = _LAST_TOKEN.search(p_text[start:dot])
-                token = word.group(1) if word else ""
-                nxt = _NEXT_WORD.match(p_text[cut:])
+                token = _last_token(p_text, start, dot)
+                nxt = _NEXT_WORD.match(p_text, cut)
                 nxt_word = nxt.group(1).lower() if nxt else ""
                 if token.lower().rstrip(".") in _ABBREV:
                     continue
@@ -373,6 +371,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             start = cut
         _add_span(spans, p_text, p_start, start, len(p_text))
     return spans
+
+
+def _last_token(para: str, start: int, end: int) -> str:
+    """The run of word characters and dots that ends ``para[start:end]`` (what ``[\\w.]+$`` matches),
+    found from the end rather than by a search from every position before it."""
+    i = end
+    while i > start and (para[i - 1].isalnum() or para[i - 1] in "._"):
+        i -= 1
+    return para[i:end]
 
 
 def _add_span(spans: list[tuple[int, int]], para: str, offset: int, start: int, end: int) -> None:

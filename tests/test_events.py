@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from geo.events import extract_events, find_events, iter_events, load_triggers, split_sentences
 from geo.output import EVENT_FIELDS
@@ -761,3 +763,14 @@ def test_a_visit_this_week_and_on_wednesday_is_one_visit_on_wednesday(gazetteer)
 def test_support_of_or_from_a_state_runs_from_it(gazetteer, text: str, direction: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
     (support,) = events_of(text, gazetteer)
     assert (support.source, support.target) == direction
+
+
+@given(st.text(alphabet="ab. _9é-²,'\u0663", max_size=12))
+def test_last_token_is_what_the_suffix_regex_matches(piece: str) -> None:
+    # (no newline: split_sentences reads one line at a time, and "$" also matches before a final one)
+    import re
+
+    from geo.events import _last_token
+
+    m = re.search(r"([\w.]+)$", piece)
+    assert _last_token("x " + piece + " y", 2, 2 + len(piece)) == (m.group(1) if m else "")
