@@ -6,6 +6,8 @@ import math
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from geo.geocode.gazetteer import OfflineGazetteer, fold_text, normalise
 from geo.records import PlaceKind
@@ -483,3 +485,12 @@ def test_a_current_index_is_loaded_not_rebuilt(
     assert builds == [1]
     second.build(force=True)
     assert builds == [1, 1]
+
+
+@given(st.text(alphabet="ab1 ._-'\x00\x01é", max_size=20))
+def test_marked_text_is_the_search_form_of_the_text(text: str) -> None:
+    # the numpy path for ASCII and the regex path give the same marks
+    from geo.geocode.gazetteer import _marked, _search_form
+
+    assert _marked(text) == _search_form(text.replace("\x00", "\x01"))
+    assert _marked(text).replace("\x00", "") == text.replace("\x00", "\x01")
