@@ -851,11 +851,7 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
         return
     zones = _topic_zones(sent, s)
     clauses = _clauses(sent, s)
-    dates = [
-        (d, d.start + s, d.end + s)
-        for d in find_dates(sent)
-        if not ctx.dateline_span[0] <= d.start + s < ctx.dateline_span[1]
-    ]
+    dates = _SentenceDates(sent, s, ctx.dateline_span)
     evidence = _evidence(text, s, e)
     seen_types: set[tuple[EventType, frozenset[str], str | None, EventStatus]] = set()
     by_phone = any(h.trigger.name == "call_phone" for h in hits)
@@ -954,6 +950,25 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
         ctx.last_actor_country = actors_here[0].country
 
 
+class _SentenceDates:
+    """The date expressions of a sentence outside the dateline, as ``(expr, start, end)`` with
+    absolute offsets; found on first use (most sentences with a trigger yield no event)."""
+
+    def __init__(self, sent: str, offset: int, skip: tuple[int, int]) -> None:
+        self._args = (sent, offset, skip)
+        self._found: list[tuple[Any, int, int]] | None = None
+
+    def __iter__(self) -> Iterator[tuple[Any, int, int]]:
+        if self._found is None:
+            sent, offset, (lo, hi) = self._args
+            self._found = [
+                (d, d.start + offset, d.end + offset)
+                for d in find_dates(sent)
+                if not lo <= d.start + offset < hi
+            ]
+        return iter(self._found)
+
+
 def _future(ctx: _Context, d: _Draft) -> bool:
     """A date after the article's ("later this month", "tomorrow", a later day) makes an event planned."""
     if d.date_text and re.search(
@@ -1038,7 +1053,7 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
 
 def _nearest_date(
     ctx: _Context,
-    dates: list[Any],
+    dates: Iterable[tuple[Any, int, int]],
     hit: _Hit,
     clauses: list[tuple[int, int]],
     planned: bool,
@@ -1123,7 +1138,7 @@ def _build(
     refs_all: list[_Ref],
     zones: list[tuple[int, int]],
     clauses: list[tuple[int, int]],
-    dates: list[Any],
+    dates: Iterable[tuple[Any, int, int]],
     evidence: Evidence,
     hits: Sequence[_Hit] = (),
 ) -> list[_Draft]:
@@ -1146,13 +1161,15 @@ def _build(
     in_clause = [r for r in refs if clause[0] <= r.start < clause[1]]
     venue_refs = {id(r) for r in refs if _is_venue(text, r)}
     conf = 0.8
-    date, date_text = _nearest_date(ctx, dates, hit, clauses, status is EventStatus.PLANNED, hits)
+
+    def when() -> tuple[str | None, str | None]:  # looked for only once there is an event to date
+        return _nearest_date(ctx, dates, hit, clauses, status is EventStatus.PLANNED, hits)
 
     has_official = any(r.kind == "actor" and r.actor is not None and r.actor.title for r in in_clause)
     if ctx.company_story and not has_official:
         return []  # "The U.S. visit" of a company's delegation
     if typ is EventType.VISIT:
-        return _build_visits(ctx, hit, status, s, e, refs, in_clause, clause, date, date_text, evidence)
+        return _build_visits(ctx, hit, status, s, e, refs, in_clause, clause, *when(), evidence)
 
     # with banks in the sentence (debt talks) or firms in the trigger's own clause, it is business
     commercial = bool(
@@ -1279,8 +1296,7 @@ def _build(
                 previous.status,
                 None,
                 None,
-                date,
-                date_text,
+                *when(),
                 _venue(ctx, hit, refs, clause, s, e),
                 [],
                 [evidence],
@@ -1345,8 +1361,7 @@ def _build(
         status,
         source,
         target,
-        date,
-        date_text,
+        *when(),
         location,
         actors,
         [evidence],

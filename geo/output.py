@@ -301,7 +301,7 @@ def _parquet_batch(records: list[dict[str, Any]], schema: Any, bbox: list[float]
     rows = [_flatten(r) for r in records]
     columns: dict[str, list[Any]] = {name: [row[name] for row in rows] for name in CSV_FIELDS}
     columns["countries"] = [r["countries"] for r in records]
-    geometry = []
+    geometry: list[bytes | None] = []
     for x, y in zip(columns["location_lon"], columns["location_lat"]):
         if x is None or y is None:
             geometry.append(None)

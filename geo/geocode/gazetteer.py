@@ -1265,7 +1265,8 @@ class OfflineGazetteer:
 
     def is_searchable(self, key: str) -> bool:
         """True when the normalised name ``key`` is one :meth:`find_names` looks for in text."""
-        return self._ensure()["search"].get(_search_form(key), -1) >= 0
+        offset: int = self._ensure()["search"].get(_search_form(key), -1)
+        return offset >= 0
 
     def __repr__(self) -> str:
         return f"OfflineGazetteer(path={str(self.path)!r}, loaded={self._index is not None})"
