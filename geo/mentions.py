@@ -49,7 +49,7 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -1891,14 +1891,12 @@ def _find_actors(
             for form in {a.name, parts[-1]}:
                 if len(form) > 2 and form.lower() not in lex.function_words:
                     surnames.setdefault(form, a)
-        rx = _names_re(tuple(sorted(surnames, key=len, reverse=True)))
-        for mm in rx.finditer(text):
-            s, e = mm.span()
+        for s, e, form in _find_words(text, sorted(surnames, key=len, reverse=True)):
             if any(covered[s:e]):
                 continue
             if _LOCATIVE_BEFORE.search(text[max(0, s - 30) : s]) and _place_at(places, s, e):
                 continue  # "flew to Madrid" after "Miguel de la Madrid": the place, not the man
-            a = surnames[mm.group(1)]
+            a = surnames[form]
             covered[s:e] = b"\x01" * (e - s)
             actors.append(Actor(name=a.name, title=a.title, country=a.country, start=s, end=e))
             name_spans.append((s, e, a.name))
@@ -1906,11 +1904,34 @@ def _find_actors(
     return actors, name_spans
 
 
-@functools.lru_cache(maxsize=2048)
-def _names_re(names: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of ``names`` as a whole word, the first listed winning; wire stories name the same
-    people again and again, so the compiled pattern is kept."""
-    return re.compile(r"\b(" + "|".join(re.escape(k) for k in names) + r")\b")
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what \w is in a str pattern
+
+
+def _at_boundary(text: str, i: int) -> bool:
+    """Whether ``\\b`` holds at position ``i`` of ``text``."""
+    before = i > 0 and _is_word_char(text[i - 1])
+    return before != (i < len(text) and _is_word_char(text[i]))
+
+
+def _find_words(text: str, names: Sequence[str]) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, name)`` of each match of ``\\b(name1|name2|...)\\b`` in ``text``, the first
+    listed winning, as :func:`re.finditer` gives them, without compiling a pattern per article."""
+    found = []
+    for order, name in enumerate(names):
+        if not name:
+            continue
+        i = text.find(name)
+        while i >= 0:
+            if _at_boundary(text, i) and _at_boundary(text, i + len(name)):
+                found.append((i, order, i + len(name), name))
+            i = text.find(name, i + 1)
+    found.sort()
+    pos = 0
+    for start, _order, end, name in found:
+        if start >= pos:  # the leftmost place, and there the first name listed
+            yield start, end, name
+            pos = end
 
 
 def _place_at(places: list[Mention], start: int, end: int) -> bool:

@@ -8,6 +8,8 @@ reuse the people and places of the issue's own examples (Fuad Hussein, Barham Sa
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from geo.errors import GeocodingError
 from geo.geocode import default_gazetteer
@@ -518,3 +520,18 @@ def test_a_gazetteer_that_cannot_answer_is_logged_not_hidden(gaz, caplog, monkey
 def test_a_bug_in_the_gazetteer_is_not_swallowed(gaz) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ZeroDivisionError):
         mentions("Farmers in Ecuador and Peru protested.", _FailingGazetteer(gaz, ZeroDivisionError("bug")))
+
+
+@given(
+    st.text(alphabet="ab _.-'é1", max_size=30),
+    st.lists(st.text(alphabet="ab _.-é1", min_size=1, max_size=4), min_size=1, max_size=4),
+)
+def test_find_words_is_what_a_word_bounded_alternation_finds(text: str, names: list[str]) -> None:
+    import re
+
+    from geo.mentions import _find_words
+
+    pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b")
+    assert list(_find_words(text, names)) == [
+        (m.start(), m.end(), m.group(1)) for m in pattern.finditer(text)
+    ]
