@@ -306,10 +306,14 @@ def _find_triggers(text: str, offset: int) -> list[_Hit]:
     if not gated:
         return []
     triggers = load_triggers()
+    return _run_triggers(text, offset, [triggers[i] for i in gated])
+
+
+def _run_triggers(text: str, offset: int, triggers: Iterable[Trigger]) -> list[_Hit]:
+    """The hits of ``triggers`` (in priority order) in ``text``; an earlier trigger's span blocks later ones."""
     taken: list[tuple[int, int]] = []
     hits: list[_Hit] = []
-    for i in gated:
-        trig = triggers[i]
+    for trig in triggers:
         for m in trig.pattern.finditer(text):
             s, e = m.span()
             if s == e or any(s < te and ts < e for ts, te in taken):

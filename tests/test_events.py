@@ -674,17 +674,9 @@ def test_trigger_stems_never_hide_a_match(shared_dir) -> None:  # type: ignore[n
 
 def _ungated_hits(text: str) -> list[tuple[str, int, int]]:
     """Every trigger's regex on ``text``, no gate: what the gated search must find."""
-    taken: list[tuple[int, int]] = []
-    hits = []
-    for trig in load_triggers():
-        for m in trig.pattern.finditer(text):
-            s, e = m.span()
-            if s == e or any(s < te and ts < e for ts, te in taken):
-                continue
-            taken.append((s, e))
-            if trig.type != "none":
-                hits.append((trig.name, s, e))
-    return sorted(hits, key=lambda h: h[1])
+    from geo import events
+
+    return [(h.trigger.name, h.start, h.end) for h in events._run_triggers(text, 0, load_triggers())]
 
 
 def _gated_hits(text: str) -> list[tuple[str, int, int]]:
