@@ -1429,6 +1429,17 @@ def _best(
             s += bonus
         if c.dateline and p.kind in (PlaceKind.CITY, PlaceKind.LANDMARK):
             s += 5.0  # a dateline names a city ("NEW YORK, March 3 -"), not its state
+        located = p.lat is not None and p.lon is not None
+        # what the costlier terms below can still add at most: an entry that cannot pass the best
+        # even so is not scored further (the margin covers rounding; the choice is the same)
+        most = (
+            (1.2 if anchor_cells and located else 0.0)
+            + (2.4 if len(grid) > 1 else 0.0)
+            + (1.5 if regions and located and p.kind in (PlaceKind.CITY, PlaceKind.ADMIN2) else 0.0)
+            + (4.0 if container is not None else 0.0)
+        )
+        if s + most + 1e-9 <= best_score:
+            continue
         if anchor_cells and p.lat is not None and p.lon is not None:
             cell = (math.floor(p.lat), math.floor(p.lon))
             if cell in anchor_cells:
