@@ -866,11 +866,17 @@ def _accept_toponym(
         return _REJECT  # acronyms in running text ("IT", "AND"; "S.C.", "L.A." are places), "Ky"
     before = text[max(0, start - 40) : start]
     after = text[end : end + 60]
-    locative = (
-        bool(_LOCATIVE_BEFORE.search(before))
-        or bool(_CONTAINER_AFTER.match(after))
-        or bool(_HEAD_NOUN_AFTER.match(after))
-    )
+    said_place: list[bool] = []  # does the context say "place"? asked only where it matters
+
+    def locative() -> bool:
+        if not said_place:
+            said_place.append(
+                bool(_LOCATIVE_BEFORE.search(before))
+                or bool(_CONTAINER_AFTER.match(after))
+                or bool(_HEAD_NOUN_AFTER.match(after))
+            )
+        return said_place[0]
+
     exact = code_like is None
     if code_like and not in_heading:
         return _REJECT  # "Chi" for Chicago, "Sea" for Seattle, "Gold" for Gold Coast: codes and words
@@ -881,21 +887,27 @@ def _accept_toponym(
     if not prominent and not exact:
         # only another name of a small place ("The Bank" for Portsmouth, "Mobil" for Mobile):
         # far more often a company or a person than that place
-        if not (locative and not in_heading):
+        if not (locative() and not in_heading):
             return _REJECT
-    if common and locative and re.search(r"\bthe[ \xa0]+$", before, re.IGNORECASE):
-        locative = False  # "to the Bank": a common noun, not a town
+    if common and locative() and re.search(r"\bthe[ \xa0]+$", before, re.IGNORECASE):
+        said_place[0] = False  # "to the Bank": a common noun, not a town
     if common and not major:
         # "Reading", "Mobile", "Police", "Justice": only where the context says "place"
         if (
             in_heading
             or _sentence_initial(text, start)
-            or not (locative or prominent and not _sentence_initial(text, start))
+            or not (locative() or prominent and not _sentence_initial(text, start))
         ):
             return _REJECT
     if not major and _TITLE_MOD_BEFORE.search(before):
         return _REJECT  # "Foreign Minster" (a misspelt title, not the town), "Vice Presidente"
-    if in_heading and low in lex.given_names and not prominent and not locative and _PREV_WORD.search(before):
+    if (
+        in_heading
+        and low in lex.given_names
+        and not prominent
+        and not locative()
+        and _PREV_WORD.search(before)
+    ):
         # "Algeria Names Aziz As Premier": title case hides the surname test below (a table
         # row, "4.40 Victoria", is left alone)
         return _REJECT
@@ -962,9 +974,9 @@ def _accept_toponym(
     m = _OF_BEFORE.search(before)
     if m and m.group(1).lower() in _ORG_OF_HEADS:
         return _BLOCK  # "Bank of England", "University of Iowa"
-    if low in lex.given_names and not prominent and not locative:
+    if low in lex.given_names and not prominent and not locative():
         return _REJECT  # "Noel", "Ashley" on their own: people far more often than villages
-    if not prominent and not locative and " " not in surface:
+    if not prominent and not locative() and " " not in surface:
         # a small place that behaves like a person: "Morrison says", "says Morrison", "Morrison, 26,"
         if _SPEECH_NEAR_AFTER.match(after) or _SPEECH_NEAR_BEFORE.search(before) or _AGE_AFTER.match(after):
             return _PERSON
