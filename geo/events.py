@@ -733,7 +733,7 @@ class _Context:
             self.dateline_only = None if named else d.country
         self.main_states = [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1])][:2]
         self.visit_dest_spans: list[tuple[int, int]] = []
-        self._places = sorted(mentions.places, key=lambda m: m.start)  # sorted already: a no-op check
+        self._places = sorted(mentions.places, key=lambda m: m.start)  # by start already; bisect relies on it
         self._place_starts = [m.start for m in self._places]
         # "ARGENTINA EXPECTS QUICK AGREEMENT WITH BANKS": every later "agreement" is with the banks
         self.banking_story = bool(_BANKING.search(f"{article.title}\n{self.text[:300]}"))
@@ -807,13 +807,7 @@ def _events_from_scan(article: Article, mentions: Mentions, scan: _TriggerScan) 
     ctx = _Context(article, mentions)
     last = max(i for i, (_s, _e, hits) in enumerate(scan.sentences) if hits)
     for s, e, hits in scan.sentences[: last + 1]:  # what follows the last hit changes nothing
-        if hits:
-            _sentence_events(ctx, s, e, hits)
-        else:
-            # a sentence without a trigger only names the official a later "he" may stand for
-            actors = list(_actor_refs(mentions, s, e, ctx.dateline_span, ctx.dateline_only))
-            if actors:
-                ctx.last_actor_country = min(actors, key=lambda r: (r.start, r.end)).country
+        _sentence_events(ctx, s, e, hits)
     drafts = _merge([d for d in ctx.drafts if len(d.countries) >= 2])
     _share_visit_locations(drafts)
     _dateline_locations(ctx, drafts)
@@ -837,6 +831,12 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
     sent = text[s:e]
     # "SUMMIT, N.J., March 9 -": words of the dateline are not triggers
     hits = [h for h in hits if not ctx.dateline_span[0] <= h.start < ctx.dateline_span[1]]
+    if not hits:
+        # a sentence without a trigger only names the official a later "he" may stand for
+        actors = list(_actor_refs(ctx.mentions, s, e, ctx.dateline_span, ctx.dateline_only))
+        if actors:
+            ctx.last_actor_country = min(actors, key=lambda r: (r.start, r.end)).country
+        return
     refs_all = _refs_in(
         text,
         s,
@@ -849,10 +849,6 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
         ctx.places_from(s, e),
     )
     actors_here = [r for r in refs_all if r.kind == "actor"]
-    if not hits:
-        if actors_here:
-            ctx.last_actor_country = actors_here[0].country
-        return
     zones = _topic_zones(sent, s)
     clauses = _clauses(sent, s)
     dates = _SentenceDates(sent, s, ctx.dateline_span)

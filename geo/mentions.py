@@ -805,7 +805,7 @@ def _drop_lonely_given_names(cands: list[_Cand], text: str, lex: Lexicon) -> lis
 def _word_bounded(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    return not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_")
+    return not _is_word_char(before) and not _is_word_char(after)
 
 
 def _is_islamic_state_context(text: str, start: int, end: int) -> bool:

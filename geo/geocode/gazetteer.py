@@ -1115,7 +1115,7 @@ class OfflineGazetteer:
         for k in (key, key[4:] if key.startswith("the ") else ""):
             if not k:
                 continue
-            offset = self._ensure()["search"].get(_search_form(k), -1)
+            offset = self._search_offset(k)
             if offset < 0:
                 offset = self._rest().get(k, -1)
             if offset >= 0:
@@ -1265,8 +1265,12 @@ class OfflineGazetteer:
 
     def is_searchable(self, key: str) -> bool:
         """True when the normalised name ``key`` is one :meth:`find_names` looks for in text."""
+        return self._search_offset(key) >= 0
+
+    def _search_offset(self, key: str) -> int:
+        """Where the normalised name ``key`` starts in ``postings`` if it is searchable, else -1."""
         offset: int = self._ensure()["search"].get(_search_form(key), -1)
-        return offset >= 0
+        return offset
 
     def __repr__(self) -> str:
         return f"OfflineGazetteer(path={str(self.path)!r}, loaded={self._index is not None})"
