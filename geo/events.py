@@ -93,6 +93,9 @@ class Trigger:
     cameo: str
     pattern: re.Pattern[str]
     stems: tuple[str, ...] = ()  # lower-case substrings every match contains (a cheap gate)
+    # the same regex without IGNORECASE, for the lower-cased sentence (None when the regex has
+    # upper case of its own): Python's re skips a branch by its first literal only when case counts
+    lowered: re.Pattern[str] | None = None
 
 
 @functools.lru_cache(maxsize=1)
@@ -119,9 +122,34 @@ def load_triggers() -> tuple[Trigger, ...]:
                 cameo,
                 re.compile(regex, re.IGNORECASE),
                 tuple(x for x in stems.split(",") if x),
+                _compile_lowered(regex),
             )
         )
     return tuple(triggers)
+
+
+def _compile_lowered(regex: str) -> re.Pattern[str] | None:
+    lowered = _lowered_regex(regex)
+    return None if lowered is None else re.compile(lowered)
+
+
+def _lowered_regex(regex: str) -> str | None:
+    """``regex`` for lower-cased text without IGNORECASE, matching there what ``regex`` matches
+    under IGNORECASE in the text (bar the characters of :data:`_CASE_ODD`): its letters lower-cased
+    (escapes such as ``\\S`` kept). ``None`` when that cannot be said of it: it switches
+    IGNORECASE off for a part (``(?-i:...)``), names groups or characters by code, or has a
+    non-ASCII letter."""
+    if "(?-i" in regex or "(?P" in regex or re.search(r"\\[xuUN0-9]", regex):
+        return None
+    if any(not c.isascii() and (c.lower() != c or c.upper() != c) for c in regex):
+        return None
+    # a backslash and the character after it are an escape, left as written
+    return "".join(part if part.startswith("\\") else part.lower() for part in re.split(r"(\\.)", regex))
+
+
+# The only characters on which an ASCII regex under IGNORECASE and the lower-cased text part ways:
+# "ſ" and "ı" match "s" and "i" but lower() leaves them be, and "İ" lowers to two characters
+_CASE_ODD = ("\u0130", "\u0131", "\u017f")
 
 
 @functools.lru_cache(maxsize=1)
@@ -302,19 +330,35 @@ def _find_triggers(text: str, offset: int) -> list[_Hit]:
 
     A trigger's regex only runs when the sentence holds one of its stems (one automaton pass).
     """
-    gated = _gated_triggers(text.lower())
+    low = text.lower()
+    triggers = load_triggers()
+    if any(c in text for c in _CASE_ODD):
+        return _run_triggers(text, offset, triggers, low)  # IGNORECASE matches "ſign", no stem does
+    gated = _gated_triggers(low)
     if not gated:
         return []
-    triggers = load_triggers()
-    return _run_triggers(text, offset, [triggers[i] for i in gated])
+    return _run_triggers(text, offset, [triggers[i] for i in gated], low)
 
 
-def _run_triggers(text: str, offset: int, triggers: Iterable[Trigger]) -> list[_Hit]:
-    """The hits of ``triggers`` (in priority order) in ``text``; an earlier trigger's span blocks later ones."""
+def _run_triggers(
+    text: str, offset: int, triggers: Iterable[Trigger], low: str | None = None
+) -> list[_Hit]:
+    """The hits of ``triggers`` (in priority order) in ``text``; an earlier trigger's span blocks later ones.
+
+    ``low`` is ``text.lower()`` if the caller has it: a regex with no case of its own then reads it
+    case-sensitively, the same matches found faster.
+    """
+    if low is None:
+        low = text.lower()
+    caseless = not any(c in text for c in _CASE_ODD)
     taken: list[tuple[int, int]] = []
     hits: list[_Hit] = []
     for trig in triggers:
-        for m in trig.pattern.finditer(text):
+        if caseless and trig.lowered is not None:
+            matches = trig.lowered.finditer(low)
+        else:
+            matches = trig.pattern.finditer(text)
+        for m in matches:
             s, e = m.span()
             if s == e or any(s < te and ts < e for ts, te in taken):
                 continue

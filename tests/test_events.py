@@ -673,10 +673,19 @@ def test_trigger_stems_never_hide_a_match(shared_dir) -> None:  # type: ignore[n
 
 
 def _ungated_hits(text: str) -> list[tuple[str, int, int]]:
-    """Every trigger's regex on ``text``, no gate: what the gated search must find."""
-    from geo import events
-
-    return [(h.trigger.name, h.start, h.end) for h in events._run_triggers(text, 0, load_triggers())]
+    """Every trigger's regex as written (IGNORECASE) on ``text``, no gate, no lower-cased form:
+    what the gated search must find."""
+    taken: list[tuple[int, int]] = []
+    hits = []
+    for trig in load_triggers():
+        for m in trig.pattern.finditer(text):
+            s, e = m.span()
+            if s == e or any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            if trig.type != "none":
+                hits.append((trig.name, s, e))
+    return sorted(hits, key=lambda h: h[1])
 
 
 def _gated_hits(text: str) -> list[tuple[str, int, int]]:
@@ -692,6 +701,8 @@ def _gated_hits(text: str) -> list[tuple[str, int, int]]:
         "He resigned; the design was for a metal form and a mission leg.",
         "Officials said talks on the airspace treaty will go ahead, Tokyo said.",
         "Sahid, on his way to Oslo, met the Danish premier and discussed the pact.",
+        "PRESIDENT REAGAN WILL VISIT TOKYO AND SIGN THE MOU ON TALKS WITH JAPAN.",
+        "The mınıster ſigned the accord and İzmir hosted talks; the visıt to Ankara is set.",
     ],
 )
 def test_gated_trigger_search_equals_running_every_trigger(sentence: str) -> None:
@@ -701,7 +712,52 @@ def test_gated_trigger_search_equals_running_every_trigger(sentence: str) -> Non
 
 def test_gated_trigger_search_equals_running_every_trigger_on_news(shared_dir) -> None:  # type: ignore[no-untyped-def]
     for sent in _gate_sentences(shared_dir):
-        assert _gated_hits(sent) == _ungated_hits(sent), sent
+        for variant in (sent, sent.upper(), sent.replace("i", "\u0131").replace("s", "\u017f")):
+            assert _gated_hits(variant) == _ungated_hits(variant), variant
+
+
+def test_only_the_odd_characters_part_a_lowered_regex_from_ignorecase() -> None:
+    """The lower-cased trigger regexes rest on this: outside ``_CASE_ODD`` every character that
+    IGNORECASE equates with an ASCII letter lowers to that letter, lowers to one character, and
+    lowers to a character of the same classes (``\\w``, ``\\s``, ``\\d``)."""
+    import re
+    import sys
+
+    from geo import events
+
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    classes = [re.compile(c) for c in (r"\w", r"\s", r"\d")]
+    odd = set()
+    for i in range(128, sys.maxunicode + 1):
+        c = chr(i)
+        low = c.lower()
+        if low == c:
+            if letter.fullmatch(c):
+                odd.add(c)  # IGNORECASE takes it for a letter that lower() does not give
+            continue
+        if len(low) != 1 or any(bool(k.fullmatch(c)) != bool(k.fullmatch(low)) for k in classes):
+            odd.add(c)
+        elif letter.fullmatch(c) and not ("a" <= low <= "z" and re.fullmatch(low, c, re.IGNORECASE)):
+            odd.add(c)
+    assert odd == set(events._CASE_ODD)
+
+
+@pytest.mark.parametrize(
+    ("regex", "lowered"),
+    [
+        (r"\bMoUs?\b|\bGATT\b", r"\bmous?\b|\bgatt\b"),
+        (r"\bSigned\s+\S+\W\B[A-Z]", r"\bsigned\s+\S+\W\B[a-z]"),
+        (r"(?-i:[A-Z])\w+\s+war", None),
+        (r"(?P<Verb>met)", None),
+        (r"\x41id", None),
+        (r"\bÉtat\b", None),
+        (r"talks[’']", r"talks[’']"),
+    ],
+)
+def test_lowered_regex_keeps_escapes_and_refuses_what_case_would_change(regex: str, lowered: str | None) -> None:
+    from geo import events
+
+    assert events._lowered_regex(regex) == lowered
 
 
 @pytest.mark.parametrize(
