@@ -735,9 +735,9 @@ def test_only_the_odd_characters_part_a_lowered_regex_from_ignorecase() -> None:
             if letter.fullmatch(c):
                 odd.add(c)  # IGNORECASE takes it for a letter that lower() does not give
             continue
-        if len(low) != 1 or any(bool(k.fullmatch(c)) != bool(k.fullmatch(low)) for k in classes):
-            odd.add(c)
-        elif letter.fullmatch(c) and not ("a" <= low <= "z" and re.fullmatch(low, c, re.IGNORECASE)):
+        one_like = len(low) == 1 and all(bool(k.fullmatch(c)) == bool(k.fullmatch(low)) for k in classes)
+        as_letter = not letter.fullmatch(c) or ("a" <= low <= "z" and re.fullmatch(low, c, re.IGNORECASE))
+        if not (one_like and as_letter):
             odd.add(c)
     assert odd == set(events._CASE_ODD)
 
