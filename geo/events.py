@@ -46,6 +46,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from geo._regex import CaselessRegex, has_odd_case, lowered_regex
 from geo.dates import find_dates, parse_iso_date, resolve_expression
 from geo.records import (
     Actor,
@@ -93,8 +94,8 @@ class Trigger:
     cameo: str
     pattern: re.Pattern[str]
     stems: tuple[str, ...] = ()  # lower-case substrings every match contains (a cheap gate)
-    # the same regex without IGNORECASE, for the lower-cased sentence (None when the regex has
-    # upper case of its own): Python's re skips a branch by its first literal only when case counts
+    # the same regex without IGNORECASE, for the lower-cased sentence (None where that would differ:
+    # geo._regex): Python's re skips a branch by its first literal only when case counts
     lowered: re.Pattern[str] | None = None
 
 
@@ -129,27 +130,8 @@ def load_triggers() -> tuple[Trigger, ...]:
 
 
 def _compile_lowered(regex: str) -> re.Pattern[str] | None:
-    lowered = _lowered_regex(regex)
+    lowered = lowered_regex(regex)
     return None if lowered is None else re.compile(lowered)
-
-
-def _lowered_regex(regex: str) -> str | None:
-    """``regex`` for lower-cased text without IGNORECASE, matching there what ``regex`` matches
-    under IGNORECASE in the text (bar the characters of :data:`_CASE_ODD`): its letters lower-cased
-    (escapes such as ``\\S`` kept). ``None`` when that cannot be said of it: it switches
-    IGNORECASE off for a part (``(?-i:...)``), names groups or characters by code, or has a
-    non-ASCII letter."""
-    if "(?-i" in regex or "(?P" in regex or re.search(r"\\[xuUN0-9]", regex):
-        return None
-    if any(not c.isascii() and (c.lower() != c or c.upper() != c) for c in regex):
-        return None
-    # a backslash and the character after it are an escape, left as written
-    return "".join(part if part.startswith("\\") else part.lower() for part in re.split(r"(\\.)", regex))
-
-
-# The only characters on which an ASCII regex under IGNORECASE and the lower-cased text part ways:
-# "ſ" and "ı" match "s" and "i" but lower() leaves them be, and "İ" lowers to two characters
-_CASE_ODD = ("\u0130", "\u0131", "\u017f")
 
 
 @functools.lru_cache(maxsize=1)
@@ -254,22 +236,19 @@ _NAMED_BEFORE = re.compile(
     r"\b(?:Treaty|Accord|Agreement|Convention|Protocol|Declaration|Charter|Club|Round|Pact|Conference|"
     r"Council|Court|Bank|University)\s+of\s+(?:the\s+)?$"
 )
-_COMMERCIAL = re.compile(
+_COMMERCIAL = CaselessRegex(
     r"\b(?:compan(?:y|ies)|firms?|corp(?:oration)?s?|co|ltd|inc|plc|ag|gmbh|s\.?a|n\.?v|bank(?:s|ers)?|creditors?|"
     r"lenders|chairman|shareholders?|works\s+council|(?:trade|labou?r)\s+unions?|unions|"
     r"union\s+(?:locals?|leaders?|members|officials|representatives)|steelworkers|subsidiary|businessm[ae]n|exporters|importers|"
     r"traders|dealers|brokers|investors|consortium|venture\s+partners?)\b|<[A-Z.]+>",
-    re.IGNORECASE,
 )
-_BANKING = re.compile(
+_BANKING = CaselessRegex(
     r"\b(?:bank(?:s|ers)|creditors?|lenders|advisory\s+committee|steering\s+committee|bondholders|"
     r"commercial\s+bank|creditor\s+bank)\b",
-    re.IGNORECASE,
 )
-_LOCATIVE = re.compile(
+_LOCATIVE = CaselessRegex(
     r"\b(?:in|from|near|inside|outside|across|throughout|within|into|built\s+in|made\s+in|based\s+in)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$",
-    re.IGNORECASE,
 )
 
 
@@ -332,7 +311,7 @@ def _find_triggers(text: str, offset: int) -> list[_Hit]:
     """
     low = text.lower()
     triggers = load_triggers()
-    if any(c in text for c in _CASE_ODD):
+    if has_odd_case(text):
         return _run_triggers(text, offset, triggers, low)  # IGNORECASE matches "ſign", no stem does
     gated = _gated_triggers(low)
     if not gated:
@@ -340,9 +319,7 @@ def _find_triggers(text: str, offset: int) -> list[_Hit]:
     return _run_triggers(text, offset, [triggers[i] for i in gated], low)
 
 
-def _run_triggers(
-    text: str, offset: int, triggers: Iterable[Trigger], low: str | None = None
-) -> list[_Hit]:
+def _run_triggers(text: str, offset: int, triggers: Iterable[Trigger], low: str | None = None) -> list[_Hit]:
     """The hits of ``triggers`` (in priority order) in ``text``; an earlier trigger's span blocks later ones.
 
     ``low`` is ``text.lower()`` if the caller has it: a regex with no case of its own then reads it
@@ -350,7 +327,7 @@ def _run_triggers(
     """
     if low is None:
         low = text.lower()
-    caseless = not any(c in text for c in _CASE_ODD)
+    caseless = not has_odd_case(text)
     taken: list[tuple[int, int]] = []
     hits: list[_Hit] = []
     for trig in triggers:
@@ -594,22 +571,19 @@ def _actor_refs(
 
 
 # words after which states are the topic of talks, not their participants
-_TOPIC = re.compile(
+_TOPIC = CaselessRegex(
     r"\b(?:discuss(?:ed|es|ing)?|discussions?\s+(?:on|about|of)|talks?\s+(?:on|about|over)|negotiations\s+(?:on|over)|"
     r"situation\s+in|developments?\s+in|crisis\s+in|conflict\s+in|war\s+in|issues?\s+of|question\s+of|"
     r"problems?\s+of|future\s+of|about|regarding|concerning|persuad(?:e|ed|es|ing)|"
     r"tensions?\s+(?:between|over|with)|dispute\s+(?:between|over|with)|on\s+ways\s+to|aimed\s+at)\b",
-    re.IGNORECASE,
 )
 # noun phrases that name a topic with the state inside them: "the Syrian situation", "the Palestinian cause"
-_EXCEPT = re.compile(
+_EXCEPT = CaselessRegex(
     r"\b(?:apart\s+from|except(?:\s+for)?|excluding|other\s+than|with\s+the\s+exception\s+of|"
     r"(?:brokered|mediated)\s+by)\b[^,;.]*",
-    re.IGNORECASE,
 )
-_TOPIC_NP = re.compile(
+_TOPIC_NP = CaselessRegex(
     r"\bthe\s+(?:[\w-]+\s+){1,2}(?:issue|situation|cause|question|problem|crisis|conflict|file|dossier|affairs)\b",
-    re.IGNORECASE,
 )
 _TOPIC_END = re.compile(
     r"[;.]|\b(?:in|by|over|during)\s+(?:a|the)\s+(?:tele)?phone\b|\bduring\b|"
@@ -627,13 +601,12 @@ _CLAUSE_BREAK = re.compile(
 
 def _topic_zones(text: str, offset: int) -> list[tuple[int, int]]:
     zones = []
-    for m in _TOPIC.finditer(text):
-        s = m.end()
+    for _start, s in _TOPIC.spans(text):
         end_m = _TOPIC_END.search(text, s)
         e = end_m.start() if end_m else len(text)
         zones.append((offset + s, offset + e))
-    zones.extend((offset + m.start(), offset + m.end()) for m in _TOPIC_NP.finditer(text))
-    zones.extend((offset + m.start(), offset + m.end()) for m in _EXCEPT.finditer(text))
+    zones.extend((offset + s, offset + e) for s, e in _TOPIC_NP.spans(text))
+    zones.extend((offset + s, offset + e) for s, e in _EXCEPT.spans(text))
     return zones
 
 
@@ -650,24 +623,24 @@ def _clauses(text: str, offset: int) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------------------------------------
 # Status, negation, venue
 
-_PLANNED = re.compile(
+_PLANNED = CaselessRegex(
     r"\b(?:will|shall|would|'ll|is\s+to|are\s+to|was\s+to|were\s+to|(?:is|are|was|were)\s+(?:set|scheduled|"
     r"due|expected|planned|planning|slated|going|likely|invited|ready|preparing)\s+to|to\s+be\s+held|"
     r"plans?\s+to|planned|intends?\s+to|intend|leaves|departs|sets\s+(?:off|out)|agreed\s+(?:(?:on|last|this|early|late|in)\s+\w+\s+|yesterday\s+|today\s+)?to|upcoming|forthcoming|next\s+(?:week|month|year)|"
     r"tomorrow|later\s+this|scheduled|proposed|proposal|propose[sd]?|need\s+to|readiness\s+to|"
     r"invit(?:ed|ation)|to\s+hold|would\s+like|prepared\s+to|"
     r"is\s+expected|are\s+expected|expected\s+to|decid(?:ed|es|ing)\s+to\s+(?:enter|hold|open|start|begin|resume|send))\b",
-    re.IGNORECASE,
 )
-# "may" is matched in lower case only: "LIMA, May 1 -" and "Theresa May" are no hedges
-_SKIP = re.compile(
+# negation and hedges; "may" (_MAY) is matched in lower case only: "LIMA, May 1 -" and "Theresa
+# May" are no hedges
+_SKIP = CaselessRegex(
     r"\b(?:not|never|no|n't|cannot|refus(?:ed|es|e)|fail(?:ed|s)?\s+to|declin(?:ed|es)\s+to|denied|deny|"
     r"cancel(?:l?ed|s)?|postpon(?:ed|es)|call(?:ed)?\s+off|rul(?:ed|es)\s+out|rejected|if|unless|whether|"
-    r"could|might|(?-i:may)|possible|possibility|possibly|consider(?:s|ed|ing)?|hop(?:e|es|ed|ing)\s+to|"
+    r"could|might|possible|possibility|possibly|consider(?:s|ed|ing)?|hop(?:e|es|ed|ing)\s+to|"
     r"would\s+welcome|ask(?:ed|s)?\s+(?:\w+\s+)?(?:whether|if)|speculation|rumou?rs?|reportedly\s+considering|"
     r"should|ought\s+to|veto(?:ed|es)?|block(?:ed|s)?|oppos(?:ed|es|e)|against\s+imposing|prospects?\s+(?:for|of)|seek(?:s|ing)?|sought|request(?:ed|s|ing)?|asked\s+for|(?:ask|press|push)(?:ed|es|s|ing)?\s+(?:[\w.'’-]+\s+){1,3}?to|appl(?:y|ied|ies)\s+for|appeal(?:ed|s)?\s+(?:[\w-]+\s+){0,5}?for|calls\s+(?:from\s+)?(?:[\w-]+\s+){0,5}?for|wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|call(?:ed|s)?\s+for|calling\s+for|rather\s+than|instead\s+of|(?:excluded|left\s+out|shut\s+out|barred)\s+(?:from|of))\b",
-    re.IGNORECASE,
 )
+_MAY = re.compile(r"\bmay\b")
 _VENUE_BEFORE = re.compile(
     r"\b(?:in|at|to|near|inside|outside)\s+(?:the\s+)?(?:city\s+of\s+|(?:[A-Z][\w-]+\s+){1,2}['’]s\s+|[A-Z][\w-]+['’]s\s+)?$"
 )
@@ -780,7 +753,7 @@ class _Context:
         self._places = sorted(mentions.places, key=lambda m: m.start)  # by start already; bisect relies on it
         self._place_starts = [m.start for m in self._places]
         # "ARGENTINA EXPECTS QUICK AGREEMENT WITH BANKS": every later "agreement" is with the banks
-        self.banking_story = bool(_BANKING.search(f"{article.title}\n{self.text[:300]}"))
+        self.banking_story = _BANKING.found(f"{article.title}\n{self.text[:300]}")
         # "RAPITECH <RPSY.O> IN HEWLETT PACKARD <HWP> DEAL": a company story; only officials make events
         self.company_story = bool(
             re.search(r"<[A-Z][^<>\n]{0,40}>", f"{article.title}\n{article.text[:300]}")
@@ -1043,8 +1016,10 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
     near = before[cut + 1 :] if cut >= 0 and len(before) - cut < 60 else before
     after = text[hit.end : min(e, hit.end + 45)]
     after_clause = re.split(r"[,;]", after, maxsplit=1)[0]
-    skip = _SKIP.search(near) or re.match(
-        r"\s*(?:if|unless|could|might|(?-i:may))\b", after_clause, re.IGNORECASE
+    skip = (
+        _SKIP.found(near)
+        or _MAY.search(near)
+        or re.match(r"\s*(?:if|unless|could|might|(?-i:may))\b", after_clause, re.IGNORECASE)
     )
     if skip and not re.search(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b", near[-25:]):
         return None
@@ -1077,7 +1052,7 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
         return (
             EventStatus.OCCURRED
         )  # "in keeping with an accord signed last year": whatever the "need to" before
-    if _PLANNED.search(near) or re.search(
+    if _PLANNED.found(near) or re.search(
         r"^\W*(?:\w+\s+){0,6}?(?:(?:is|are|was|were)\s+(?:scheduled|due|set|expected|planned|to\s+be|to\s+\w+)|"
         r"scheduled|planned\s+for|next\s+(?:week|month|year)|tomorrow)\b",
         after,
@@ -1217,7 +1192,7 @@ def _build(
 
     # with banks in the sentence (debt talks) or firms in the trigger's own clause, it is business
     commercial = bool(
-        ctx.banking_story or _BANKING.search(text, s, e) or _COMMERCIAL.search(text, clause[0], clause[1])
+        ctx.banking_story or _BANKING.found(text, s, e) or _COMMERCIAL.found(text, clause[0], clause[1])
     )
     if (
         commercial
@@ -1237,7 +1212,7 @@ def _build(
         elif (
             typ in {EventType.AGREEMENT, EventType.ALLIANCE, EventType.CALL}
             and r.kind in {"country", "city"}
-            and _LOCATIVE.search(text[max(0, r.start - 25) : r.start])
+            and _LOCATIVE.found(text[max(0, r.start - 25) : r.start])
         ):
             non_party.add(id(r))  # "cars built in Thailand": a place, not a party
 
@@ -1476,7 +1451,7 @@ def _directed_states(
         if r.end <= hit.start
         and not r.weak
         and id(r) in cands_before_ok
-        and not _LOCATIVE.search(text[max(0, r.start - 25) : r.start])
+        and not _LOCATIVE.found(text[max(0, r.start - 25) : r.start])
     ]
     after = [r for r in cands if r.start >= hit.end]
     if hit.type is EventType.SUPPORT:
@@ -1484,7 +1459,7 @@ def _directed_states(
         after = [
             r
             for r in after
-            if not _LOCATIVE.search(text[max(0, r.start - 25) : r.start])
+            if not _LOCATIVE.found(text[max(0, r.start - 25) : r.start])
             or re.fullmatch(r"\s+from\s+(?:the\s+)?", text[hit.end : r.start])  # "grants from Britain"
         ]
     src: list[str] = []

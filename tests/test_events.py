@@ -716,50 +716,6 @@ def test_gated_trigger_search_equals_running_every_trigger_on_news(shared_dir) -
             assert _gated_hits(variant) == _ungated_hits(variant), variant
 
 
-def test_only_the_odd_characters_part_a_lowered_regex_from_ignorecase() -> None:
-    """The lower-cased trigger regexes rest on this: outside ``_CASE_ODD`` every character that
-    IGNORECASE equates with an ASCII letter lowers to that letter, lowers to one character, and
-    lowers to a character of the same classes (``\\w``, ``\\s``, ``\\d``)."""
-    import re
-    import sys
-
-    from geo import events
-
-    letter = re.compile("[a-z]", re.IGNORECASE)
-    classes = [re.compile(c) for c in (r"\w", r"\s", r"\d")]
-    odd = set()
-    for i in range(128, sys.maxunicode + 1):
-        c = chr(i)
-        low = c.lower()
-        if low == c:
-            if letter.fullmatch(c):
-                odd.add(c)  # IGNORECASE takes it for a letter that lower() does not give
-            continue
-        one_like = len(low) == 1 and all(bool(k.fullmatch(c)) == bool(k.fullmatch(low)) for k in classes)
-        as_letter = not letter.fullmatch(c) or ("a" <= low <= "z" and re.fullmatch(low, c, re.IGNORECASE))
-        if not (one_like and as_letter):
-            odd.add(c)
-    assert odd == set(events._CASE_ODD)
-
-
-@pytest.mark.parametrize(
-    ("regex", "lowered"),
-    [
-        (r"\bMoUs?\b|\bGATT\b", r"\bmous?\b|\bgatt\b"),
-        (r"\bSigned\s+\S+\W\B[A-Z]", r"\bsigned\s+\S+\W\B[a-z]"),
-        (r"(?-i:[A-Z])\w+\s+war", None),
-        (r"(?P<Verb>met)", None),
-        (r"\x41id", None),
-        (r"\bÉtat\b", None),
-        (r"talks[’']", r"talks[’']"),
-    ],
-)
-def test_lowered_regex_keeps_escapes_and_refuses_what_case_would_change(regex: str, lowered: str | None) -> None:
-    from geo import events
-
-    assert events._lowered_regex(regex) == lowered
-
-
 @pytest.mark.parametrize(
     "text",
     [

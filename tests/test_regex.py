@@ -1,0 +1,102 @@
+"""geo._regex: IGNORECASE regexes answered from the lower-cased text must answer as written."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geo import events
+from geo._regex import CASE_ODD, CaselessRegex, lowered_regex
+
+
+def test_only_the_odd_characters_part_a_lowered_regex_from_ignorecase() -> None:
+    """Outside ``CASE_ODD`` every character that IGNORECASE equates with an ASCII letter lowers to
+    that letter, lowers to one character, and lowers to a character of the same classes."""
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    classes = [re.compile(c) for c in (r"\w", r"\s", r"\d")]
+    odd = set()
+    for i in range(128, sys.maxunicode + 1):
+        c = chr(i)
+        low = c.lower()
+        if low == c:
+            if letter.fullmatch(c):
+                odd.add(c)  # IGNORECASE takes it for a letter that lower() does not give
+            continue
+        one_like = len(low) == 1 and all(bool(k.fullmatch(c)) == bool(k.fullmatch(low)) for k in classes)
+        as_letter = not letter.fullmatch(c) or ("a" <= low <= "z" and re.fullmatch(low, c, re.IGNORECASE))
+        if not (one_like and as_letter):
+            odd.add(c)
+    assert odd == set(CASE_ODD)
+
+
+@pytest.mark.parametrize(
+    ("regex", "lowered"),
+    [
+        (r"\bMoUs?\b|\bGATT\b", r"\bmous?\b|\bgatt\b"),
+        (r"\bSigned\s+\S+\W\B[A-Z]", r"\bsigned\s+\S+\W\B[a-z]"),
+        (r"(?-i:[A-Z])\w+\s+war", None),
+        (r"(?P<Verb>met)", None),
+        (r"\x41id", None),
+        (r"\bÉtat\b", None),
+        (r"talks[’']", r"talks[’']"),
+    ],
+)
+def test_lowered_regex_keeps_escapes_and_refuses_what_case_would_change(
+    regex: str, lowered: str | None
+) -> None:
+    assert lowered_regex(regex) == lowered
+
+
+# the module's regexes that are answered from lower-cased text
+_CASELESS = [v for v in vars(events).values() if isinstance(v, CaselessRegex)]
+
+_TEXTS = [
+    "Talks between the Banks and its CREDITORS were postponed, but he may visit.",
+    "the Iraqi situation in Baghdad; apart from Iran, the Bank said it would not",
+    "EXCEPT FOR THE SYRIAN ISSUE, discussions on trade went on in the north of",
+    "Plans To Meet Next Week; The Crisis In Lebanon Regarding <ABC.N> investors",
+    "ſhareholders and ınvestors İn the company will propoſe a plan",
+]
+
+
+def test_every_caseless_regex_of_the_events_stage_is_lowered() -> None:
+    assert len(_CASELESS) >= 8
+    assert all(r.lowered is not None for r in _CASELESS), [r for r in _CASELESS if r.lowered is None]
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_caseless_regexes_answer_as_written(text: str) -> None:
+    for regex in _CASELESS:
+        assert regex.spans(text) == [m.span() for m in regex.pattern.finditer(text)], regex
+        for pos in range(0, len(text), 7):
+            for end in (pos + 5, pos + 30, len(text), len(text) + 9):
+                assert regex.found(text, pos, end) == (regex.pattern.search(text, pos, end) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("abAB sSkK.-,;\u0130\u0131\u017f\u00e9\u00c9\u212a")), max_size=30),
+    st.integers(0, 35),
+    st.integers(0, 35),
+)
+def test_found_equals_search_on_odd_text(text: str, pos: int, end: int) -> None:
+    regex = CaselessRegex(r"(?<![\w.])s[ak]\b|\bb[a-s]+\s|K\.-")
+    assert regex.found(text, pos, end) == (regex.pattern.search(text, pos, end) is not None)
+    assert regex.spans(text) == [m.span() for m in regex.pattern.finditer(text)]
+
+
+def test_news_sentences_get_the_same_answers(shared_dir) -> None:  # type: ignore[no-untyped-def]
+    from geo.ingest import read_articles
+
+    for article in read_articles([str(shared_dir / "dev_gold" / "articles.jsonl")]):
+        for s, e in events.split_sentences(article.text):
+            sent = article.text[s:e]
+            for regex in _CASELESS:
+                assert regex.spans(sent) == [m.span() for m in regex.pattern.finditer(sent)]
+                assert regex.found(article.text, s, e) == (
+                    regex.pattern.search(article.text, s, e) is not None
+                )
