@@ -675,12 +675,14 @@ def find_mentions(article: Article, gazetteer: OfflineGazetteer | None = None) -
     persons: set[str] = set()
     blockers: list[tuple[int, int]] = []
     for start, end, key in gazetteer.find_names(text):
+        is_dl = dateline_span is not None and start == dateline_span[0] and end == dateline_span[1]
+        if not (is_dl or text[start].isupper() or " " in key):
+            continue  # "bank", "market": a one-word name in lower case is never a place (_surface_facts)
         if article.furniture and article.is_furniture(start, end):
             continue
         places = _candidates(gazetteer, key)
         if not places:
             continue
-        is_dl = dateline_span is not None and start == dateline_span[0] and end == dateline_span[1]
         if not is_dl and places[0].kind is PlaceKind.ORGANISATION and " " in key:
             # an organisation's full name always takes its span, so that nothing inside it
             # ("Asian" in "Association of South East Asian Nations") is a place; it is dropped below

@@ -535,3 +535,23 @@ def test_find_words_is_what_a_word_bounded_alternation_finds(text: str, names: l
     assert list(_find_words(text, names)) == [
         (m.start(), m.end(), m.group(1)) for m in pattern.finditer(text)
     ]
+
+
+def test_a_lower_case_one_word_name_is_never_accepted(gaz, shared_dir) -> None:  # type: ignore[no-untyped-def]
+    """find_mentions skips such names before weighing them; this is the rule it leans on."""
+    from geo import mentions
+    from geo.ingest import read_articles
+
+    lex = load_lexicon()
+    seen = 0
+    for article in read_articles([str(shared_dir / "dev_gold" / "articles.jsonl")]):
+        text = article.text
+        headings = mentions._heading_spans(text)
+        for start, end, key in gaz.find_names(text):
+            places = mentions._candidates(gaz, key)
+            if text[start].isupper() or " " in key or not places:
+                continue
+            seen += 1
+            verdict = mentions._accept_toponym(text, start, end, key, places, headings, lex, gaz)
+            assert verdict == mentions._REJECT, text[start:end]
+    assert seen > 100
