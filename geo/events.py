@@ -1008,6 +1008,35 @@ def _evidence(text: str, s: int, e: int) -> Evidence:
     return Evidence(text[s:e], s, e)
 
 
+# what _status reads around a trigger: the clause before it ("..._BEFORE", to its end) and the
+# words after it ("..._AFTER", from its end)
+_CONDITION_AFTER = re.compile(r"\s*(?:if|unless|could|might|(?-i:may))\b", re.IGNORECASE)
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b")
+_CALLED_OFF_AFTER = re.compile(
+    r"^[^,;.]{0,60}?\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?"
+    r"(?:postponed|cancel(?:l)?ed|called\s+off|put\s+off|delayed|scrapped|shelved|suspended)\b",
+    re.IGNORECASE,
+)
+_NEGOTIATION_BEFORE = CaselessRegex(
+    r"\bnegotiat\w*\s+(?:of\s+|on\s+|for\s+|towards?\s+|over\s+)?(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}$"
+)
+_MAYBE_BEFORE = CaselessRegex(r"\b(?:possible|potential|hypothetical)\s+$")
+_ARTICLE_BEFORE = CaselessRegex(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$")
+_MODAL_AFTER = re.compile(r"^[^,;.]{0,40}?\b(?:would|could|might|should)\b", re.IGNORECASE)
+_ANY_BEFORE = CaselessRegex(r"\bany\s+(?:[\w.-]+\s+){0,3}$")
+_DONE_AFTER = re.compile(
+    r"\s+(?:(?:which|that)\s+(?:was|were)\s+)?(?:signed|reached|concluded|initial(?:l)?ed)\s+"
+    r"(?:last|earlier|yesterday|in\s+\d{4}|in\s+[A-Z]|on\s+\w+|\w+\s+years?\s+ago)\b"
+)
+_SCHEDULED_AFTER = re.compile(
+    r"^\W*(?:\w+\s+){0,6}?(?:(?:is|are|was|were)\s+(?:scheduled|due|set|expected|planned|to\s+be|to\s+\w+)|"
+    r"scheduled|planned\s+for|next\s+(?:week|month|year)|tomorrow)\b",
+    re.IGNORECASE,
+)
+_ALREADY_DONE_BEFORE = CaselessRegex(r"\b(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?\w+ed\b\s*$")
+_CLAUSE_CUT = re.compile(r"[,;]")
+
+
 def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
     """``planned``, ``occurred``, or ``None`` for negated / conditional / merely considered events."""
     before = text[max(s, hit.start - 70) : hit.start]
@@ -1015,50 +1044,26 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
     cut = max(before.rfind(", "), before.rfind("; "), before.rfind(" but "))
     near = before[cut + 1 :] if cut >= 0 and len(before) - cut < 60 else before
     after = text[hit.end : min(e, hit.end + 45)]
-    after_clause = re.split(r"[,;]", after, maxsplit=1)[0]
-    skip = (
-        _SKIP.found(near)
-        or _MAY.search(near)
-        or re.match(r"\s*(?:if|unless|could|might|(?-i:may))\b", after_clause, re.IGNORECASE)
-    )
-    if skip and not re.search(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b", near[-25:]):
+    after_clause = _CLAUSE_CUT.split(after, maxsplit=1)[0]
+    skip = _SKIP.found(near) or _MAY.search(near) or _CONDITION_AFTER.match(after_clause)
+    if skip and not _PERFECT_BEFORE.search(near[-25:]):
         return None
-    if re.search(
-        r"^[^,;.]{0,60}?\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?"
-        r"(?:postponed|cancel(?:l)?ed|called\s+off|put\s+off|delayed|scrapped|shelved|suspended)\b",
-        text[hit.end : e],
-        re.IGNORECASE,
-    ):
+    if _CALLED_OFF_AFTER.search(text[hit.end : e]):
         return None  # "Talks between Armenia and Azerbaijan were postponed"
-    if hit.type is EventType.AGREEMENT and re.search(
-        r"\bnegotiat\w*\s+(?:of\s+|on\s+|for\s+|towards?\s+|over\s+)?(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}$",
-        before[-60:],
-        re.IGNORECASE,
-    ):
+    if hit.type is EventType.AGREEMENT and _NEGOTIATION_BEFORE.found(before[-60:]):
         return None  # "supports negotiation of a bilateral trading agreement": not reached yet
-    if re.search(r"\b(?:possible|potential|hypothetical)\s+$", before[-30:], re.IGNORECASE):
+    if _MAYBE_BEFORE.found(before[-30:]):
         return None
-    if re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", before[-30:], re.IGNORECASE) and re.search(
-        r"^[^,;.]{0,40}?\b(?:would|could|might|should)\b", text[hit.end : e], re.IGNORECASE
-    ):
+    if _ARTICLE_BEFORE.found(before[-30:]) and _MODAL_AFTER.search(text[hit.end : e]):
         return None  # "an agreement on this issue would affect ...": hypothetical
-    if re.search(r"\bany\s+(?:[\w.-]+\s+){0,3}$", before[-40:], re.IGNORECASE):
+    if _ANY_BEFORE.found(before[-40:]):
         return None  # "a third force in any multilateral trade talks": no particular event
-    if re.match(
-        r"\s+(?:(?:which|that)\s+(?:was|were)\s+)?(?:signed|reached|concluded|initial(?:l)?ed)\s+"
-        r"(?:last|earlier|yesterday|in\s+\d{4}|in\s+[A-Z]|on\s+\w+|\w+\s+years?\s+ago)\b",
-        after,
-    ):
+    if _DONE_AFTER.match(after):
         return (
             EventStatus.OCCURRED
         )  # "in keeping with an accord signed last year": whatever the "need to" before
-    if _PLANNED.found(near) or re.search(
-        r"^\W*(?:\w+\s+){0,6}?(?:(?:is|are|was|were)\s+(?:scheduled|due|set|expected|planned|to\s+be|to\s+\w+)|"
-        r"scheduled|planned\s+for|next\s+(?:week|month|year)|tomorrow)\b",
-        after,
-        re.IGNORECASE,
-    ):
-        if re.search(r"\b(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?\w+ed\b\s*$", near, re.IGNORECASE):
+    if _PLANNED.found(near) or _SCHEDULED_AFTER.search(after):
+        if _ALREADY_DONE_BEFORE.found(near):
             return EventStatus.OCCURRED
         return EventStatus.PLANNED
     if (
