@@ -1719,7 +1719,11 @@ def _title_heads_last() -> frozenset[str]:
 
 # a capitalised word after a lower-case one and before another capitalised word: where a
 # "<lower-case title> <Given> <Surname>" can start (cheap to scan for, unlike the titles)
-_LOWER_THEN_NAME = re.compile(r"(?<=[a-z][ \xa0])([A-Z][a-z]+)[ \xa0](?=[A-Z]|" + _PARTICLE + r"[ \xa0-])")
+# (the look-behind sits after the first letter, so that the pattern opens with [A-Z], which re
+# finds by a quick scan, instead of trying the look-behind at every position)
+_LOWER_THEN_NAME = re.compile(
+    r"([A-Z](?<=[a-z][ \xa0][A-Z])[a-z]+)[ \xa0](?=[A-Z]|" + _PARTICLE + r"[ \xa0-])"
+)
 
 
 _GAP = re.compile(
