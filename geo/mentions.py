@@ -1316,13 +1316,14 @@ def _resolve(cands: list[_Cand], text: str, states: _States, lex: Lexicon) -> No
     regions: list[Place] = []
     for _ in range(2):
         total = sum(evidence.values()) or 1  # evidence, anchors and regions are fixed for a pass
-        near_anchors: dict[str, tuple[set[tuple[int, int]], set[tuple[int, int]]]] = {}
+        anchor_cells = _AnchorCells(anchors)
+        near_anchors: dict[str, tuple[_Cells, _Cells]] = {}
         for c in cands:
             if c.source != "gaz":
                 continue
             near = near_anchors.get(c.key)
             if near is None:
-                near = near_anchors[c.key] = _anchor_cells(anchors, c.key)
+                near = near_anchors[c.key] = anchor_cells.other_than(c.key)
             c.place = _best(c, evidence, total, near, states, cands, text, grid, regions, support_cache)
         evidence2: Counter[str] = Counter(evidence)
         regions = [
@@ -1380,22 +1381,42 @@ def _support(p: Place, key: str, grid: dict[tuple[int, int], dict[str, float]]) 
     return sum(names.values())
 
 
-def _anchor_cells(
-    anchors: dict[tuple[int, int], set[str]], key: str
-) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
-    """Cells holding a small place named other than ``key``, and those cells with their neighbours."""
-    cells = {cell for cell, keys in anchors.items() if keys - {key}}
-    around = {(la + a, lo + b) for la, lo in cells for a in (-1, 0, 1) for b in (-1, 0, 1)}
-    return cells, around
+_Cells = set[tuple[int, int]]
+
+
+class _AnchorCells:
+    """The 1-degree cells holding the small places an article names (``anchors``: cell -> names),
+    asked for by name: the cells holding one named otherwise, and those cells with their
+    neighbours. Most names share the same answer (only a cell a name holds alone differs)."""
+
+    def __init__(self, anchors: dict[tuple[int, int], set[str]]) -> None:
+        self._cells: _Cells = set(anchors)
+        self._around = _with_neighbours(self._cells)
+        self._alone: dict[str, _Cells] = {}  # name -> the cells it holds alone
+        for cell, keys in anchors.items():
+            if len(keys) == 1:
+                self._alone.setdefault(next(iter(keys)), set()).add(cell)
+
+    def other_than(self, key: str) -> tuple[_Cells, _Cells]:
+        own = self._alone.get(key)
+        if not own:
+            return self._cells, self._around
+        cells = self._cells - own
+        return cells, _with_neighbours(cells)
+
+
+def _with_neighbours(cells: _Cells) -> _Cells:
+    return {(la + a, lo + b) for la, lo in cells for a in (-1, 0, 1) for b in (-1, 0, 1)}
 
 
 @functools.lru_cache(maxsize=100_000)
-def _priors(gaz_id: int, key: str, hq: bool, surface: str) -> tuple[tuple[float, float], ...]:
+def _priors(gaz_id: int, key: str, hq: bool, surface: str) -> tuple[tuple[float, float, bool, bool], ...]:
     """Per entry of a candidate, the parts of its score that do not depend on the article.
 
-    ``(prior, bonus)``: ``prior`` is rank, population, kind and own-name; ``bonus`` is the
-    capital's (or a province's namesake city's) bonus, added later in the same order as before
-    so that every score is the same float.
+    ``(prior, bonus, located, town)``: ``prior`` is rank, population, kind and own-name; ``bonus``
+    is the capital's (or a province's namesake city's) bonus, added later in the same order as
+    before so that every score is the same float; ``located``: it has coordinates; ``town``: a
+    city or a county (what a named province around it supports).
     """
     states = _states_for(gaz_id)
     places = _candidates(_GAZ[gaz_id], key + " headquarters" if hq else key)
@@ -1409,7 +1430,8 @@ def _priors(gaz_id: int, key: str, hq: bool, surface: str) -> tuple[tuple[float,
             bonus = 3.5  # Moscow the capital before Moscow the province
         elif p.kind is PlaceKind.CITY and p.population >= 100_000 and _seat_of_namesake(p, list(places)):
             bonus = 2.5  # Geneva, Osaka, Sao Paulo: the city before the province named after it
-        out.append((s, bonus))
+        located = p.lat is not None and p.lon is not None
+        out.append((s, bonus, located, p.kind in (PlaceKind.CITY, PlaceKind.ADMIN2)))
     return tuple(out)
 
 
@@ -1432,10 +1454,13 @@ def _best(
     # "Paris, Texas": the place after the comma contains this one
     container = _container_after(c, cands, text)
     priors = _priors(id(states.gaz), c.key, c.hq, _fold(text[c.start : c.end]))
+    grid_most = 2.4 if len(grid) > 1 else 0.0
+    container_most = 4.0 if container is not None else 0.0
     for rank, p in enumerate(c.places):
-        s, bonus = priors[rank]
-        if p.country and evidence.get(p.country):
-            share = evidence[p.country] / total
+        s, bonus, located, town = priors[rank]
+        country = p.country
+        if country and evidence.get(country):
+            share = evidence[country] / total
             s += 1.5 + 2.5 * share
             if share >= 0.5 and total >= 3:
                 s += 1.0  # the article's own country
@@ -1443,14 +1468,13 @@ def _best(
             s += bonus
         if c.dateline and p.kind in (PlaceKind.CITY, PlaceKind.LANDMARK):
             s += 5.0  # a dateline names a city ("NEW YORK, March 3 -"), not its state
-        located = p.lat is not None and p.lon is not None
         # what the costlier terms below can still add at most: an entry that cannot pass the best
         # even so is not scored further (the margin covers rounding; the choice is the same)
         most = (
             (1.2 if anchor_cells and located else 0.0)
-            + (2.4 if len(grid) > 1 else 0.0)
-            + (1.5 if regions and located and p.kind in (PlaceKind.CITY, PlaceKind.ADMIN2) else 0.0)
-            + (4.0 if container is not None else 0.0)
+            + grid_most
+            + (1.5 if regions and located and town else 0.0)
+            + container_most
         )
         if s + most + 1e-9 <= best_score:
             continue
