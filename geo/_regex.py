@@ -10,7 +10,7 @@ import re
 
 # The only characters on which an ASCII regex under IGNORECASE and the lower-cased text part ways:
 # "ſ" and "ı" match "s" and "i" but lower() leaves them be, and "İ" lowers to two characters
-# (tests/test_events.py checks every Unicode character for this).
+# (tests/test_regex.py checks every Unicode character for this).
 CASE_ODD = ("\u0130", "\u0131", "\u017f")
 
 

@@ -46,7 +46,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from geo._regex import CaselessRegex, has_odd_case, lowered_regex
+from geo._regex import CaselessRegex, has_odd_case
 from geo.dates import find_dates, parse_iso_date, resolve_expression
 from geo.records import (
     Actor,
@@ -92,11 +92,13 @@ class Trigger:
     type: str
     plover: str
     cameo: str
-    pattern: re.Pattern[str]
+    regex: CaselessRegex  # IGNORECASE, run on the lower-cased sentence where that finds the same
     stems: tuple[str, ...] = ()  # lower-case substrings every match contains (a cheap gate)
-    # the same regex without IGNORECASE, for the lower-cased sentence (None where that would differ:
-    # geo._regex): Python's re skips a branch by its first literal only when case counts
-    lowered: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The regex as written, compiled with IGNORECASE."""
+        return self.regex.pattern
 
 
 @functools.lru_cache(maxsize=1)
@@ -121,17 +123,11 @@ def load_triggers() -> tuple[Trigger, ...]:
                 typ,
                 plover,
                 cameo,
-                re.compile(regex, re.IGNORECASE),
+                CaselessRegex(regex),
                 tuple(x for x in stems.split(",") if x),
-                _compile_lowered(regex),
             )
         )
     return tuple(triggers)
-
-
-def _compile_lowered(regex: str) -> re.Pattern[str] | None:
-    lowered = lowered_regex(regex)
-    return None if lowered is None else re.compile(lowered)
 
 
 @functools.lru_cache(maxsize=1)
@@ -322,8 +318,8 @@ def _find_triggers(text: str, offset: int) -> list[_Hit]:
 def _run_triggers(text: str, offset: int, triggers: Iterable[Trigger], low: str | None = None) -> list[_Hit]:
     """The hits of ``triggers`` (in priority order) in ``text``; an earlier trigger's span blocks later ones.
 
-    ``low`` is ``text.lower()`` if the caller has it: a regex with no case of its own then reads it
-    case-sensitively, the same matches found faster.
+    ``low`` is ``text.lower()`` if the caller has it: each regex reads it, not ``text``, where that
+    finds the same matches (:class:`geo._regex.CaselessRegex`, asked here once per sentence).
     """
     if low is None:
         low = text.lower()
@@ -331,11 +327,8 @@ def _run_triggers(text: str, offset: int, triggers: Iterable[Trigger], low: str 
     taken: list[tuple[int, int]] = []
     hits: list[_Hit] = []
     for trig in triggers:
-        if caseless and trig.lowered is not None:
-            matches = trig.lowered.finditer(low)
-        else:
-            matches = trig.pattern.finditer(text)
-        for m in matches:
+        lowered = trig.regex.lowered if caseless else None
+        for m in trig.pattern.finditer(text) if lowered is None else lowered.finditer(low):
             s, e = m.span()
             if s == e or any(s < te and ts < e for ts, te in taken):
                 continue
