@@ -16,7 +16,7 @@ CASE_ODD = ("\u0130", "\u0131", "\u017f")
 
 def has_odd_case(text: str) -> bool:
     """True when ``text`` holds one of :data:`CASE_ODD` (its lower-cased form would match otherwise)."""
-    return any(c in text for c in CASE_ODD)
+    return not text.isascii() and any(c in text for c in CASE_ODD)  # isascii reads a flag
 
 
 def lowered_regex(regex: str) -> str | None:
