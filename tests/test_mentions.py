@@ -555,3 +555,49 @@ def test_a_lower_case_one_word_name_is_never_accepted(gaz, shared_dir) -> None: 
             verdict = mentions._accept_toponym(text, start, end, key, places, headings, lex, gaz)
             assert verdict == mentions._REJECT, text[start:end]
     assert seen > 100
+
+
+def _title_first_as_written():  # type: ignore[no-untyped-def]
+    """The "<Title> <Name>" regex in its plain form, which the first-letter branch must equal."""
+    import re
+
+    from geo.mentions import _NAME, _title_forms
+
+    mods, heads = _title_forms()
+    title = (
+        r"(?:(?:" + "|".join(map(re.escape, mods)) + r")[ \xa0]){0,3}(?:" + "|".join(map(re.escape, heads)) + ")"
+    )
+    return re.compile(r"\b(?P<title>" + title + r")[ \xa0]" + _NAME)
+
+
+def _title_matches(regex, text: str) -> list[tuple[tuple[int, int], dict[str, str | None]]]:  # type: ignore[no-untyped-def]
+    return [(m.span(), m.groupdict()) for m in regex.finditer(text)]
+
+
+_TITLE_WORDS = ["Deputy", "Vice", "Foreign", "Minister", "Prime", "President", "Secretary", "State", "of",
+                "General", "Ali", "Hussein", "Mr.", "al-Sadr", "de", "the", "Xi", "Chief", "Crown", "Prince"]  # fmt: skip
+
+
+@given(
+    st.lists(st.sampled_from(_TITLE_WORDS), max_size=9),
+    st.lists(st.sampled_from([" ", "\xa0", ", ", "-", "\n", "x", "."]), min_size=9, max_size=9),
+)
+def test_title_first_regex_equals_the_regex_as_written(words: list[str], seps: list[str]) -> None:
+    from geo.mentions import _title_first_re
+
+    text = "".join(w + s for w, s in zip(words, seps))
+    assert _title_matches(_title_first_re(), text) == _title_matches(_title_first_as_written(), text)
+
+
+def test_title_first_regex_equals_the_regex_as_written_on_news(shared_dir) -> None:  # type: ignore[no-untyped-def]
+    from geo.ingest import read_articles
+    from geo.mentions import _title_first_re
+
+    plain = _title_first_as_written()
+    texts = [a.text for a in read_articles([str(shared_dir / "dev_gold" / "articles.jsonl")])]
+    found = 0
+    for text in texts:
+        expected = _title_matches(plain, text)
+        assert _title_matches(_title_first_re(), text) == expected
+        found += len(expected)
+    assert found > 20  # the news holds titled names, so the comparison is not between empty lists
