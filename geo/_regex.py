@@ -52,9 +52,15 @@ class CaselessRegex:
         lowered = lowered_regex(regex)
         self.lowered = None if lowered is None else re.compile(lowered, flags & ~re.IGNORECASE)
 
-    def found(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
-        """Whether the regex matches in ``text[pos:endpos]``, as ``pattern.search(text, pos, endpos)``."""
+    def found(self, text: str, pos: int = 0, endpos: int | None = None, low: str | None = None) -> bool:
+        """Whether the regex matches in ``text[pos:endpos]``, as ``pattern.search(text, pos, endpos)``.
+
+        ``low`` is ``text.lower()``, if the caller holds it for a text without a :data:`CASE_ODD`
+        character: a long text is then not lower-cased again up to ``endpos`` at every call.
+        """
         end = len(text) if endpos is None else min(endpos, len(text))
+        if low is not None and self.lowered is not None:
+            return self.lowered.search(low, pos, end) is not None  # as if low ended at end
         head = text[:end]  # what the search sees: look-behinds and \b read before pos, nothing past end
         if self.lowered is None or has_odd_case(head):
             return self.pattern.search(text, pos, end) is not None

@@ -696,6 +696,7 @@ class _Context:
         self.article = article
         self.mentions = mentions
         self.text = article.text
+        self.low = None if has_odd_case(self.text) else self.text.lower()  # for CaselessRegex.found
         self.reference = parse_iso_date(article.date)
         self.dateline = mentions.dateline
         self.last_states: list[str] = []  # the running dyad: states of the latest event
@@ -1190,7 +1191,9 @@ def _build(
 
     # with banks in the sentence (debt talks) or firms in the trigger's own clause, it is business
     commercial = bool(
-        ctx.banking_story or _BANKING.found(text, s, e) or _COMMERCIAL.found(text, clause[0], clause[1])
+        ctx.banking_story
+        or _BANKING.found(text, s, e, ctx.low)
+        or _COMMERCIAL.found(text, clause[0], clause[1], ctx.low)
     )
     if (
         commercial

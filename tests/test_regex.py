@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geo import events
-from geo._regex import CASE_ODD, CaselessRegex, lowered_regex
+from geo._regex import CASE_ODD, CaselessRegex, has_odd_case, lowered_regex
 
 
 def test_only_the_odd_characters_part_a_lowered_regex_from_ignorecase() -> None:
@@ -74,7 +74,10 @@ def test_caseless_regexes_answer_as_written(text: str) -> None:
         assert regex.spans(text) == [m.span() for m in regex.pattern.finditer(text)], regex
         for pos in range(0, len(text), 7):
             for end in (pos + 5, pos + 30, len(text), len(text) + 9):
-                assert regex.found(text, pos, end) == (regex.pattern.search(text, pos, end) is not None)
+                expected = regex.pattern.search(text, pos, end) is not None
+                assert regex.found(text, pos, end) == expected
+                if not has_odd_case(text):
+                    assert regex.found(text, pos, end, text.lower()) == expected  # the caller's lower-cased text
 
 
 @settings(max_examples=300, deadline=None)
@@ -93,10 +96,11 @@ def test_news_sentences_get_the_same_answers(shared_dir) -> None:  # type: ignor
     from geo.ingest import read_articles
 
     for article in read_articles([str(shared_dir / "dev_gold" / "articles.jsonl")]):
+        low = None if has_odd_case(article.text) else article.text.lower()
         for s, e in events.split_sentences(article.text):
             sent = article.text[s:e]
             for regex in _CASELESS:
                 assert regex.spans(sent) == [m.span() for m in regex.pattern.finditer(sent)]
-                assert regex.found(article.text, s, e) == (
-                    regex.pattern.search(article.text, s, e) is not None
-                )
+                expected = regex.pattern.search(article.text, s, e) is not None
+                assert regex.found(article.text, s, e) == expected
+                assert regex.found(article.text, s, e, low) == expected
