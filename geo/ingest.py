@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from typing import IO, Any, Literal, Protocol
 
+from geo._regex import has_odd_case
 from geo.errors import ConfigError, IngestError
 from geo.records import Article
 
@@ -1199,7 +1200,7 @@ _SHORT_FURNITURE = re.compile(
     r"leave a (?:reply|comment)(?: cancel reply)?|cancel reply|post comment|add (?:a )?comment|\d* ?comments?|"
     r"your email address will not be published\..{0,80}|required fields are marked.{0,10}|"
     r"save my name, email.{0,120}|notify me of (?:new|follow-up) .{0,80}|"
-    r"(?:©|\(c\)).{0,150}|copyright\s*(?:©|\(c\))?\s*(?:\d{4}|by\b).{0,150}|.{0,120}\ball rights reserved\b.{0,60})$",
+    r"(?:©|\(c\)).{0,150}|copyright\s*(?:©|\(c\))?\s*(?:\d{4}|by\b).{0,150})$",
     re.IGNORECASE,
 )
 # "Like us on Facebook; Follow us on Twitter": a short line pointing to social accounts
@@ -1243,6 +1244,9 @@ _CAMEL_JOIN = re.compile(r"[a-z][A-Z]")
 _CLOSERS = "\"'”’»)]"  # closing quotes and brackets after a sentence's final stop
 _SHARE_WORD = re.compile(r"[\w'-]+")
 # the anchored whole-line rules in one pattern: one match per line instead of five
+# a copyright notice anywhere in a short line: asked only of lines that say "rights reserved", as the
+# ".{0,120}" before it is costly to try on every line
+_RIGHTS_RESERVED = re.compile(r"^.{0,120}\ball rights reserved\b.{0,60}$", re.IGNORECASE)
 _ANCHORED = re.compile(
     "|".join(f"(?:{p.pattern})" for p in (_LABEL, _SHORT_FURNITURE, _INLINE_LINK, _TAGS)), re.IGNORECASE
 )
@@ -1279,7 +1283,10 @@ def _line_kind(s: str) -> str | None:
     n = len(s)
     if n > _MAX_RULE_LINE:
         return None
+    low = s.lower()
     if _ANCHORED.match(s) or _is_block_head(s):
+        return "strong"
+    if ("rights reserved" in low or has_odd_case(s)) and _RIGHTS_RESERVED.match(s):
         return "strong"
     if " " not in s and _URL_LINE.match(s):
         return "strong"
@@ -1287,7 +1294,6 @@ def _line_kind(s: str) -> str | None:
         return "strong"
     if n <= 80 and _DATE_LINE.match(s):
         return "strong"
-    low = s.lower()
     # cheap substring tests first: most lines are story text and contain none of these
     hit = _ANYWHERE.search(s) if any(k in low for k in _ANYWHERE_KEYS) else None
     if hit:
