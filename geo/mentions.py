@@ -1183,10 +1183,15 @@ _SPEECH_NEAR_BEFORE = re.compile(r"\b(?:said|says|told|according to|asked|thanke
 _AGE_AFTER = re.compile(r"^,[ \xa0]+\d{1,2}[,.]")
 
 
+@functools.lru_cache(maxsize=1)
+def _title_tails() -> frozenset[str]:
+    """Every title and every tail of one after a space ("minister", "prime minister" of "deputy prime minister")."""
+    return frozenset(t[i + 1 :] for t in load_lexicon().titles for i in range(-1, len(t)) if i < 0 or t[i] == " ")
+
+
 @functools.lru_cache(maxsize=50_000)
 def _title_word_cached(wl: str) -> bool:
-    lex = load_lexicon()
-    return any(t == wl or t.endswith(" " + wl) for t in lex.titles) or wl in {
+    return wl in _title_tails() or wl in {
         # modifiers and plurals of titles are no towns either ("Vice" in Peru, "Secretary" in
         # Maryland); not "Kings" or "Queens", which are places as often as titles
         "vice",

@@ -487,10 +487,15 @@ def test_a_current_index_is_loaded_not_rebuilt(
     assert builds == [1, 1]
 
 
-@given(st.text(alphabet="ab1 ._-'\x00\x01é", max_size=20))
-def test_marked_text_is_the_search_form_of_the_text(text: str) -> None:
-    # the numpy path for ASCII and the regex path give the same marks
+@given(st.text(alphabet="ab1 ._-'\x00\x01é", max_size=20), st.integers(0, 300))
+def test_marked_text_is_the_search_form_of_the_text(text: str, repeat: int) -> None:
+    # the numpy path for long ASCII text and the regex path give the same marks
+    from geo.geocode import gazetteer
     from geo.geocode.gazetteer import _marked, _search_form
 
-    assert _marked(text) == _search_form(text.replace("\x00", "\x01"))
-    assert _marked(text).replace("\x00", "") == text.replace("\x00", "\x01")
+    for sample in (text, text * repeat):
+        for numpy_from in (1, gazetteer._NUMPY_FROM):  # numpy for every length, and as shipped
+            with pytest.MonkeyPatch.context() as mp:
+                mp.setattr(gazetteer, "_NUMPY_FROM", numpy_from)
+                assert _marked(sample) == _search_form(sample.replace("\x00", "\x01"))
+                assert _marked(sample).replace("\x00", "") == sample.replace("\x00", "\x01")
