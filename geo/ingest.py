@@ -1243,10 +1243,10 @@ _BREADCRUMB_SEP = re.compile(r"\s+[/›»>|]\s+|\s*[›»]\s*")
 _CAMEL_JOIN = re.compile(r"[a-z][A-Z]")
 _CLOSERS = "\"'”’»)]"  # closing quotes and brackets after a sentence's final stop
 _SHARE_WORD = re.compile(r"[\w'-]+")
-# the anchored whole-line rules in one pattern: one match per line instead of five
 # a copyright notice anywhere in a short line: asked only of lines that say "rights reserved", as the
 # ".{0,120}" before it is costly to try on every line
 _RIGHTS_RESERVED = re.compile(r"^.{0,120}\ball rights reserved\b.{0,60}$", re.IGNORECASE)
+# the anchored whole-line rules in one pattern: one match per line instead of five
 _ANCHORED = re.compile(
     "|".join(f"(?:{p.pattern})" for p in (_LABEL, _SHORT_FURNITURE, _INLINE_LINK, _TAGS)), re.IGNORECASE
 )

@@ -1186,7 +1186,9 @@ _AGE_AFTER = re.compile(r"^,[ \xa0]+\d{1,2}[,.]")
 @functools.lru_cache(maxsize=1)
 def _title_tails() -> frozenset[str]:
     """Every title and every tail of one after a space ("minister", "prime minister" of "deputy prime minister")."""
-    return frozenset(t[i + 1 :] for t in load_lexicon().titles for i in range(-1, len(t)) if i < 0 or t[i] == " ")
+    return frozenset(
+        t[i + 1 :] for t in load_lexicon().titles for i in range(-1, len(t)) if i < 0 or t[i] == " "
+    )
 
 
 @functools.lru_cache(maxsize=50_000)

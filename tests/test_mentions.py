@@ -564,9 +564,8 @@ def _title_first_as_written():  # type: ignore[no-untyped-def]
     from geo.mentions import _NAME, _title_forms
 
     mods, heads = _title_forms()
-    title = (
-        r"(?:(?:" + "|".join(map(re.escape, mods)) + r")[ \xa0]){0,3}(?:" + "|".join(map(re.escape, heads)) + ")"
-    )
+    any_mod, any_head = "|".join(map(re.escape, mods)), "|".join(map(re.escape, heads))
+    title = r"(?:(?:" + any_mod + r")[ \xa0]){0,3}(?:" + any_head + ")"
     return re.compile(r"\b(?P<title>" + title + r")[ \xa0]" + _NAME)
 
 

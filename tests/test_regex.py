@@ -77,7 +77,8 @@ def test_caseless_regexes_answer_as_written(text: str) -> None:
                 expected = regex.pattern.search(text, pos, end) is not None
                 assert regex.found(text, pos, end) == expected
                 if not has_odd_case(text):
-                    assert regex.found(text, pos, end, text.lower()) == expected  # the caller's lower-cased text
+                    # with the caller's lower-cased text
+                    assert regex.found(text, pos, end, text.lower()) == expected
 
 
 @settings(max_examples=300, deadline=None)
