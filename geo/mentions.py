@@ -1302,22 +1302,10 @@ def _resolve(cands: list[_Cand], text: str, states: _States, lex: Lexicon) -> No
             top = c.places[0]
             if c.dateline and top.country:
                 evidence[top.country] += 2
-            if not top.country:
-                continue
-            # only names that are not ambiguous between big things count as evidence:
-            # "Georgia" (a country and a US state) says nothing yet about the article's country
-            rivals = [
-                p
-                for p in c.places[1:]
-                if p.country != top.country and (_prominent(p) or p.kind is PlaceKind.ADMIN2)
-            ]
-            if rivals:
-                continue
-            if top.kind is PlaceKind.COUNTRY:
-                evidence[top.country] += 2
-            elif top.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) or len({p.country for p in c.places}) == 1:
-                evidence[top.country] += 1
-    grid = _support_grid(cands)
+            weight = _name_evidence(id(states.gaz), c.key, c.hq)
+            if weight and top.country:  # a weight implies a country
+                evidence[top.country] += weight
+    grid = _support_grid(cands, id(states.gaz))
     support_cache: dict[tuple[str, int], float] = {}
     anchors: dict[tuple[int, int], set[str]] = {}
     regions: list[Place] = []
@@ -1355,7 +1343,37 @@ def _resolve(cands: list[_Cand], text: str, states: _States, lex: Lexicon) -> No
 _SMALL_KINDS = (PlaceKind.CITY, PlaceKind.ADMIN2, PlaceKind.LANDMARK, PlaceKind.ADMIN1)
 
 
-def _support_grid(cands: list[_Cand]) -> dict[tuple[int, int], dict[str, float]]:
+@functools.lru_cache(maxsize=100_000)
+def _name_evidence(gaz_id: int, key: str, hq: bool) -> int:
+    """What a name says of the article's country, whatever the article: 2 for a country, 1 for a
+    province, county or a name of one country only, 0 when it is ambiguous between big things
+    ("Georgia": a country and a US state) or its first entry has no country."""
+    places = _candidates(_GAZ[gaz_id], key + " headquarters" if hq else key)
+    top = places[0]
+    if not top.country:
+        return 0
+    if any(p.country != top.country and (_prominent(p) or p.kind is PlaceKind.ADMIN2) for p in places[1:]):
+        return 0
+    if top.kind is PlaceKind.COUNTRY:
+        return 2
+    if top.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) or len({p.country for p in places}) == 1:
+        return 1
+    return 0
+
+
+@functools.lru_cache(maxsize=100_000)
+def _local_cells(gaz_id: int, key: str, hq: bool) -> tuple[tuple[tuple[int, int], float], ...]:
+    """The 1-degree cells of a name's local entries (cities, counties, landmarks, provinces), each
+    with the name's weight there: 1/sqrt(how many local entries it has)."""
+    places = _candidates(_GAZ[gaz_id], key + " headquarters" if hq else key)
+    local = [p for p in places if p.kind in _SMALL_KINDS and p.lat is not None and p.lon is not None]
+    if not local:
+        return ()
+    weight = 1.0 / math.sqrt(len(local))
+    return tuple(((math.floor(p.lat), math.floor(p.lon)), weight) for p in local)  # type: ignore[arg-type]
+
+
+def _support_grid(cands: list[_Cand], gaz_id: int) -> dict[tuple[int, int], dict[str, float]]:
     """1-degree cells -> names with a (local) candidate there, each weighted by how specific it is.
 
     "Richmond" near "Madison County": a name with few candidates is strong support, a name found
@@ -1365,12 +1383,8 @@ def _support_grid(cands: list[_Cand]) -> dict[tuple[int, int], dict[str, float]]
     for c in cands:
         if c.source != "gaz":
             continue
-        local = [p for p in c.places if p.kind in _SMALL_KINDS and p.lat is not None and p.lon is not None]
-        if not local:
-            continue
-        weight = 1.0 / math.sqrt(len(local))
-        for p in local:
-            cell = grid.setdefault((math.floor(p.lat), math.floor(p.lon)), {})  # type: ignore[arg-type]
+        for cell_key, weight in _local_cells(gaz_id, c.key, c.hq):
+            cell = grid.setdefault(cell_key, {})
             cell[c.key] = max(cell.get(c.key, 0.0), weight)
     return grid
 
