@@ -23,8 +23,8 @@ message when absent), each measurement in a fresh subprocess:
 Targets: >= 500 articles/s on one core, within 20x the tokenising pass, flat memory.
 ``--repeat N`` runs each throughput measurement N times and keeps the fastest: on a shared machine
 one run can be a third slower than the next, and the fastest is what the code can do (as the
-floor is the best of three). ``--base N`` uses the first N articles as "the corpus" (quicker runs); ``--profile N`` prints
-a pyinstrument profile of extracting N articles (``pip install pyinstrument``).
+floor is the best of three). ``--base N`` uses the first N articles as "the corpus" (quicker
+runs); ``--profile N`` prints a pyinstrument profile of extracting N articles (``pip install pyinstrument``).
 """
 
 from __future__ import annotations

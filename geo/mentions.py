@@ -1343,12 +1343,18 @@ def _resolve(cands: list[_Cand], text: str, states: _States, lex: Lexicon) -> No
 _SMALL_KINDS = (PlaceKind.CITY, PlaceKind.ADMIN2, PlaceKind.LANDMARK, PlaceKind.ADMIN1)
 
 
+def _entries(gaz_id: int, key: str, hq: bool) -> tuple[Place, ...]:
+    """A candidate's entries (its ``places``) from its name alone: those of ``key``, or of the
+    organisation's headquarters for a dateline naming an organisation (``hq``)."""
+    return _candidates(_GAZ[gaz_id], key + " headquarters" if hq else key)
+
+
 @functools.lru_cache(maxsize=100_000)
 def _name_evidence(gaz_id: int, key: str, hq: bool) -> int:
     """What a name says of the article's country, whatever the article: 2 for a country, 1 for a
     province, county or a name of one country only, 0 when it is ambiguous between big things
     ("Georgia": a country and a US state) or its first entry has no country."""
-    places = _candidates(_GAZ[gaz_id], key + " headquarters" if hq else key)
+    places = _entries(gaz_id, key, hq)
     top = places[0]
     if not top.country:
         return 0
@@ -1365,7 +1371,7 @@ def _name_evidence(gaz_id: int, key: str, hq: bool) -> int:
 def _local_cells(gaz_id: int, key: str, hq: bool) -> tuple[tuple[tuple[int, int], float], ...]:
     """The 1-degree cells of a name's local entries (cities, counties, landmarks, provinces), each
     with the name's weight there: 1/sqrt(how many local entries it has)."""
-    places = _candidates(_GAZ[gaz_id], key + " headquarters" if hq else key)
+    places = _entries(gaz_id, key, hq)
     local = [p for p in places if p.kind in _SMALL_KINDS and p.lat is not None and p.lon is not None]
     if not local:
         return ()
@@ -1440,7 +1446,7 @@ def _priors(gaz_id: int, key: str, hq: bool, surface: str) -> tuple[tuple[float,
     city or a county (what a named province around it supports).
     """
     states = _states_for(gaz_id)
-    places = _candidates(_GAZ[gaz_id], key + " headquarters" if hq else key)
+    places = _entries(gaz_id, key, hq)
     out = []
     for rank, p in enumerate(places):
         s = -0.2 * rank + POP_WEIGHT * math.log10(p.population + 10) + _KIND_BONUS.get(p.kind, 0.0)
