@@ -732,6 +732,19 @@ def test_odd_texts_give_no_events_and_no_errors(gazetteer, text: str) -> None:  
     assert events_of(text, gazetteer, date="not a date") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan Trade Minister Joseph Kamau said he plans a September trip to Tanzania to discuss tariffs.",
+        "The Chilean foreign minister plans an official visit to Peru in September, his office said.",
+    ],
+)
+def test_a_trip_someone_plans_is_planned_and_dated_ahead(gazetteer, text: str) -> None:  # type: ignore[no-untyped-def]
+    # "plans a ... trip", like "plans to": a month named in March is the coming September
+    visits = [e for e in events_of(text, gazetteer, date="2003-03-04") if e.type is EventType.VISIT]
+    assert [(v.status, v.date) for v in visits] == [(EventStatus.PLANNED, "2003-09")]
+
+
 def test_exchange_of_visits_is_one_visit_each_way(gazetteer) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Argentina and Britain agreed on Wednesday to exchange visits by trade delegations, diplomats said."
