@@ -1560,6 +1560,18 @@ def _is_venue(text: str, r: _Ref) -> bool:
     return bool(_VENUE_BEFORE.search(text[max(0, r.start - 40) : r.start]))
 
 
+_DESTINATION_BEFORE = re.compile(
+    r"\b(?:travel\w*|fl(?:y|ies|ew|ying)|head(?:s|ed|ing)?|go(?:es|ing)?|went|trip|journey|way|en\s+route)"
+    r"\s+to\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _is_destination(text: str, r: _Ref) -> bool:
+    """A place someone goes to ("travelling to China for a visit"): never the one who travels."""
+    return bool(_DESTINATION_BEFORE.search(text[max(0, r.start - 30) : r.start]))
+
+
 def _venue(
     ctx: _Context, hit: _Hit, refs: list[_Ref], clause: tuple[int, int], s: int, e: int
 ) -> Place | None:
@@ -1714,7 +1726,24 @@ def _build_visits(
         by_agent = [
             r for r in refs if dests[-1].end < r.start < dests[-1].end + 50 and r.kind in {"actor", "demonym"}
         ][:1]
+    gerund = re.match(r"visiting\b", text[hit.start : hit.end], re.IGNORECASE) and re.search(
+        r"\b(?:after|before|while|since|when|during|on|by|following)\s+$",
+        text[max(s, hit.start - 12) : hit.start],
+        re.IGNORECASE,
+    )
+    # "met a visiting Kenyan delegation", "visiting U.S. Energy Secretary Herrington": the adjective
+    # names who travels, whoever is named before it
+    visitor: list[_Ref] = []
+    if re.match(r"visiting\b", text[hit.start : hit.end], re.IGNORECASE) and not gerund:
+        first = next((r for r in refs if r.start >= hit.end), None)
+        if (
+            first is not None
+            and re.fullmatch(r"\s+", text[hit.end : first.start])
+            and (first.kind in {"actor", "demonym"} or first in modifiers)
+        ):
+            visitor = [first]
     for pool in (
+        visitor,
         by_agent,
         possessor,
         officials,
@@ -1730,6 +1759,7 @@ def _build_visits(
             for r in reversed(before)
             if r.kind in {"demonym", "country", "metonym", "bloc"}
             and not _is_venue(text, r)
+            and not _is_destination(text, r)
             and not re.match(
                 r"\s+(?:is|was|will\s+be)\s+the\s+(?:\w+\s+)?(?:stop|leg|destination)",
                 text[r.end : r.end + 40],
@@ -1739,11 +1769,6 @@ def _build_visits(
         if pool:
             traveller_ref = pool[0]
             break
-    gerund = re.match(r"visiting\b", text[hit.start : hit.end], re.IGNORECASE) and re.search(
-        r"\b(?:after|before|while|since|when|during|on|by|following)\s+$",
-        text[max(s, hit.start - 12) : hit.start],
-        re.IGNORECASE,
-    )
     if traveller_ref is None and gerund and dests:
         # "After visiting the U.S., England and France, Funaro is now on his way to Tokyo": the subject
         # of the main clause travels
@@ -1751,9 +1776,20 @@ def _build_visits(
         if later:
             traveller_ref = later[0]
     elif traveller_ref is None and re.match(r"visiting\b", text[hit.start : hit.end], re.IGNORECASE):
+        # "Velayati, visiting the United Arab Emirates, told ...", "Howard, who will also be visiting
+        # South Korea": the official the phrase describes
+        appositive = [
+            r
+            for r in refs
+            if r.kind == "actor"
+            and r.end <= hit.start
+            and re.fullmatch(r",\s*(?:who\s+(?:[\w'’-]+\s+){0,4})?", text[r.end : hit.start])
+        ]
         nxt = [r for r in refs if r.start >= hit.end and r.kind in {"actor", "demonym", "country"}]
-        if nxt and nxt[0].start - hit.end < 40:
-            traveller_ref = nxt[0]
+        if appositive:
+            traveller_ref = appositive[-1]
+        elif nxt and nxt[0].start - hit.end < 40 and not _visited_object(text, hit, dests):
+            traveller_ref = nxt[0]  # "a visiting Nicaraguan delegation": who travels, not where
             dests = []
     if (
         name == "visit_leave"
@@ -1771,7 +1807,7 @@ def _build_visits(
                 ctx.last_actor_country
             )  # "He ...", "Duffy, here on a visit ...": the official named before
         else:
-            cands = [r for r in before if r.kind != "city"]
+            cands = [r for r in before if r.kind != "city" and not _is_destination(text, r)]
             traveller = cands[0].country if cands else None
     conf = 0.8
     results: list[_Draft] = []
@@ -1799,7 +1835,16 @@ def _build_visits(
         ):
             host_place = ctx.dateline_place()
         hosts: list[tuple[str, Place | None]] = []
-        if host_place is not None and host_place.country:
+        # "Aqazadeh and a visiting Ghanaian delegation" (datelined London): who receives the visitor
+        # hosts, wherever the story was filed
+        receiver = [
+            r
+            for r in reversed(before)
+            if visitor and r.country != traveller and r.kind in {"actor", "demonym", "country", "metonym"}
+        ]
+        if receiver and (host_place is None or host_place.country != receiver[0].country):
+            hosts.append((receiver[0].country, None))
+        elif host_place is not None and host_place.country:
             hosts.append((host_place.country, host_place))
         else:
             others = [
@@ -1854,6 +1899,25 @@ def _build_visits(
             )
         )
     return results
+
+
+def _visited_object(text: str, hit: _Hit, dests: list[_Ref]) -> bool:
+    """Are ``dests`` what "visiting" takes as its object ("visiting the U.S. on Monday"), not a modifier?
+
+    "visiting Kuwaiti officials" and "the visiting Kuwait delegation" name the travellers; an
+    article before the state, or a break or preposition after it, make it the place visited.
+    """
+    if not dests:
+        return False
+    if re.fullmatch(r"\s+the\s+", text[hit.end : dests[0].start], re.IGNORECASE):
+        return True
+    return bool(
+        re.match(
+            r"\s*(?:[,.;:)]|$)|\s+(?:on|in|for|and|last|next|this|since|during|before|after|at|with|to|from|"
+            r"earlier|later|today|yesterday|tomorrow)\b",
+            text[dests[-1].end : dests[-1].end + 12],
+        )
+    )
 
 
 def _build_hosted_visit(

@@ -791,3 +791,48 @@ def test_last_token_is_what_the_suffix_regex_matches(piece: str) -> None:
 
     m = re.search(r"([\w.]+)$", piece)
     assert _last_token("x " + piece + " y", 2, 2 + len(piece)) == (m.group(1) if m else "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the official the phrase describes travels, to the state "visiting" takes as object
+        (
+            (
+                "Chilean Foreign Minister Carlos Ortega spoke on Monday. "
+                "Ortega, visiting the Netherlands on the last leg of a European tour, told reporters little."
+            ),
+            ("CL", "NL"),
+        ),
+        (
+            (
+                "Peruvian Trade Minister Ana Ruiz said talks went well. Her aides were pleased. "
+                "Ruiz, who will also be visiting Norway before returning home, said exports would rise."
+            ),
+            ("PE", "NO"),
+        ),
+        # a state right after "visiting" with a noun of its own is who travels, whoever is named first
+        ("Thai officials met a visiting Kenyan delegation in Bangkok on Tuesday.", ("KE", "TH")),
+        ("Thai officials met a visiting Kenyan delegation.", ("KE", "TH")),
+        # who receives the visitor hosts, not the city the story was filed from
+        (
+            (
+                "OSLO, May 4 - The radio said Chilean Mining Minister Luis Vera held talks with a visiting "
+                "Zambian delegation headed by its trade minister."
+            ),
+            ("ZM", "CL"),
+        ),
+    ],
+)
+def test_the_visitor_of_a_visiting_phrase(gazetteer, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    visits = [(e.source, e.target) for e in events_of(text, gazetteer) if e.type is EventType.VISIT]
+    assert visits == [expected]
+
+
+def test_a_destination_is_not_the_traveller(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "GENEVA, May 3 - Commissioner Anna Berg said she would not resign.\n\n"
+        "Berg, travelling to Chile for a week-long visit, declined to comment after she had left Paris."
+    )
+    visits = [(e.source, e.target) for e in events_of(text, gazetteer) if e.type is EventType.VISIT]
+    assert ("CL", "FR") not in visits
