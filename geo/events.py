@@ -619,7 +619,7 @@ def _clauses(text: str, offset: int) -> list[tuple[int, int]]:
 _PLANNED = CaselessRegex(
     r"\b(?:will|shall|would|'ll|is\s+to|are\s+to|was\s+to|were\s+to|(?:is|are|was|were)\s+(?:set|scheduled|"
     r"due|expected|planned|planning|slated|going|likely|invited|ready|preparing)\s+to|to\s+be\s+held|"
-    r"plans?\s+(?:to|an?)\b|planned|intends?\s+to|intend|leaves|departs|sets\s+(?:off|out)|agreed\s+(?:(?:on|last|this|early|late|in)\s+\w+\s+|yesterday\s+|today\s+)?to|upcoming|forthcoming|next\s+(?:week|month|year)|"
+    r"plans?\s+(?:to|an?)\b|planned|(?:when|once|after|before|until)\s+(?:[\w.-]+\s+){1,3}?arrives|intends?\s+to|intend|leaves|departs|sets\s+(?:off|out)|agreed\s+(?:(?:on|last|this|early|late|in)\s+\w+\s+|yesterday\s+|today\s+)?to|upcoming|forthcoming|next\s+(?:week|month|year)|"
     r"tomorrow|later\s+this|scheduled|proposed|proposal|propose[sd]?|need\s+to|readiness\s+to|"
     r"invit(?:ed|ation)|to\s+hold|would\s+like|prepared\s+to|"
     r"is\s+expected|are\s+expected|expected\s+to|decid(?:ed|es|ing)\s+to\s+(?:enter|hold|open|start|begin|resume|send))\b",
@@ -628,6 +628,8 @@ _PLANNED = CaselessRegex(
 # May" are no hedges
 _SKIP = CaselessRegex(
     r"\b(?:not|never|no|n't|cannot|refus(?:ed|es|e)|fail(?:ed|s)?\s+to|declin(?:ed|es)\s+to|denied|deny|"
+    r"(?:declin(?:ed|es|ing)|turn(?:ed|s|ing)?\s+down|spurn(?:ed|s)?)\s+(?:an?|the|its|their|his|her)\s+"
+    r"(?:[\w.-]+\s+){0,2}?(?:offer|invitation|overture)s?|"
     r"cancel(?:l?ed|s)?|postpon(?:ed|es)|call(?:ed)?\s+off|rul(?:ed|es)\s+out|rejected|if|unless|whether|"
     r"could|might|possible|possibility|possibly|consider(?:s|ed|ing)?|hop(?:e|es|ed|ing)\s+to|"
     r"would\s+welcome|ask(?:ed|s)?\s+(?:\w+\s+)?(?:whether|if)|speculation|rumou?rs?|reportedly\s+considering|"

@@ -543,6 +543,18 @@ HARD = [
         {("agreement", frozenset({"CA", "MX"}))},
         id="complaining-about-a-pact-is-no-party-to-it",
     ),
+    pytest.param(
+        "Norway had earlier turned down an offer of British naval support for its fishing fleet.",
+        set(),
+        {("support", frozenset({"NO", "GB"}))},
+        id="a-declined-offer-is-no-support",
+    ),
+    pytest.param(
+        "Debt tops the list for Brazilian President Lula when he arrives for talks with Mexican President Fox on Friday.",
+        {("meeting", frozenset({"BR", "MX"}), "planned")},
+        set(),
+        id="when-he-arrives-is-still-to-come",
+    ),
 ]
 
 
