@@ -46,7 +46,8 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
-_LEAD = r"(?:(?:on|in|by|since|from|until|till|during|before|after|of|late|early|earlier|later)\s+)?"
+# case-blind: "In March" opens many sentences
+_LEAD = r"(?:(?i:on|in|by|since|from|until|till|during|before|after|of|late|early|earlier|later)\s+)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
 # Order matters: longer, more specific patterns first; overlapping later matches are dropped.
@@ -67,14 +68,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         re.compile(
-            rf"\b(?:(?P<rel>last|next|this|coming)\s+|{_LEAD})(?P<weekday>{_WEEKDAY})"
+            rf"\b(?:(?P<rel>(?i:last|next|this|coming))\s+|{_LEAD})(?P<weekday>{_WEEKDAY})"
             rf"(?:\s+and\s+{_WEEKDAY})?{_PART}\b(?!\s*'s)"
         ),
     ),
     (
         "month",
         re.compile(
-            rf"\b(?:(?P<rel>last|next|this|coming)\s+|{_LEAD})(?:(?:early|late|mid-?)\s*)?(?P<month>{_MONTH})"
+            rf"\b(?:(?P<rel>(?i:last|next|this|coming))\s+|{_LEAD})(?:(?:early|late|mid-?)\s*)?(?P<month>{_MONTH})"
             rf"(?:\s+(?P<year>{_YEAR}))?\b(?!\s+[0-3]?\d\b)"
         ),
     ),

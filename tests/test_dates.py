@@ -74,6 +74,16 @@ SAT = date(2020, 11, 21)  # a Saturday
         ("No date in this sentence at all.", SAT, False, (None, None)),
         ("The May Day parade was held.", SAT, False, (None, None)),
         ("Prices rose 3.5 pct in March.", date(1987, 4, 2), False, ("1987-03", "in March")),
+        # a month or weekday that opens the sentence, with its capitalised lead word
+        (
+            "In March the president announced sanctions under a July 1986 pact",
+            date(1987, 4, 13),
+            False,
+            ("1987-03", "In March"),
+        ),
+        ("Last March the two ministers met in Rome", date(1987, 4, 13), False, ("1987-03", "Last March")),
+        ("On Friday, the ministers met in Rome", date(1987, 4, 13), False, ("1987-04-10", "On Friday")),
+        ("May the talks succeed, he said.", date(1987, 4, 13), False, (None, None)),
     ],
 )
 def test_resolve_date(
