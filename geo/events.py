@@ -1071,6 +1071,23 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
     return EventStatus.OCCURRED
 
 
+# A time limit, not the time of the event: "must be concluded by October", "lift the sanctions by
+# the end of June", "a deadline on the talks of October 1".
+_DEADLINE_LEAD = re.compile(
+    r"(?:\bby\s+(?:the\s+)?(?:end|middle|beginning|start|close)\s+|\bdeadline\b[^.;,]{0,25}?)$", re.IGNORECASE
+)
+_DEADLINE_TAIL = re.compile(r"\s+deadline\b", re.IGNORECASE)  # "a July 1 deadline"
+
+
+def _is_deadline(text: str, start: int, end: int, date_text: str) -> bool:
+    """Whether the date expression at ``start:end`` is a deadline ("by October", "by the end of June")."""
+    return (
+        date_text[:3].lower() == "by "
+        or bool(_DEADLINE_LEAD.search(text, max(0, start - 40), start))
+        or bool(_DEADLINE_TAIL.match(text, end))
+    )
+
+
 def _nearest_date(
     ctx: _Context,
     dates: Iterable[tuple[Any, int, int]],
@@ -1093,6 +1110,8 @@ def _nearest_date(
             dist += 60  # "destroyed the platform on Monday in retaliation for an attack ... last Friday"
         if dist > 140:
             continue
+        if not planned and _is_deadline(ctx.text, ds, de, d.text):
+            continue  # a deadline says when it is due, not when it happened
         if best is None or dist < best[0]:
             best = (dist, d)
     if best is None:

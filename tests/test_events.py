@@ -783,6 +783,23 @@ def test_a_visit_this_week_and_on_wednesday_is_one_visit_on_wednesday(gazetteer)
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a deadline is when something is due, not when the event happened
+        ("Trade talks between Chile and Peru must be concluded by October.", (None, None)),
+        ("Norway imposed sanctions on Iran, giving firms a December deadline to leave.", (None, None)),
+        ("Spain and Morocco held talks, and Spain set a deadline of June 1 for a deal.", (None, None)),
+        ("Canada imposed sanctions on Chile by the end of May.", (None, None)),
+        # a planned event is dated by its deadline, forward
+        ("Chile and Peru will sign a trade agreement by the end of June.", ("2021-06", "of June")),
+    ],
+)
+def test_a_deadline_dates_only_what_is_still_to_come(gazetteer, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    (event,) = events_of(text, gazetteer, date="2021-03-18")  # a Thursday
+    assert (event.date, event.date_text) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "direction"),
     [
         ("Iraq welcomed the support of Syria for the plan.", ("SY", "IQ")),
