@@ -748,6 +748,7 @@ def find_mentions(article: Article, gazetteer: OfflineGazetteer | None = None) -
     kept = [c for c in kept if not (c.source == "gaz" and c.places[0].kind is PlaceKind.ORGANISATION)]
 
     _resolve(kept, text, states, lex)
+    _anchor_relative_places(kept, text)
     kept = _drop_lonely_given_names(kept, text, lex)
     _mark_metonyms(kept, text, states)
 
@@ -761,6 +762,55 @@ def find_mentions(article: Article, gazetteer: OfflineGazetteer | None = None) -
         places_out = [m for m in places_out if not _inside_person(m, person_mask)]
     dateline = next((m for m in places_out if m.dateline), None)
     return Mentions(article_id=article.id, places=tuple(places_out), actors=tuple(actors), dateline=dateline)
+
+
+# "Fish Lake, 10 km east of Basra", "a village 30 miles (48 km) north of Kabul"
+_RELATIVE_TO = re.compile(
+    r",?\s+(?:(?:about|some|around|roughly|nearly|only|just)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>km|kms|kilometers|kilometres|miles)\b\.?(?:\s*\([^()]{1,20}\))?\s+"
+    r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ward)?\s+of\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_WIDE_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.REGION, PlaceKind.CONTINENT})
+
+
+def _anchor_relative_places(cands: list[_Cand], text: str) -> None:
+    """A place said to lie N km from another is within reach of it, or it is not that place.
+
+    "Fish Lake, 10 km east of Basra" is no town in Indiana: the candidate nearest the anchor
+    within reach is taken, and with none the name is left unresolved (an unknown place is
+    better than one on another continent).
+    """
+    low = text.lower()
+    if "km" not in low and "mile" not in low and "kilomet" not in low:
+        return  # most articles: no distances at all
+    by_start = {c.start: c for c in cands}
+    by_end = {c.end: c for c in cands}
+    for m in _RELATIVE_TO.finditer(text):
+        c, anchor = by_end.get(m.start()), by_start.get(m.end())
+        if c is None or anchor is None or c.place is None or anchor.place is None:
+            continue
+        if c.source != "gaz" or c.dateline or c.place.kind in _WIDE_KINDS:
+            continue  # "Louisville, Kentucky, about 35 miles south of Austin": the town is meant
+        n = float(m.group("n").replace(",", ""))
+        km = n * (1.609 if m.group("unit").lower().startswith("mi") else 1.0)
+        reach = km * 1.5 + 50  # the distance is rounded and the anchor's point is its centre
+        ap, cp = anchor.place, c.place
+        if ap.lat is None or cp.lat is None or _place_km(cp, ap) <= reach:
+            continue
+        if ap.population < 1_000_000 and any(
+            _fold(p.name) == _fold(ap.name) and _place_km(p, cp) <= reach for p in anchor.places
+        ):
+            continue  # a lesser anchor may be the one misread (a homonym near the place): leave both
+        near = sorted((_place_km(p, ap), i) for i, p in enumerate(c.places) if _place_km(p, ap) <= reach)
+        c.place = c.places[near[0][1]] if near else None
+
+
+def _place_km(a: Place, b: Place) -> float:
+    """Kilometres between two places; infinite when either has no coordinates."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    return _haversine(a.lat, a.lon, b.lat, b.lon)
 
 
 def _strictly_inside(cands: list[_Cand], spans: list[tuple[int, int]]) -> set[int]:

@@ -600,3 +600,32 @@ def test_title_first_regex_equals_the_regex_as_written_on_news(shared_dir) -> No
         assert _title_matches(_title_first_re(), text) == expected
         found += len(expected)
     assert found > 20  # the news holds titled names, so the comparison is not between empty lists
+
+
+# ---------------------------------------------------------------------------------------------
+# a place given as "N km east of" another
+
+
+def test_a_place_n_km_from_another_is_the_one_within_reach(gaz) -> None:  # type: ignore[no-untyped-def]
+    paris = by_text(mentions("Police met in Paris, 100 miles northeast of Dallas, on Friday.", gaz), "Paris")
+    assert paris.country == "US"  # Paris, Texas, not the capital of France
+
+
+def test_a_place_with_no_candidate_within_reach_is_left_unresolved(gaz) -> None:  # type: ignore[no-untyped-def]
+    m = mentions("Rebels shelled Springfield, 30 miles (48 km) north of Kabul.", gaz)
+    assert surfaces(m) == ["Kabul"]  # no Springfield lies near Kabul; a town in Missouri is no answer
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("They met in Paris, 2,500 km west of Moscow.", "Paris", "FR"),  # thousands, not 2.5 km
+        (
+            "Fans in Dayton, Nevada, about 20 miles north of Boston, cheered.",
+            "Nevada",
+            "US",
+        ),  # a state is wide
+    ],
+)
+def test_a_place_within_reach_or_wide_stays_as_read(gaz, text: str, name: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    assert by_text(mentions(text, gaz), name).country == country
