@@ -450,9 +450,10 @@ _MOVEMENT_HEADS = re.compile(
     r"Kurds|opposition|exiles|dissidents|contras?|resistance|movement|liberation|underground)\b",
     re.IGNORECASE,
 )
-# state heads that make a nearby demonym a state even when a non-state noun follows later
+# state heads that make a nearby demonym a state even when a non-state noun follows later; within the
+# same noun phrase ("the U.S. dollar and the government agreed": the dollar is still no party)
 _STATE_HEADS = re.compile(
-    r"^[\s-]*(?:[\w-]+\s+){0,3}?(?:government|officials?|minister|ministry|president|premier|king|army|"
+    r"^[\s-]*(?:(?!(?:the|a|an|its|their)\s)[\w-]+\s+){0,3}?(?:government|officials?|minister|ministry|president|premier|king|army|"
     r"forces|troops|navy|air\s+force|military|delegation|side|authorities|leaders?|envoy|ambassador|"
     r"embassy|state|administration|cabinet|parliament|jets|aircraft|warships|frigates|helicopter)",
     re.IGNORECASE,

@@ -555,6 +555,12 @@ HARD = [
         set(),
         id="when-he-arrives-is-still-to-come",
     ),
+    pytest.param(
+        "Last week Peru cut the value of its sol against the U.S. dollar and the government agreed to raise wages.",
+        set(),
+        set(),
+        id="a-currency-and-the-government-is-no-party",
+    ),
 ]
 
 
