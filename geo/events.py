@@ -915,7 +915,8 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
             # a pledge or a threat made now has occurred; only a scheduled act is planned
             window = text[max(s, hit.start - 60) : min(e, hit.end + 40)]
             if not re.search(
-                r"\b(?:planned|scheduled|due\s+to|set\s+to|to\s+take\s+effect|will\s+(?:impose|take\s+effect))\b",
+                r"\b(?:planned|scheduled|due\s+to|set\s+to|to\s+take\s+effect|will\s+(?:(?:likely|probably|soon|also)\s+)?"
+                r"impose|(?:will|would)\s+(?:take\s+effect|come\s+into\s+(?:effect|force)))\b",
                 window,
                 re.IGNORECASE,
             ):

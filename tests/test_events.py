@@ -561,6 +561,12 @@ HARD = [
         set(),
         id="a-currency-and-the-government-is-no-party",
     ),
+    pytest.param(
+        "Canada will probably impose sanctions on Chilean copper next month, trade officials said.",
+        {("hostile", frozenset({"CA", "CL"}), "planned")},
+        set(),
+        id="will-probably-impose-is-still-to-come",
+    ),
 ]
 
 
