@@ -228,6 +228,7 @@ _NAMED_AFTER_CITY = re.compile(
     r"treaty|convention|protocol|pact|consensus|formula)\b",
     re.IGNORECASE,
 )
+_PAIRED_BEFORE = re.compile(r"[\w.][-–/]$")
 _NAMED_BEFORE = re.compile(
     r"\b(?:Treaty|Accord|Agreement|Convention|Protocol|Declaration|Charter|Club|Round|Pact|Conference|"
     r"Council|Court|Bank|University)\s+of\s+(?:the\s+)?$"
@@ -514,8 +515,14 @@ def _refs_in(
             continue  # "the Treaty of Rome", "the Paris Club": a name, not a party
         if _SEAT.match(text[m.end : m.end + 8]):
             continue  # "the Paris-based OECD": where a body sits, not a party
-        if m.kind is MentionKind.TOPONYM and _NAMED_AFTER.match(text[m.end : m.end + 30]):
-            continue  # "the Cartagena group", "the Uruguay meeting", "the Paris agreement": a name, not a party
+        if (
+            m.kind is MentionKind.TOPONYM
+            and _NAMED_AFTER.match(text[m.end : m.end + 30])
+            and not _PAIRED_BEFORE.search(text[max(0, m.start - 2) : m.start])
+        ):
+            # "the Cartagena group", "the Uruguay meeting", "the Paris agreement": a name, not a party;
+            # but "the U.S.-Japan agreement", "Canada/Mexico talks" name their two parties
+            continue
         if (
             m.kind in {MentionKind.TOPONYM, MentionKind.METONYM}
             and m.place is not None

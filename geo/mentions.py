@@ -1108,7 +1108,7 @@ _DOTTED_CAPS = re.compile(r"^(?:[A-Z]\.){2,4}$")
 _POSSESSIVE_COMPANY = re.compile(r"^['’]s[ \xa0]+(?:[A-Z]|said|says|say)")
 _CODE_AFTER = re.compile(r"^(?:-|[ \xa0])?\d")
 _HYPHEN_BEFORE = re.compile(r"([A-Za-z]+)-$")
-_HYPHEN_AFTER = re.compile(r"^-([A-Za-z]+)")
+_HYPHEN_AFTER = re.compile(r"^-([A-Za-z]+(?:\.[A-Za-z]+)*\.?)")  # "Canada-U.S.": the dotted name whole
 # "pro-Moscow", "anti-Baghdad", "ex-Yugoslavia", "Trans-Siberia", "post-Soviet", "mid-Atlantic"
 _HYPHEN_PREFIXES = frozenset(
     [

@@ -567,6 +567,15 @@ HARD = [
         set(),
         id="will-probably-impose-is-still-to-come",
     ),
+    pytest.param(
+        "The Chile-Peru fisheries talks resumed in Lima on Tuesday. Last year the Brazil/Argentina accord was signed.",
+        {
+            ("meeting", frozenset({"CL", "PE"}), "occurred"),
+            ("agreement", frozenset({"BR", "AR"}), "occurred"),
+        },
+        set(),
+        id="the-second-of-a-pair-is-a-party-not-a-name",
+    ),
 ]
 
 

@@ -629,3 +629,8 @@ def test_a_place_with_no_candidate_within_reach_is_left_unresolved(gaz) -> None:
 )
 def test_a_place_within_reach_or_wide_stays_as_read(gaz, text: str, name: str, country: str) -> None:  # type: ignore[no-untyped-def]
     assert by_text(mentions(text, gaz), name).country == country
+
+
+def test_a_name_before_a_hyphen_and_a_dotted_name_is_a_place(gaz) -> None:  # type: ignore[no-untyped-def]
+    m = mentions("The Canada-U.S. fisheries dispute worsened, and Spain-U.K. ties cooled.", gaz)
+    assert [p.country for p in m.places] == ["CA", "US", "ES", "GB"]
