@@ -802,8 +802,10 @@ def _anchor_relative_places(cands: list[_Cand], text: str) -> None:
             _fold(p.name) == _fold(ap.name) and _place_km(p, cp) <= reach for p in anchor.places
         ):
             continue  # a lesser anchor may be the one misread (a homonym near the place): leave both
-        near = sorted((_place_km(p, ap), i) for i, p in enumerate(c.places) if _place_km(p, ap) <= reach)
-        c.place = c.places[near[0][1]] if near else None
+        nearest = min(
+            ((d, i) for i, p in enumerate(c.places) if (d := _place_km(p, ap)) <= reach), default=None
+        )
+        c.place = c.places[nearest[1]] if nearest else None
 
 
 def _place_km(a: Place, b: Place) -> float:
