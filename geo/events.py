@@ -699,6 +699,15 @@ _DATELINE = re.compile(
 )
 
 
+def _story_kinds(article: Article) -> tuple[bool, bool]:
+    """Whether ``article`` is a company story and whether it is a banking story, from its head."""
+    head = f"{article.title}\n{article.text[:300]}"
+    # "RAPITECH <RPSY.O> IN HEWLETT PACKARD <HWP> DEAL": a company story; only officials make events
+    company = re.search(r"<[A-Z][^<>\n]{0,40}>", head) is not None
+    # "ARGENTINA EXPECTS QUICK AGREEMENT WITH BANKS": every later "agreement" is with the banks
+    return company, _BANKING.found(head)
+
+
 class _Context:
     """What one article's extraction carries from sentence to sentence."""
 
@@ -756,12 +765,7 @@ class _Context:
         self.visit_dest_spans: list[tuple[int, int]] = []
         self._places = sorted(mentions.places, key=lambda m: m.start)  # by start already; bisect relies on it
         self._place_starts = [m.start for m in self._places]
-        # "ARGENTINA EXPECTS QUICK AGREEMENT WITH BANKS": every later "agreement" is with the banks
-        self.banking_story = _BANKING.found(f"{article.title}\n{self.text[:300]}")
-        # "RAPITECH <RPSY.O> IN HEWLETT PACKARD <HWP> DEAL": a company story; only officials make events
-        self.company_story = bool(
-            re.search(r"<[A-Z][^<>\n]{0,40}>", f"{article.title}\n{article.text[:300]}")
-        )
+        self.company_story, self.banking_story = _story_kinds(article)
 
     def places_from(self, start: int, end: int) -> list[Mention]:
         """The place mentions that start inside ``[start, end)``."""
@@ -837,6 +841,34 @@ def _events_from_scan(article: Article, mentions: Mentions, scan: _TriggerScan) 
         key=lambda ev: (ev.evidence[0].start if ev.evidence else -1, _TYPE_ORDER[ev.type], ev.countries)
     )
     return events
+
+
+def _may_yield(article: Article, scan: _TriggerScan) -> bool:
+    """False when no hit of ``scan`` can give an event, whatever the article's mentions are.
+
+    Decided from the text alone, before the mentions (the costlier half of an article) are looked
+    for: with no word a title or a government body opens with, the article names no official,
+    and without one a company story yields nothing, nor does business talk (:func:`_commercial`)
+    a meeting, deal or aid (:func:`_business_kind`), as :func:`_build` decides for each hit.
+    """
+    from geo.mentions import may_name_officials
+
+    text = article.text
+    if may_name_officials(text):
+        return True
+    company, banking = _story_kinds(article)
+    if company:
+        return False
+    low = None if has_odd_case(text) else text.lower()
+    for s, e, hits in scan.sentences:
+        if not hits:
+            continue
+        clauses = _clauses(text[s:e], s)
+        for hit in hits:
+            clause = next(((cs, ce) for cs, ce in clauses if cs <= hit.start < ce), (s, e))
+            if not _business_kind(hit) or not _commercial(text, low, banking, s, e, clause):
+                return True
+    return False
 
 
 def _repeated_headlines(text: str) -> list[str]:
@@ -1176,6 +1208,24 @@ def _groups(refs: list[_Ref], text: str) -> list[list[_Ref]]:
     return groups
 
 
+def _commercial(
+    text: str, low: str | None, banking_story: bool, s: int, e: int, clause: tuple[int, int]
+) -> bool:
+    """Business talk: a banking story, banks in the sentence ``[s, e)`` (debt talks), or firms in the
+    trigger's own clause. ``low`` is ``text.lower()`` (``None`` for a text of odd case)."""
+    return bool(
+        banking_story or _BANKING.found(text, s, e, low) or _COMMERCIAL.found(text, clause[0], clause[1], low)
+    )
+
+
+def _business_kind(hit: _Hit) -> bool:
+    """A hit of a kind companies have too (talks, deals, aid): in business talk only officials make it an event."""
+    return (
+        hit.type in {EventType.MEETING, EventType.AGREEMENT, EventType.ALLIANCE, EventType.CALL}
+        or hit.trigger.name == "support_aid"
+    )
+
+
 def _build(
     ctx: _Context,
     hit: _Hit,
@@ -1219,20 +1269,8 @@ def _build(
     if typ is EventType.VISIT:
         return _build_visits(ctx, hit, status, s, e, refs, in_clause, clause, *when(), evidence)
 
-    # with banks in the sentence (debt talks) or firms in the trigger's own clause, it is business
-    commercial = bool(
-        ctx.banking_story
-        or _BANKING.found(text, s, e, ctx.low)
-        or _COMMERCIAL.found(text, clause[0], clause[1], ctx.low)
-    )
-    if (
-        commercial
-        and not has_official
-        and (
-            typ in {EventType.MEETING, EventType.AGREEMENT, EventType.ALLIANCE, EventType.CALL}
-            or hit.trigger.name == "support_aid"
-        )
-    ):
+    commercial = _commercial(text, ctx.low, ctx.banking_story, s, e, clause)
+    if commercial and not has_official and _business_kind(hit):
         return []  # companies, banks and unions negotiating: not diplomacy
     non_party: set[int] = set()
     for r in refs:
@@ -2139,8 +2177,8 @@ def _events_for(article: Article, gazetteer: Any) -> list[Event]:
     from geo.mentions import find_mentions
 
     scan = _scan_triggers(article)
-    if not scan.triggered:
-        return []  # no trigger, no event: the mentions (half the cost of an article) are not needed
+    if not scan.triggered or not _may_yield(article, scan):
+        return []  # no event can come: the mentions (half the cost of an article) are not needed
     return _events_from_scan(article, find_mentions(article, gazetteer=gazetteer), scan)
 
 

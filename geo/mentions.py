@@ -54,6 +54,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from geo._files import data_path
+from geo._regex import has_odd_case
 from geo.errors import GeocodingError
 from geo.records import Actor, Article, Mention, MentionKind, Mentions, Place, PlaceKind
 
@@ -1722,10 +1723,14 @@ _TITLE_MODS = (
 )
 
 
+# heads an official's title can end in besides the lexicon's titles ("his Iraqi counterpart")
+_EXTRA_HEADS = ("counterpart", "counterparts", "minister")
+
+
 @functools.lru_cache(maxsize=1)
 def _actor_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = load_lexicon()
-    heads = "|".join(re.escape(t) for t in lex.titles + ("counterpart", "counterparts", "minister"))
+    heads = "|".join(re.escape(t) for t in lex.titles + _EXTRA_HEADS)
     bodies = "|".join(re.escape(b) for b in lex.bodies)
     mod = r"(?:(?:[A-Z][\w.-]*|" + _TITLE_MODS + r")[ \xa0]){0,5}?"
     # after a state reference, the title head: "Iraqi Foreign Minister", "Russia's special ... representative"
@@ -1752,6 +1757,47 @@ def _actor_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
     # "Eduard Shevardnadze, the Soviet foreign minister" : name before ", the <state> <title>"
     name_before = re.compile(_NAME + r",[ \xa0](?:the[ \xa0])?$")
     return after_state, after_state_title, body, name_before
+
+
+@functools.lru_cache(maxsize=1)
+def _head_first_words() -> Any:
+    """An automaton over the first word of every title and body head (lower case)."""
+    import ahocorasick
+
+    lex = load_lexicon()
+    automaton = ahocorasick.Automaton()
+    for head in (*lex.titles, *_EXTRA_HEADS, *lex.bodies):
+        first = re.match(r"\w+", head)
+        if first is None:
+            raise ValueError(f"a title or body opens with no letter: {head!r}")
+        automaton.add_word(first.group(0), len(first.group(0)))
+    automaton.make_automaton()
+    return automaton
+
+
+def may_name_officials(text: str) -> bool:
+    """False only when ``text`` can hold no official and no government body.
+
+    Every title or body :func:`find_mentions` gives an actor ("Foreign Minister", "the Iraqi
+    government", a later bare surname copying one) contains a head of the lexicon's titles or
+    bodies, which opens a word; this checks whether the first word of any head occurs as a word,
+    without looking for mentions (a cheap test: an article without one has no official at all).
+
+    >>> may_name_officials("Acme Corp agreed to buy Widget Inc."), may_name_officials("The foreign minister said.")
+    (False, True)
+    """
+    if has_odd_case(text):
+        return True  # the actor regexes ignore case as Unicode does ("K" for "k"); lower() does not
+    low = text.lower()
+    size = len(low)
+    for last, length in _head_first_words().iter(low):
+        first = last - length + 1
+        before = low[first - 1] if first else " "
+        after = low[last + 1] if last + 1 < size else " "
+        # a word of its own: \w is what str.isalnum() accepts, and "_"
+        if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+            return True
+    return False
 
 
 _BODY_NAME = re.compile(r"(?:[ \xa0]\([A-Z]{2,8}\))?,?[ \xa0]" + _NAME)

@@ -634,3 +634,37 @@ def test_a_place_within_reach_or_wide_stays_as_read(gaz, text: str, name: str, c
 def test_a_name_before_a_hyphen_and_a_dotted_name_is_a_place(gaz) -> None:  # type: ignore[no-untyped-def]
     m = mentions("The Canada-U.S. fisheries dispute worsened, and Spain-U.K. ties cooled.", gaz)
     assert [p.country for p in m.places] == ["CA", "US", "ES", "GB"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Acme Corp agreed to buy Widget Inc for 10 dlrs a share.", False),
+        ("The making of the deal took a weekend.", False),  # "king" inside a word is no title
+        ("Japan's foreign minister said no.", True),
+        ("THE MINISTER SAID NO.", True),
+        ("the vice-president of the company", True),
+        ("The government said no.", True),  # a body
+        ("The m\u0131n\u0131ster said no.", True),  # odd case: not decided from lower()
+    ],
+)
+def test_may_name_officials(text: str, expected: bool) -> None:
+    from geo.mentions import may_name_officials
+
+    assert may_name_officials(text) is expected
+
+
+def test_every_titled_actor_is_in_a_text_that_may_name_officials(shared_dir, gaz) -> None:  # type: ignore[no-untyped-def]
+    """Sentence by sentence of the dev articles (and in capitals): a title found implies the cheap test says so."""
+    from geo.events import split_sentences
+    from geo.ingest import read_articles
+    from geo.mentions import may_name_officials
+
+    titled = 0
+    for article in read_articles([str(shared_dir / "dev_gold" / "articles.jsonl")]):
+        for s, e in split_sentences(article.text):
+            for sent in (article.text[s:e], article.text[s:e].upper()):
+                if any(a.title for a in find_mentions(Article(id="s", text=sent), gazetteer=gaz).actors):
+                    titled += 1
+                    assert may_name_officials(sent), sent
+    assert titled >= 100
