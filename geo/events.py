@@ -1208,6 +1208,13 @@ def _groups(refs: list[_Ref], text: str) -> list[list[_Ref]]:
     return groups
 
 
+# ", and the ...", ", but they ...": a coordinated clause opening with a subject of its own (not the
+# serial comma of a list: ", and Bolivia")
+_JOINED_CLAUSE = re.compile(
+    r",\s+(?:and|but|while|whereas)\s+(?:the|a|an|its|their|his|her|this|that|these|those|he|she|they|it|we)\s"
+)
+
+
 def _commercial(
     text: str, low: str | None, banking_story: bool, s: int, e: int, clause: tuple[int, int]
 ) -> bool:
@@ -1255,6 +1262,11 @@ def _build(
             lo = h.end if h.type is not EventType.VISIT or typ is not EventType.MEETING else lo
         elif h.start >= hit.end and h.start < hi:
             hi = h.start
+            # "The Chile-Peru talks resumed, and the Brazil/Argentina accord was signed": the
+            # clause joined on with a subject of its own belongs to the other trigger
+            joined = _JOINED_CLAUSE.search(text, hit.end, h.start)
+            if joined is not None:
+                hi = joined.start()
     in_scope = [r for r in refs if lo <= r.start < hi]
     in_clause = [r for r in refs if clause[0] <= r.start < clause[1]]
     venue_refs = {id(r) for r in refs if _is_venue(text, r)}

@@ -576,6 +576,18 @@ HARD = [
         set(),
         id="the-second-of-a-pair-is-a-party-not-a-name",
     ),
+    pytest.param(
+        "The Chile-Peru talks resumed in Lima, and the Brazil/Argentina accord was signed in Brasilia.",
+        {("meeting", frozenset({"CL", "PE"}), "occurred"), ("agreement", frozenset({"BR", "AR"}), "occurred")},
+        {("meeting", frozenset({"CL", "PE", "BR", "AR"}))},
+        id="a-joined-clause-has-its-own-parties",
+    ),
+    pytest.param(
+        "Talks between Chile, Peru, and Bolivia ended in Lima on Monday.",
+        {("meeting", frozenset({"CL", "PE", "BO"}), "occurred")},
+        set(),
+        id="a-serial-comma-joins-no-clause",
+    ),
 ]
 
 
