@@ -578,7 +578,10 @@ HARD = [
     ),
     pytest.param(
         "The Chile-Peru talks resumed in Lima, and the Brazil/Argentina accord was signed in Brasilia.",
-        {("meeting", frozenset({"CL", "PE"}), "occurred"), ("agreement", frozenset({"BR", "AR"}), "occurred")},
+        {
+            ("meeting", frozenset({"CL", "PE"}), "occurred"),
+            ("agreement", frozenset({"BR", "AR"}), "occurred"),
+        },
         {("meeting", frozenset({"CL", "PE", "BR", "AR"}))},
         id="a-joined-clause-has-its-own-parties",
     ),
