@@ -960,6 +960,12 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
                 re.IGNORECASE,
             ):
                 status = EventStatus.OCCURRED
+        if (
+            status is EventStatus.OCCURRED
+            and typ in {EventType.SUPPORT, EventType.HOSTILE}
+            and _TAKES_EFFECT_AFTER.match(text, hit.end, e)
+        ):
+            status = EventStatus.PLANNED  # "a boycott ... would take effect from July 1": still to come
         drafts = _build(ctx, hit, typ, status, s, e, refs_all, zones, clauses, dates, evidence, hits)
         statuses[id(hit)] = status
         if drafts:
@@ -1091,7 +1097,11 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
         return None  # "supports negotiation of a bilateral trading agreement": not reached yet
     if _MAYBE_BEFORE.found(before[-30:]):
         return None
-    if _ARTICLE_BEFORE.found(before[-30:]) and _MODAL_AFTER.search(text[hit.end : e]):
+    if (
+        _ARTICLE_BEFORE.found(before[-30:])
+        and _MODAL_AFTER.search(text[hit.end : e])
+        and not _TAKES_EFFECT_AFTER.match(text, hit.end, e)  # "a boycott ... would take effect": scheduled
+    ):
         return None  # "an agreement on this issue would affect ...": hypothetical
     if _ANY_BEFORE.found(before[-40:]):
         return None  # "a third force in any multilateral trade talks": no particular event
@@ -1208,6 +1218,13 @@ def _groups(refs: list[_Ref], text: str) -> list[list[_Ref]]:
     return groups
 
 
+# a sanction or aid whose start is still ahead, said after the trigger
+_TAKES_EFFECT_AFTER = re.compile(
+    r"[^.;:]{0,60}?\b(?:will|would|is\s+to|are\s+to|(?:is|are)\s+(?:due|set|scheduled|expected|likely)\s+to)\s+"
+    r"(?:(?:only|also|now)\s+|not\s+(?=take\s+effect\s+until\b))?"
+    r"(?:take\s+effect|go\s+into\s+effect|come\s+into\s+(?:effect|force))\b",
+    re.IGNORECASE,
+)
 # ", and the ...", ", but they ...": a coordinated clause opening with a subject of its own (not the
 # serial comma of a list: ", and Bolivia")
 _JOINED_CLAUSE = re.compile(

@@ -577,6 +577,24 @@ HARD = [
         id="the-second-of-a-pair-is-a-party-not-a-name",
     ),
     pytest.param(
+        "Sweden said its trade boycott of South Africa would take effect from July 1.",
+        {("hostile", frozenset({"SE", "ZA"}), "planned")},
+        set(),
+        id="a-boycott-that-will-take-effect-is-planned",
+    ),
+    pytest.param(
+        "U.S. trade sanctions against Japan are likely to take effect on April 17.",
+        {("hostile", frozenset({"US", "JP"}), "planned")},
+        set(),
+        id="sanctions-likely-to-take-effect-are-planned",
+    ),
+    pytest.param(
+        "Britain said its aid to Kenya would not take effect until June.",
+        {("support", frozenset({"GB", "KE"}), "planned")},
+        set(),
+        id="aid-in-effect-only-later-is-planned",
+    ),
+    pytest.param(
         "The Chile-Peru talks resumed in Lima, and the Brazil/Argentina accord was signed in Brasilia.",
         {
             ("meeting", frozenset({"CL", "PE"}), "occurred"),
@@ -961,3 +979,9 @@ def test_articles_skipped_before_their_mentions_have_no_event(shared_dir, gazett
             article.id
         )
     assert skipped >= 100  # company stories and bank talks are common in wire copy
+
+
+def test_a_sanction_taking_effect_later_is_dated_ahead(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "STOCKHOLM, March 12 - Sweden said a trade boycott of South Africa would take effect from July 1."
+    (ev,) = events_of(text, gazetteer, date="1987-03-12")
+    assert (ev.status, ev.date) == (EventStatus.PLANNED, "1987-07-01")
