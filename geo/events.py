@@ -243,6 +243,11 @@ _BANKING = CaselessRegex(
     r"\b(?:bank(?:s|ers)|creditors?|lenders|advisory\s+committee|steering\s+committee|bondholders|"
     r"commercial\s+bank|creditor\s+bank)\b",
 )
+# where a traveller comes from: "arrived from Moscow", "flew to Jakarta yesterday from Tokyo"
+_ORIGIN_BEFORE = CaselessRegex(
+    r"\b(?:arriv(?:ed|es|ing)|fl(?:ew|ies|ying|own)|came|comes|coming|travell?(?:ed|ing|s)|return(?:ed|s|ing)|"
+    r"back|head(?:ed|ing)\s+home)\s+(?:[\w.-]+\s+){0,4}?from\s+(?:the\s+)?$"
+)
 _LOCATIVE = CaselessRegex(
     r"\b(?:in|from|near|inside|outside|across|throughout|within|into|built\s+in|made\s+in|based\s+in)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$",
@@ -1313,6 +1318,10 @@ def _build(
             and _LOCATIVE.found(text[max(0, r.start - 25) : r.start])
         ):
             non_party.add(id(r))  # "cars built in Thailand": a place, not a party
+        elif r.kind in {"country", "city", "metonym"} and _ORIGIN_BEFORE.found(
+            text[max(0, r.start - 60) : r.start]
+        ):
+            non_party.add(id(r))  # "Aziz, who arrived from Moscow, held talks": where he came from
 
     non_party |= {id(r) for r in refs if r.weak}
     # "a European Community complaint against the U.S.-Japanese agreement": the complainant is no party

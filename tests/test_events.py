@@ -595,6 +595,19 @@ HARD = [
         id="aid-in-effect-only-later-is-planned",
     ),
     pytest.param(
+        "Iraqi Foreign Minister Tariq Aziz, who arrived from Moscow, held talks with Jordanian officials in Amman.",
+        {("meeting", frozenset({"IQ", "JO"}), "occurred")},
+        {("meeting", frozenset({"RU", "JO"})), ("meeting", frozenset({"IQ", "RU", "JO"}))},
+        id="where-a-traveller-comes-from-is-no-party",
+    ),
+    pytest.param(
+        "World Bank President Barber Conable, who flew to Jakarta yesterday from Tokyo, will meet Indonesian "
+        "President Suharto on Monday.",
+        set(),
+        {("meeting", frozenset({"JP", "ID"}))},
+        id="an-origin-city-is-no-party",
+    ),
+    pytest.param(
         "The Chile-Peru talks resumed in Lima, and the Brazil/Argentina accord was signed in Brasilia.",
         {
             ("meeting", frozenset({"CL", "PE"}), "occurred"),
