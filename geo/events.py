@@ -1230,6 +1230,15 @@ _TAKES_EFFECT_AFTER = re.compile(
     r"(?:take\s+effect|go\s+into\s+effect|come\s+into\s+(?:effect|force))\b",
     re.IGNORECASE,
 )
+# a group of states or a body after the trigger, named by no state ("of the six major industrialised
+# nations", "of the Security Council"); not a pair's own ("of their joint committee")
+_UNNAMED_GROUP_AFTER = re.compile(
+    r"\s+(?:of|among|between)\s+(?:the\s+)?(?:(?!(?:joint|bilateral|mixed|their|its|both|two)\b)[\w'’.-]+\s+){0,5}?"
+    r"(?:countries|nations|powers|democracies|economies|council|committee|cabinet)\b",
+    re.IGNORECASE,
+)
+# its members listed right after: "of the seven leading industrial powers -- the United States, Japan"
+_LISTED_AFTER = re.compile(r"\s*(?:[-–—:(,]+\s*)(?:the\s+|such\s+as\s+|including\s+|namely\s+|like\s+)?")
 # ", and the ...", ", but they ...": a coordinated clause opening with a subject of its own (not the
 # serial comma of a list: ", and Bolivia")
 _JOINED_CLAUSE = re.compile(
@@ -1471,6 +1480,13 @@ def _build(
         # "This week's G-7 meeting ... to include Italy and Canada": the group's event, not Italy and Canada's
         group = _unexpanded_group(text, hit, s, e, ctx.article_states)
         if group is not None and set(states) <= group:
+            return []
+        own = _UNNAMED_GROUP_AFTER.match(text, hit.end, e)
+        listed = own is not None and _LISTED_AFTER.match(text, own.end(), e)
+        reach = listed.end() if listed else own.end() if own is not None else 0
+        if own is not None and not any(hit.end <= r.start <= reach for r in refs_all):
+            # "an upcoming meeting of the major industrial countries", "a meeting of the Reagan
+            # administration's Economic Policy Council": the group's own, its members not given
             return []
     location = _venue(ctx, hit, refs, clause, s, e)
     plover, cameo = hit.trigger.plover, hit.trigger.cameo

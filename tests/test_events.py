@@ -608,6 +608,33 @@ HARD = [
         id="an-origin-city-is-no-party",
     ),
     pytest.param(
+        "Reports of U.S. and Japanese intervention and talk of an upcoming meeting of the major industrial "
+        "countries lifted the dollar.",
+        set(),
+        {("meeting", frozenset({"US", "JP"}))},
+        id="a-meeting-of-unnamed-countries-is-theirs",
+    ),
+    pytest.param(
+        "Nakasone intervened two days before a scheduled meeting of the Reagan administration's Economic "
+        "Policy Council to consider whether Japan is reneging on its pact with the U.S.",
+        set(),
+        {("meeting", frozenset({"US", "JP"}))},
+        id="a-meeting-of-a-council-is-the-councils",
+    ),
+    pytest.param(
+        "Despite two meetings of the seven leading industrial powers -- the United States, Japan, West Germany, "
+        "France, Britain, Italy and Canada -- pledges have still to be turned into action.",
+        {("meeting", frozenset({"US", "JP", "DE", "FR", "GB", "IT", "CA"}), "occurred")},
+        set(),
+        id="a-group-with-its-members-listed",
+    ),
+    pytest.param(
+        "Iran and Iraq held a meeting of their joint committee in Geneva.",
+        {("meeting", frozenset({"IR", "IQ"}), "occurred"), ("alliance", frozenset({"IR", "IQ"}), "occurred")},
+        set(),
+        id="a-pairs-own-committee",
+    ),
+    pytest.param(
         "The Chile-Peru talks resumed in Lima, and the Brazil/Argentina accord was signed in Brasilia.",
         {
             ("meeting", frozenset({"CL", "PE"}), "occurred"),
