@@ -1389,7 +1389,18 @@ def _build(
             pool = in_clause
             states = states_of(pool)
         if len(states) < 2:
-            pool = refs
+            # the whole sentence; for talks, bar the clauses another kind of trigger holds: "The U.S.
+            # will impose sanctions on Japanese microchips, senators said after a meeting with
+            # Baldrige" (an accord often seals what another clause tells: "is to lend Sudan 57 mln
+            # dlrs ..., according to an agreement signed here")
+            others = [
+                c
+                for c in clauses
+                if typ in {EventType.MEETING, EventType.CALL}
+                and c != clause
+                and any(h.type is not typ and c[0] <= h.start < c[1] for h in hits)
+            ]
+            pool = [r for r in refs if not any(cs <= r.start < ce for cs, ce in others)]
             states = states_of(pool)
             conf = 0.7
         if hit.trigger.name == "alliance_members":

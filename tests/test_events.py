@@ -635,6 +635,22 @@ HARD = [
         id="a-pairs-own-committee",
     ),
     pytest.param(
+        "The United States will likely impose sanctions soon on imports of Japanese microchips, senators said "
+        "today after a private meeting with Commerce Secretary Malcolm Baldrige.",
+        {("hostile", frozenset({"US", "JP"}), "planned")},
+        {("meeting", frozenset({"US", "JP"}))},
+        id="talks-take-no-parties-from-a-sanctions-clause",
+    ),
+    pytest.param(
+        "KHARTOUM, March 13 - The U.S. is to lend Sudan 57 mln dlrs to buy wheat, according to an agreement signed here.",
+        {
+            ("agreement", frozenset({"US", "SD"}), "occurred"),
+            ("support", frozenset({"US", "SD"}), "occurred"),
+        },
+        set(),
+        id="an-accord-seals-the-loan-of-another-clause",
+    ),
+    pytest.param(
         "The Chile-Peru talks resumed in Lima, and the Brazil/Argentina accord was signed in Brasilia.",
         {
             ("meeting", frozenset({"CL", "PE"}), "occurred"),
