@@ -1493,8 +1493,8 @@ def _build(
         if group is not None and set(states) <= group:
             return []
         own = _UNNAMED_GROUP_AFTER.match(text, hit.end, e)
-        listed = own is not None and _LISTED_AFTER.match(text, own.end(), e)
-        reach = listed.end() if listed else own.end() if own is not None else 0
+        then = _LISTED_AFTER.match(text, own.end(), e) if own is not None else None
+        reach = then.end() if then is not None else own.end() if own is not None else 0
         if own is not None and not any(hit.end <= r.start <= reach for r in refs_all):
             # "an upcoming meeting of the major industrial countries", "a meeting of the Reagan
             # administration's Economic Policy Council": the group's own, its members not given
