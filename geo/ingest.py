@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from typing import IO, Any, Literal, Protocol
 
-from geo._regex import has_odd_case
+from geo._regex import has_odd_case, lowered_regex
 from geo.errors import ConfigError, IngestError
 from geo.records import Article
 
@@ -1250,6 +1250,11 @@ _RIGHTS_RESERVED = re.compile(r"^.{0,120}\ball rights reserved\b.{0,60}$", re.IG
 _ANCHORED = re.compile(
     "|".join(f"(?:{p.pattern})" for p in (_LABEL, _SHORT_FURNITURE, _INLINE_LINK, _TAGS)), re.IGNORECASE
 )
+# the same, lower-cased, for a line's lower-cased text without IGNORECASE: Python's re enters every
+# branch of an IGNORECASE alternation, but skips a case-sensitive branch by its first literal
+_anchored_low = lowered_regex(_ANCHORED.pattern)
+assert _anchored_low is not None, "the anchored rules must stay lower-casable"
+_ANCHORED_LOW = re.compile(_anchored_low)
 _ANYWHERE_KEYS = ("cookie", " us on ", "alternate", "accessed at", "mirror site")
 # the rules that look anywhere in a line, told apart by group name
 _ANYWHERE = re.compile(
@@ -1278,15 +1283,25 @@ def detect_furniture(text: str) -> tuple[tuple[int, int], ...]:
     return _furniture(text)[0]
 
 
-def _line_kind(s: str) -> str | None:
-    """'strong' for a line that is furniture on its own, None otherwise (``s`` stripped)."""
+def _line_kind(
+    s: str, keys: tuple[str, ...] = _ANYWHERE_KEYS, maybe_odd: bool = True, maybe_rights: bool = True
+) -> str | None:
+    """'strong' for a line that is furniture on its own, None otherwise (``s`` stripped).
+
+    The other arguments say what the whole text rules out, so that most lines skip those tests:
+    ``keys`` the :data:`_ANYWHERE_KEYS` found in the lower-cased text, ``maybe_odd`` False when
+    the text holds no ``CASE_ODD`` character, ``maybe_rights`` False when it says no "rights reserved"
+    (and holds no such character). The defaults rule nothing out.
+    """
     n = len(s)
     if n > _MAX_RULE_LINE:
         return None
     low = s.lower()
-    if _ANCHORED.match(s) or _is_block_head(s):
+    odd = maybe_odd and has_odd_case(s)
+    # the lower-cased pattern matches the lower-cased line as the pattern matches the line, bar CASE_ODD
+    if (_ANCHORED.match(s) if odd else _ANCHORED_LOW.match(low)) or _is_block_head(s):
         return "strong"
-    if ("rights reserved" in low or has_odd_case(s)) and _RIGHTS_RESERVED.match(s):
+    if maybe_rights and ("rights reserved" in low or odd) and _RIGHTS_RESERVED.match(s):
         return "strong"
     if " " not in s and _URL_LINE.match(s):
         return "strong"
@@ -1295,7 +1310,7 @@ def _line_kind(s: str) -> str | None:
     if n <= 80 and _DATE_LINE.match(s):
         return "strong"
     # cheap substring tests first: most lines are story text and contain none of these
-    hit = _ANYWHERE.search(s) if any(k in low for k in _ANYWHERE_KEYS) else None
+    hit = _ANYWHERE.search(s) if keys and any(k in low for k in keys) else None
     if hit:
         if hit.lastgroup == "alternate":
             return "strong"
@@ -1354,29 +1369,35 @@ def _is_headline_like(s: str) -> bool:
 def _furniture(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, int] | None]:
     """(furniture spans, span of the first story line: a text file's headline)."""
     lines: list[tuple[int, int]] = []
-    for m in re.finditer(r"[^\r\n]+", text):
+    texts: list[str] = []  # the stripped text of each line
+    # runs of characters other than CR and LF, as the regex [^\r\n]+ finds them: splitting at LF
+    # is much cheaper, and CR turned to LF keeps every offset
+    pos = 0
+    for seg in (text.replace("\r", "\n") if "\r" in text else text).split("\n"):
         # trim surrounding whitespace so spans cover the visible line only
-        seg = m.group()
-        lead = len(seg) - len(seg.lstrip())
-        trail = len(seg) - len(seg.rstrip())
-        if lead == len(seg):
-            continue
-        lines.append((m.start() + lead, m.end() - trail))
+        stripped = seg.strip()
+        if stripped:
+            start = pos + len(seg) - len(seg.lstrip())
+            lines.append((start, start + len(stripped)))
+            texts.append(stripped)
+        pos += len(seg) + 1
     if not lines:
         return (), None
     spans: list[tuple[int, int]] = []
     kinds: list[str | None] = [None] * len(lines)
 
-    def line_text(i: int) -> str:
-        s, e = lines[i]
-        return text[s:e]
+    # what the whole text rules out spares most lines some of _line_kind's tests
+    low_text = text.lower()
+    keys = tuple(k for k in _ANYWHERE_KEYS if k in low_text)
+    maybe_odd = has_odd_case(text)
+    maybe_rights = maybe_odd or "rights reserved" in low_text
 
     # header zone: everything before the first line that is not furniture
     first: int | None = None
     i = 0
     while i < min(len(lines), _HEADER_LINES):
-        s = line_text(i)
-        kind = _line_kind(s)
+        s = texts[i]
+        kind = _line_kind(s, keys, maybe_odd, maybe_rights)
         if kind is None and _is_breadcrumb(s):
             kind = "strong"
         if kind is None and _adjacent_to_widget(text, lines, i):
@@ -1384,7 +1405,7 @@ def _furniture(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, int] 
         if kind is None and _is_menu_item(s):
             # a scraped navigation bar: "Home", "World", "Business", ... one per line
             j = i
-            while j < len(lines) and j - i < 40 and _is_menu_item(line_text(j)):
+            while j < len(lines) and j - i < 40 and _is_menu_item(texts[j]):
                 j += 1
             if j - i >= 3 and j < len(lines):
                 for k in range(i, j):
@@ -1401,16 +1422,17 @@ def _furniture(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, int] 
         if first is None:
             return _merge(text, lines), None
     for i in range(first + 1, len(lines)):
-        kinds[i] = _line_kind(line_text(i))
+        kinds[i] = _line_kind(texts[i], keys, maybe_odd, maybe_rights)
 
     # "Related articles" blocks: the heading plus the headlines and teasers that follow it
     n = len(lines)
     i = first + 1
     while i < n:
-        s = line_text(i)
-        if _is_block_head(s):
+        s = texts[i]
+        # a block heading is a 'strong' line already: most lines skip the test
+        if kinds[i] and _is_block_head(s):
             j = i + 1
-            while j < n and (kinds[j] or _is_headline_like(line_text(j))):
+            while j < n and (kinds[j] or _is_headline_like(texts[j])):
                 kinds[j] = kinds[j] or "block"
                 j += 1
             # a block heading in the last part of the text lists other stories to the end
@@ -1426,7 +1448,7 @@ def _furniture(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, int] 
     tail: list[int] = []
     strong = False
     for i in range(n - 1, first, -1):
-        s = line_text(i)
+        s = texts[i]
         if kinds[i]:
             strong = True
         elif len(s.split()) > 15 or _ends_sentence(s):
