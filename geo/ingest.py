@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from typing import IO, Any, Literal, Protocol
 
-from geo._regex import has_odd_case, lowered_regex
+from geo._regex import CaselessRegex, has_odd_case
 from geo.errors import ConfigError, IngestError
 from geo.records import Article
 
@@ -1247,14 +1247,11 @@ _SHARE_WORD = re.compile(r"[\w'-]+")
 # ".{0,120}" before it is costly to try on every line
 _RIGHTS_RESERVED = re.compile(r"^.{0,120}\ball rights reserved\b.{0,60}$", re.IGNORECASE)
 # the anchored whole-line rules in one pattern: one match per line instead of five
-_ANCHORED = re.compile(
-    "|".join(f"(?:{p.pattern})" for p in (_LABEL, _SHORT_FURNITURE, _INLINE_LINK, _TAGS)), re.IGNORECASE
+# matched as its lower-cased form on a line's lower-cased text (CaselessRegex.lowered): Python's re
+# enters every branch of an IGNORECASE alternation, but skips a case-sensitive branch by its first literal
+_ANCHORED = CaselessRegex(
+    "|".join(f"(?:{p.pattern})" for p in (_LABEL, _SHORT_FURNITURE, _INLINE_LINK, _TAGS))
 )
-# the same, lower-cased, for a line's lower-cased text without IGNORECASE: Python's re enters every
-# branch of an IGNORECASE alternation, but skips a case-sensitive branch by its first literal
-_anchored_low = lowered_regex(_ANCHORED.pattern)
-assert _anchored_low is not None, "the anchored rules must stay lower-casable"
-_ANCHORED_LOW = re.compile(_anchored_low)
 _ANYWHERE_KEYS = ("cookie", " us on ", "alternate", "accessed at", "mirror site")
 # the rules that look anywhere in a line, told apart by group name
 _ANYWHERE = re.compile(
@@ -1299,7 +1296,10 @@ def _line_kind(
     low = s.lower()
     odd = maybe_odd and has_odd_case(s)
     # the lower-cased pattern matches the lower-cased line as the pattern matches the line, bar CASE_ODD
-    if (_ANCHORED.match(s) if odd else _ANCHORED_LOW.match(low)) or _is_block_head(s):
+    anchored = (
+        _ANCHORED.pattern.match(s) if odd or _ANCHORED.lowered is None else _ANCHORED.lowered.match(low)
+    )
+    if anchored or _is_block_head(s):
         return "strong"
     if maybe_rights and ("rights reserved" in low or odd) and _RIGHTS_RESERVED.match(s):
         return "strong"

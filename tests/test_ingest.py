@@ -636,3 +636,10 @@ def test_corpus_news_has_almost_no_furniture_and_loses_no_gold_toponym() -> None
                 inside += a.is_furniture(t["start"], t["end"])
         assert furniture / chars < 0.005, name
         assert inside <= 0.001 * toponyms, name
+
+
+def test_anchored_furniture_rules_have_a_lower_cased_form() -> None:
+    """The per-line rules run as their lower-cased form (the fast path); a rule lower() cannot keep breaks it."""
+    from geo import ingest
+
+    assert ingest._ANCHORED.lowered is not None
