@@ -216,7 +216,7 @@ def _capitals() -> frozenset[str]:
 
 _COMMISSION = re.compile(r"\b[Cc]ommission(?:ers?)?\b(?!\s+(?:on|for|of)\b)")
 _NAMED_AFTER = re.compile(
-    r"\s+(?:group|club|round|process|accord|agreement|declaration|communique|conference|meeting|forum|"
+    r"\s+(?:group|club|round|process|accords?|agreements?|declaration|communique|conference|meeting|forum|"
     r"initiative|plan|talks|summit|treaty|convention|protocol|council|pact|interbank|stock|exchange|bourse|"
     r"futures|metal|money|bullion|commodity|markets?|dealers|traders|brokers|banks?)\b",
     re.IGNORECASE,

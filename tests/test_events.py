@@ -665,6 +665,12 @@ HARD = [
         set(),
         id="a-serial-comma-joins-no-clause",
     ),
+    pytest.param(
+        "Chile and Bolivia signed the Lima agreements on Monday. The Lima accords bound Ecuador and Chile to new quotas.",
+        {("agreement", frozenset({"CL", "BO"}), "occurred"), ("agreement", frozenset({"EC", "CL"}), "occurred")},
+        {("agreement", frozenset({"PE", "CL", "BO"})), ("agreement", frozenset({"PE", "EC", "CL"}))},
+        id="a-city-names-plural-accords",
+    ),
 ]
 
 
