@@ -667,7 +667,10 @@ HARD = [
     ),
     pytest.param(
         "Chile and Bolivia signed the Lima agreements on Monday. The Lima accords bound Ecuador and Chile to new quotas.",
-        {("agreement", frozenset({"CL", "BO"}), "occurred"), ("agreement", frozenset({"EC", "CL"}), "occurred")},
+        {
+            ("agreement", frozenset({"CL", "BO"}), "occurred"),
+            ("agreement", frozenset({"EC", "CL"}), "occurred"),
+        },
         {("agreement", frozenset({"PE", "CL", "BO"})), ("agreement", frozenset({"PE", "EC", "CL"}))},
         id="a-city-names-plural-accords",
     ),
