@@ -675,10 +675,10 @@ def find_mentions(article: Article, gazetteer: OfflineGazetteer | None = None) -
     cands: list[_Cand] = []
     persons: set[str] = set()
     blockers: list[tuple[int, int]] = []
-    for start, end, key in gazetteer.find_names(text):
+    # "bank", "market": a one-word name in lower case is never a place (_surface_facts); a
+    # dateline starts with a capital
+    for start, end, key in gazetteer.find_names(text, capitalised=True):
         is_dl = dateline_span is not None and start == dateline_span[0] and end == dateline_span[1]
-        if not (is_dl or text[start].isupper() or " " in key):
-            continue  # "bank", "market": a one-word name in lower case is never a place (_surface_facts)
         if article.furniture and article.is_furniture(start, end):
             continue
         places = _candidates(gazetteer, key)

@@ -1242,12 +1242,14 @@ class OfflineGazetteer:
         k = normalise(key).rstrip(".")
         return k in self._ensure()["common_words"] or k in _NEVER_NAMES
 
-    def find_names(self, text: str) -> Iterator[tuple[int, int, str]]:
+    def find_names(self, text: str, *, capitalised: bool = False) -> Iterator[tuple[int, int, str]]:
         """Every gazetteer name in ``text`` as ``(start, end, key)``, overlaps included.
 
         Matching ignores case and accents but not word boundaries: "Iran" is not found inside
         "Iranian". Abbreviations match only as written ("US", not "us"). ``key`` can be passed
-        to :meth:`candidates`; the caller chooses among overlapping spans.
+        to :meth:`candidates`; the caller chooses among overlapping spans. With ``capitalised``,
+        a one-word name is only found where it starts with a capital letter ("Bank", not
+        "bank"); names of several words are found in any case.
 
         >>> text = "Talks in Baghdad and Iranian ports."
         >>> [text[s:e] for s, e, _ in OfflineGazetteer().find_names(text)]
@@ -1266,6 +1268,8 @@ class OfflineGazetteer:
             end = seen - marks
             start = end - postings[offset]
             key = folded[start:end]
+            if capitalised and not text[start].isupper() and " " not in key:
+                continue
             forms = exact.get(key)
             if forms is not None and text[start:end] not in forms:
                 continue

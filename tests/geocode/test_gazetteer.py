@@ -323,6 +323,26 @@ def test_find_names_equals_trying_every_span(gazetteer: OfflineGazetteer, text: 
     assert sorted(gazetteer.find_names(text)) == expected
 
 
+@pytest.mark.parametrize(
+    "text", [*_SHORT_TEXTS, "the bank in new york and the Bank in Paris, paris and São paulo"]
+)
+def test_capitalised_names_drop_only_lower_case_single_words(gazetteer: OfflineGazetteer, text: str) -> None:
+    every = brute_force_names(gazetteer, text)
+    kept = [(s, e, k) for s, e, k in every if text[s].isupper() or " " in k]
+    assert sorted(gazetteer.find_names(text, capitalised=True)) == kept
+
+
+def test_capitalised_names_keep_the_forms_a_place_is_read_from(gazetteer: OfflineGazetteer) -> None:
+    text = "talks in new york, in Paris and in BAGHDAD; paris was quiet"
+    assert {text[s:e] for s, e, _ in gazetteer.find_names(text, capitalised=True)} >= {
+        "new york",
+        "Paris",
+        "BAGHDAD",
+    }
+    assert "paris" not in {text[s:e] for s, e, _ in gazetteer.find_names(text, capitalised=True)}
+    assert "paris" in {text[s:e] for s, e, _ in gazetteer.find_names(text)}
+
+
 def test_find_names_spans_point_into_the_original_text(gazetteer: OfflineGazetteer) -> None:
     text = "Vertreter aus STRAẞE? İzmir, Ağrı und Türkiye’s Hauptstadt Ankara; Jürgen in Zürich."
     hits = list(gazetteer.find_names(text))
