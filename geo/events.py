@@ -262,7 +262,10 @@ class _Hit:
 
     @property
     def type(self) -> EventType:
-        return EventType(self.trigger.type)
+        return _EVENT_TYPES[self.trigger.type]  # a dict, not EventType(): asked for every hit, often
+
+
+_EVENT_TYPES = {t.value: t for t in EventType}
 
 
 # a stem written "\baid" in triggers.tsv only counts at the start of a word ("aid", not "said")
@@ -884,6 +887,14 @@ def _repeated_headlines(text: str) -> list[str]:
     return sorted(t for t in short if sum(1 for line in lines if line.startswith(t)) >= 2)
 
 
+_SECOND_OPENS_BEFORE = re.compile(
+    r"\b(?:will|would|shall|to)\s+(?:\w+\s+)?(?:(?:hold|have|begin|start|resume|open|continue)\s+(?:\w+\s+)?)?$",
+    re.IGNORECASE,
+)
+_ASKED = re.compile(r"\W*Asked\s+(?:if|whether|about|when)\b[^,]*")
+_ALREADY_NAMED_ACT = re.compile(r"\W*(?:The|This|That|Such|These)\s+(?:[\w-]+\s+)?")
+
+
 def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
     text = ctx.text
     sent = text[s:e]
@@ -913,6 +924,7 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
     evidence = _evidence(text, s, e)
     seen_types: set[tuple[EventType, frozenset[str], str | None, EventStatus]] = set()
     by_phone = any(h.trigger.name == "call_phone" for h in hits)
+    debugging = log.isEnabledFor(logging.DEBUG)  # the message's arguments cost more than the test
     productive: set[int] = set()  # hits that yielded an event
     statuses: dict[int, EventStatus] = {}  # status of each hit examined
     for i, hit in enumerate(hits):
@@ -923,11 +935,7 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
         same = [h for h in hits[:i] if h.type is typ and h.trigger.name != "meeting_attend"]
         # "met ... talks": one meeting; but "met last night and will today hold talks" is two
         early_status = _status(text, s, e, hit) if same else None
-        if same and not re.search(
-            r"\b(?:will|would|shall|to)\s+(?:\w+\s+)?(?:(?:hold|have|begin|start|resume|open|continue)\s+(?:\w+\s+)?)?$",
-            text[max(s, hit.start - 40) : hit.start],
-            re.IGNORECASE,
-        ):
+        if same and not _SECOND_OPENS_BEFORE.search(text[max(s, hit.start - 40) : hit.start]):
             early_status = None  # only an explicit "and will (today) hold talks" starts a second meeting
         if typ in {EventType.MEETING, EventType.CALL, EventType.AGREEMENT, EventType.ALLIANCE} and any(
             _same_clause(clauses, h.start, hit.start)
@@ -943,13 +951,13 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
             continue
         if any(zs <= hit.start < ze for zs, ze in zones):
             continue  # "discussed ... the need to support the Palestinians": a topic, not an event
-        asked = re.match(r"\W*Asked\s+(?:if|whether|about|when)\b[^,]*", sent)
+        asked = _ASKED.match(sent)
         if asked and hit.start < s + asked.end():
             continue  # "Asked if he planned to visit the U.S., Miyazawa said ...": a question, not an event
         if (
             typ in {EventType.SUPPORT, EventType.HOSTILE}
             and hit.trigger.name != "support_backed"
-            and re.fullmatch(r"\W*(?:The|This|That|Such|These)\s+(?:[\w-]+\s+)?", text[s : hit.start])
+            and _ALREADY_NAMED_ACT.fullmatch(text[s : hit.start])
         ):
             continue  # "The assassination soured ties ...": an act already reported
         status = _status(text, s, e, hit)
@@ -982,13 +990,14 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
                 and _future(ctx, d)
             ):
                 d.status = EventStatus.PLANNED
-        log.debug(
-            "%s %r %s -> %s",
-            hit.trigger.name,
-            text[hit.start : hit.end],
-            status.value,
-            [(d.type.value, d.countries) for d in drafts],
-        )
+        if debugging:
+            log.debug(
+                "%s %r %s -> %s",
+                hit.trigger.name,
+                text[hit.start : hit.end],
+                status.value,
+                [(d.type.value, d.countries) for d in drafts],
+            )
         for d in drafts:
             terr = _territories()
             d.countries = [c for c in d.countries if terr.get(c) not in d.countries]
