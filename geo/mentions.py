@@ -1366,13 +1366,27 @@ def _resolve(cands: list[_Cand], text: str, states: _States, lex: Lexicon) -> No
         total = sum(evidence.values()) or 1  # evidence, anchors and regions are fixed for a pass
         anchor_cells = _AnchorCells(anchors)
         near_anchors: dict[str, tuple[_Cells, _Cells]] = {}
+        # within a pass the choice depends on the name and these few facts, not on where it stands:
+        # a name said again ("U.S." ten times) is chosen once
+        chosen: dict[tuple[str, bool, bool, int, str], Place] = {}
         for c in cands:
             if c.source != "gaz":
                 continue
-            near = near_anchors.get(c.key)
-            if near is None:
-                near = near_anchors[c.key] = anchor_cells.other_than(c.key)
-            c.place = _best(c, evidence, total, near, states, cands, text, grid, regions, support_cache)
+            if len(c.places) == 1:
+                c.place = c.places[0]
+                continue
+            container = _container_after(c, cands, text)
+            surface = _fold(text[c.start : c.end])
+            memo = (c.key, c.hq, c.dateline, id(container), surface)
+            place = chosen.get(memo)
+            if place is None:
+                near = near_anchors.get(c.key)
+                if near is None:
+                    near = near_anchors[c.key] = anchor_cells.other_than(c.key)
+                place = chosen[memo] = _best(
+                    c, evidence, total, near, states, container, surface, grid, regions, support_cache
+                )
+            c.place = place
         evidence2: Counter[str] = Counter(evidence)
         regions = [
             c.place
@@ -1521,19 +1535,22 @@ def _best(
     total: int,
     near: tuple[set[tuple[int, int]], set[tuple[int, int]]],
     states: _States,
-    cands: list[_Cand],
-    text: str,
+    container: Place | None,
+    surface: str,
     grid: dict[tuple[int, int], dict[str, float]],
     regions: list[Place],
     support_cache: dict[tuple[str, int], float],
 ) -> Place:
+    """The entry of ``c`` that the article's context supports best.
+
+    ``container``: the place after a comma that holds this one ("Paris, Texas"), if any;
+    ``surface``: the name as written, folded.
+    """
     if len(c.places) == 1:
         return c.places[0]
     anchor_cells, around_anchors = near
     best, best_score = c.places[0], -1e9
-    # "Paris, Texas": the place after the comma contains this one
-    container = _container_after(c, cands, text)
-    priors = _priors(id(states.gaz), c.key, c.hq, _fold(text[c.start : c.end]))
+    priors = _priors(id(states.gaz), c.key, c.hq, surface)
     grid_most = 2.4 if len(grid) > 1 else 0.0
     container_most = 4.0 if container is not None else 0.0
     for rank, p in enumerate(c.places):

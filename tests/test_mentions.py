@@ -154,6 +154,16 @@ def test_disambiguation_by_context(text: str, name: str, country: str, kind: Pla
     assert p.place is not None and p.place.kind is kind
 
 
+def test_one_name_follows_each_of_its_states(gaz) -> None:  # type: ignore[no-untyped-def]
+    # the same name, said three times with two states after it: each follows its own
+    text = (
+        "Officials met in Springfield, Illinois, on Monday and in Springfield, Massachusetts, "
+        "on Tuesday; Springfield, Illinois, is the state capital."
+    )
+    towns = [p for p in mentions(text, gaz).places if p.text == "Springfield"]
+    assert [round(p.place.lon) for p in towns] == [-90, -73, -90]  # type: ignore[union-attr]
+
+
 def test_paris_texas_follows_its_state(gaz) -> None:  # type: ignore[no-untyped-def]
     p = by_text(mentions("The plant in Paris, Texas, will close next year.", gaz), "Paris")
     assert p.country == "US"
