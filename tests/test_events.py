@@ -674,6 +674,30 @@ HARD = [
         {("agreement", frozenset({"PE", "CL", "BO"})), ("agreement", frozenset({"PE", "EC", "CL"}))},
         id="a-city-names-plural-accords",
     ),
+    pytest.param(
+        "The United States and its allies West Germany and Japan met in Paris on Monday.",
+        {("meeting", frozenset({"US", "DE", "JP"}), "occurred")},
+        {("support", frozenset({"US", "DE", "JP"})), ("meeting", frozenset({"DE", "JP"}))},
+        id="allies-name-a-relation-not-an-act",
+    ),
+    pytest.param(
+        "LONDON, April 8 - Malta is tendering to buy 3,000 tonnes of sugar for arrival in June, traders said.",
+        set(),
+        {("visit", frozenset({"MT", "GB"}))},
+        id="cargo-for-arrival-is-no-visit",
+    ),
+    pytest.param(
+        "Chile and Peru are keen to reach an agreement on fishing, officials said.",
+        set(),
+        {("agreement", frozenset({"CL", "PE"}))},
+        id="keen-to-agree-is-no-agreement",
+    ),
+    pytest.param(
+        "Bolivia said it was willing to sign a trade pact with Peru.",
+        set(),
+        {("agreement", frozenset({"BO", "PE"}))},
+        id="willing-to-sign-is-no-agreement",
+    ),
 ]
 
 
