@@ -698,6 +698,12 @@ HARD = [
         {("agreement", frozenset({"BO", "PE"}))},
         id="willing-to-sign-is-no-agreement",
     ),
+    pytest.param(
+        "Britain pledged to oppose any move by Argentina, and Chile pledged to fight the Peruvian tariff.",
+        set(),
+        {("support", frozenset({"GB", "AR"})), ("support", frozenset({"CL", "PE"}))},
+        id="a-pledge-to-fight-is-no-support",
+    ),
 ]
 
 
