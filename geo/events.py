@@ -1153,6 +1153,29 @@ def _is_deadline(text: str, start: int, end: int, date_text: str) -> bool:
     )
 
 
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|his|her|their|this|that|a|an)|['’]s)\s+$", re.IGNORECASE)
+_TIME_FRAME_BEFORE = re.compile(
+    r"\b(?:during|in|since|after|before|until|throughout|following|ahead\s+of)\s+(?:the|its|his|her|their|this|that|a|an)\s+$",
+    re.IGNORECASE,
+)
+_WORDS_UP_TO = re.compile(r"(?:\s+[\w.'’-]+){0,3}?\s+")
+
+
+def _modifies_another_noun(text: str, start: int, end: int, date_text: str, hit: _Hit) -> bool:
+    """Whether the bare year at ``start:end`` qualifies a noun other than the trigger's ("the 1955
+    waiver", "its 1987 budget"): it dates that thing, not the event, unless the trigger is the noun it
+    qualifies ("the 1985 Plaza accord", "its 1987 budget talks")."""
+    if not (len(date_text) == 4 and date_text.isdigit()):
+        return False
+    if not _DETERMINER_BEFORE.search(text[max(0, start - 8) : start]):
+        return False
+    if _TIME_FRAME_BEFORE.search(text[max(0, start - 25) : start]):
+        return False  # "severed during the 1967 war": the war's year is the time of the act
+    if not re.match(r"\s+\w", text[end : end + 2]):
+        return False
+    return not (hit.start > end and _WORDS_UP_TO.fullmatch(text, end, hit.start))
+
+
 def _nearest_date(
     ctx: _Context,
     dates: Iterable[tuple[Any, int, int]],
@@ -1177,6 +1200,8 @@ def _nearest_date(
             continue
         if not planned and _is_deadline(ctx.text, ds, de, d.text):
             continue  # a deadline says when it is due, not when it happened
+        if _modifies_another_noun(ctx.text, ds, de, d.text, hit):
+            continue  # "a meeting which reviews the 1955 U.S. waiver": the waiver's year
         if best is None or dist < best[0]:
             best = (dist, d)
     if best is None:

@@ -949,6 +949,27 @@ def test_a_deadline_dates_only_what_is_still_to_come(gazetteer, text: str, expec
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare year qualifying another noun dates that noun, not the event
+        ("Australia and the U.S. held talks about the 1955 waiver.", (None, None)),
+        ("Chile and Peru signed the accord to set the 1988 fishing quota.", (None, None)),
+        # but it dates the event when it qualifies the event itself, or frames its time
+        ("Japan and China held their 1987 trade talks in Peking.", ("1987", "1987")),
+        ("Moscow severed ties with Israel during the 1967 war.", ("1967", "1967")),
+    ],
+)
+def test_a_year_dates_the_noun_it_qualifies(gazetteer, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    (event,) = events_of(text, gazetteer, date="1987-04-01")
+    assert (event.date, event.date_text) == expected
+
+
+def test_meeting_the_terms_of_a_pact_is_no_meeting(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Japan will meet the terms of the pact with the U.S., Japanese officials said."
+    assert all(e.type is not EventType.MEETING for e in events_of(text, gazetteer))
+
+
+@pytest.mark.parametrize(
     ("text", "direction"),
     [
         ("Iraq welcomed the support of Syria for the plan.", ("SY", "IQ")),
