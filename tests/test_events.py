@@ -704,6 +704,19 @@ HARD = [
         {("support", frozenset({"GB", "AR"})), ("support", frozenset({"CL", "PE"}))},
         id="a-pledge-to-fight-is-no-support",
     ),
+    pytest.param(
+        "Chile's ruling coalition of Christian Democrats and Socialists won the vote. "
+        "Peru's coalition government welcomed the talks with Bolivia on Monday.",
+        {("meeting", frozenset({"PE", "BO"}), "occurred")},
+        {("alliance", frozenset({"CL", "PE"})), ("alliance", frozenset({"PE", "BO"}))},
+        id="a-domestic-coalition-is-no-alliance",
+    ),
+    pytest.param(
+        "Kuwait and Saudi Arabia formed a military coalition on Monday.",
+        {("alliance", frozenset({"KW", "SA"}), "occurred")},
+        set(),
+        id="states-forming-a-coalition-ally",
+    ),
 ]
 
 
