@@ -717,6 +717,13 @@ HARD = [
         set(),
         id="states-forming-a-coalition-ally",
     ),
+    pytest.param(
+        "The U.S. moves run little risk of sparking a clash with Iran, and Bonn resisted the tax for fear of "
+        "Japanese retaliation.",
+        set(),
+        {("hostile", frozenset({"US", "IR"})), ("hostile", frozenset({"DE", "JP"}))},
+        id="a-risk-or-fear-of-an-attack-is-no-attack",
+    ),
 ]
 
 
