@@ -1074,6 +1074,16 @@ _CALLED_OFF_AFTER = re.compile(
     r"(?:postponed|cancel(?:l)?ed|called\s+off|put\s+off|delayed|scrapped|shelved|suspended)\b",
     re.IGNORECASE,
 )
+# "Talks between Chile and Peru will not take place", "its aid would not take effect": the event is
+# denied after its trigger ("... not take effect until June" is only later: _TAKES_EFFECT_AFTER)
+_DENIED_AFTER = re.compile(
+    r"^(?:(?!\b(?:that|which|who|whose|when|if|after|before)\b)[^,;.]){0,60}?"
+    r"\b(?:will|would|shall|is|are|was|were|did|does|do|can|could|has|have|had)\s*(?:not|n't|never)\s+"
+    r"(?:be\s+)?(?:take\s+(?:place|effect)|go\s+ahead|happen|materiali[sz]e|come\s+into\s+(?:effect|force)|"
+    r"(?:held|imposed|signed|granted|lifted|extended|renewed|resumed|implemented|applied|given|made))\b"
+    r"(?!\s+(?:\w+\s+){0,2}?(?:until|till|before)\b)",
+    re.IGNORECASE,
+)
 _NEGOTIATION_BEFORE = CaselessRegex(
     r"\bnegotiat\w*\s+(?:of\s+|on\s+|for\s+|towards?\s+|over\s+)?(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}$"
 )
@@ -1087,7 +1097,9 @@ _DONE_AFTER = re.compile(
 )
 _SCHEDULED_AFTER = re.compile(
     r"^\W*(?:\w+\s+){0,6}?(?:(?:is|are|was|were)\s+(?:scheduled|due|set|expected|planned|to\s+be|to\s+\w+)|"
-    r"scheduled|planned\s+for|next\s+(?:week|month|year)|tomorrow)\b",
+    r"scheduled|planned\s+for|next\s+(?:week|month|year)|tomorrow|"
+    r"(?:will|shall)\s+(?:not\s+)?(?:be\s+(?:held|signed|resumed|opened|launched|concluded|imposed)|take\s+place|"
+    r"begin|start|open|resume))\b",
     re.IGNORECASE,
 )
 _ALREADY_DONE_BEFORE = CaselessRegex(r"\b(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?\w+ed\b\s*$")
@@ -1105,8 +1117,8 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
     skip = _SKIP.found(near) or _MAY.search(near) or _CONDITION_AFTER.match(after_clause)
     if skip and not _PERFECT_BEFORE.search(near[-25:]):
         return None
-    if _CALLED_OFF_AFTER.search(text[hit.end : e]):
-        return None  # "Talks between Armenia and Azerbaijan were postponed"
+    if _CALLED_OFF_AFTER.search(text[hit.end : e]) or _DENIED_AFTER.search(text[hit.end : e]):
+        return None  # "Talks between Armenia and Azerbaijan were postponed", "... will not take place"
     if hit.type is EventType.AGREEMENT and _NEGOTIATION_BEFORE.found(before[-60:]):
         return None  # "supports negotiation of a bilateral trading agreement": not reached yet
     if _MAYBE_BEFORE.found(before[-30:]):
@@ -1123,7 +1135,8 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
         return (
             EventStatus.OCCURRED
         )  # "in keeping with an accord signed last year": whatever the "need to" before
-    if _PLANNED.found(near) or _SCHEDULED_AFTER.search(after):
+    # (its own {0,6} words bound the scheduled phrase, not the 45 characters of ``after``)
+    if _PLANNED.found(near) or _SCHEDULED_AFTER.search(text[hit.end : min(e, hit.end + 80)]):
         if _ALREADY_DONE_BEFORE.found(near):
             return EventStatus.OCCURRED
         return EventStatus.PLANNED

@@ -724,6 +724,28 @@ HARD = [
         {("hostile", frozenset({"US", "IR"})), ("hostile", frozenset({"DE", "JP"}))},
         id="a-risk-or-fear-of-an-attack-is-no-attack",
     ),
+    pytest.param(
+        "Talks between Chile and Peru will not take place. Japan said its sanctions on Iran will not be imposed.",
+        set(),
+        {("meeting", frozenset({"CL", "PE"})), ("hostile", frozenset({"JP", "IR"}))},
+        id="an-event-denied-after-its-trigger",
+    ),
+    pytest.param(
+        "Chile and Peru signed an accord that will not be renewed.",
+        {("agreement", frozenset({"CL", "PE"}), "occurred")},
+        set(),
+        id="a-denial-in-a-relative-clause-is-of-something-else",
+    ),
+    pytest.param(
+        "The meeting between Chile and Peru will be held in Lima. "
+        "The accord between Ecuador and Bolivia will not be signed until June.",
+        {
+            ("meeting", frozenset({"CL", "PE"}), "planned"),
+            ("agreement", frozenset({"EC", "BO"}), "planned"),
+        },
+        set(),
+        id="an-event-that-will-be-held-is-planned",
+    ),
 ]
 
 
