@@ -1099,7 +1099,8 @@ _SCHEDULED_AFTER = re.compile(
     r"^\W*(?:\w+\s+){0,6}?(?:(?:is|are|was|were)\s+(?:scheduled|due|set|expected|planned|to\s+be|to\s+\w+)|"
     r"scheduled|planned\s+for|next\s+(?:week|month|year)|tomorrow|"
     r"(?:will|shall)\s+(?:not\s+)?(?:be\s+(?:held|signed|resumed|opened|launched|concluded|imposed)|take\s+place|"
-    r"begin|start|open|resume))\b",
+    r"begin|start|open|resume)|"
+    r"(?:[^.;:\w]+\w+){0,8}?[^.;:\w]+to\s+be\s+(?:held|signed|opened|launched|convened|hosted))\b",
     re.IGNORECASE,
 )
 _ALREADY_DONE_BEFORE = CaselessRegex(r"\b(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?\w+ed\b\s*$")

@@ -746,6 +746,12 @@ HARD = [
         set(),
         id="an-event-that-will-be-held-is-planned",
     ),
+    pytest.param(
+        "It came a day before a meeting between Chile, Peru and Bolivia about fishing to be held in Quito.",
+        {("meeting", frozenset({"CL", "PE", "BO"}), "planned")},
+        set(),
+        id="an-event-to-be-held-is-planned",
+    ),
 ]
 
 
