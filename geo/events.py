@@ -1095,6 +1095,8 @@ _DONE_AFTER = re.compile(
     r"\s+(?:(?:which|that)\s+(?:was|were)\s+)?(?:signed|reached|concluded|initial(?:l)?ed)\s+"
     r"(?:last|earlier|yesterday|in\s+\d{4}|in\s+[A-Z]|on\s+\w+|\w+\s+years?\s+ago)\b"
 )
+# a journey in the simple present is scheduled ("leaves for Moscow on Tuesday", "flies to Tokyo tonight")
+_PRESENT_TRAVEL = re.compile(r"(?:leaves|departs|flies|travels|heads|sets\s+off|sets\s+out)\b", re.IGNORECASE)
 _SCHEDULED_AFTER = re.compile(
     r"^\W*(?:\w+\s+){0,6}?(?:(?:is|are|was|were)\s+(?:scheduled|due|set|expected|planned|to\s+be|to\s+\w+)|"
     r"scheduled|planned\s+for|next\s+(?:week|month|year)|tomorrow|"
@@ -1147,6 +1149,8 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
         and re.search(r"\bto\s*$", near)
     ):
         return EventStatus.PLANNED
+    if hit.type is EventType.VISIT and _PRESENT_TRAVEL.match(text, hit.start, hit.end):
+        return EventStatus.PLANNED  # "Bangemann, who flies to Washington this weekend": the news's timetable
     return EventStatus.OCCURRED
 
 
@@ -1790,6 +1794,19 @@ def _actors(ctx: _Context, s: int, e: int) -> list[Actor]:
 # -- visits
 
 
+_PRIVATE_PEOPLE = (
+    r"(?:tourists?|wom[ae]n|m[ae]n|students?|citizens?|nationals?|residents?|workers?|famil(?:y|ies)|couples?|"
+    r"passengers?|travell?ers?|pilgrims?|child(?:ren)?|boys?|girls?|teenagers?|businessm[ae]n|doctors?|nurses?|"
+    r"missionar(?:y|ies)|fans?|athletes?|players?|hikers?|backpackers?|holidaymakers?|vacationers?)"
+)
+# a private person travels: "a woman visiting from Canada", "tourists who were visiting Egypt"
+_PRIVATE_PERSON_BEFORE = re.compile(
+    r"\b" + _PRIVATE_PEOPLE + r"\s+(?:who\s+(?:was|were|is|are|had\s+been)\s+)?$"
+)
+# a demonym for a private person: "a Canadian tourist", "a Canadian who returned from Mexico"
+_PRIVATE_PERSON_AFTER = re.compile(r"\s+(?:" + _PRIVATE_PEOPLE + r"\b|who\b)")
+
+
 def _build_visits(
     ctx: _Context,
     hit: _Hit,
@@ -1923,10 +1940,22 @@ def _build_visits(
             and (first.kind in {"actor", "demonym"} or first in modifiers)
         ):
             visitor = [first]
+    # "Prime Minister Stephen Harper, who visited Mexico": the official the relative clause describes
+    described = [
+        r
+        for r in refs
+        if r.kind == "actor"
+        and s <= r.end <= hit.start
+        and re.fullmatch(
+            r",\s*who\s+(?:(?:has|had|will|would|is|was|also|recently|just|last|then)\s+){0,3}",
+            text[r.end : hit.start],
+        )
+    ]
     for pool in (
         visitor,
         by_agent,
         possessor,
+        described,
         officials,
         [r for r in reversed(before) if r.kind == "actor"],
         [
@@ -1972,6 +2001,12 @@ def _build_visits(
         elif nxt and nxt[0].start - hit.end < 40 and not _visited_object(text, hit, dests):
             traveller_ref = nxt[0]  # "a visiting Nicaraguan delegation": who travels, not where
             dests = []
+    if _PRIVATE_PERSON_BEFORE.search(text, max(s, hit.start - 40), hit.start) or (
+        traveller_ref is not None
+        and traveller_ref.kind == "demonym"
+        and _PRIVATE_PERSON_AFTER.match(text, traveller_ref.end)
+    ):
+        return []  # "a Canadian tourist visiting Mexico", "a woman visiting from Canada": a private trip
     if (
         name == "visit_leave"
         and re.match(r"(?i)(?:go|goes|going|went|come|comes|came|coming|head)", text[hit.start : hit.end])

@@ -752,6 +752,29 @@ HARD = [
         set(),
         id="an-event-to-be-held-is-planned",
     ),
+    pytest.param(
+        "Canadian Prime Minister Stephen Harper, who visited Mexico on Monday, said trade grew.",
+        {("visit", frozenset({"CA", "MX"}), "occurred")},
+        set(),
+        id="the-official-a-relative-clause-describes-travels",
+    ),
+    pytest.param(
+        "British trade minister Michael Howard leaves for Japan on Saturday.",
+        {("visit", frozenset({"GB", "JP"}), "planned")},
+        set(),
+        id="a-journey-in-the-present-is-scheduled",
+    ),
+    pytest.param(
+        "A Canadian tourist visiting Mexico fell ill, and a woman visiting from Peru was hurt in Chile. "
+        "Doctors said a Canadian who returned from Cuba was ill.",
+        set(),
+        {
+            ("visit", frozenset({"CA", "MX"})),
+            ("visit", frozenset({"PE", "CL"})),
+            ("visit", frozenset({"CA", "CU"})),
+        },
+        id="a-private-trip-is-no-visit",
+    ),
 ]
 
 
