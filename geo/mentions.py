@@ -968,6 +968,13 @@ def _accept_toponym(
         return _REJECT
     if in_heading:
         return _ACCEPT
+    if (
+        surface.startswith(_SAINT_FORMS)
+        and places[0].kind is not PlaceKind.COUNTRY
+        and places[0].population < 1_000_000
+        and _SAINT_BUILDING_AFTER.match(after)
+    ):
+        return _BLOCK  # "the Saint Peter and Saint Paul Coptic Orthodox Church": a church, not the parish
     m = _HYPHEN_BEFORE.search(before)
     if m and not (
         _is_place_word(m.group(1), gazetteer)
@@ -1038,6 +1045,12 @@ def _accept_toponym(
     return _ACCEPT
 
 
+_SAINT_FORMS = ("Saint ", "St. ", "St ", "Sainte ", "San ", "Santa ", "Santo ", "São ")
+# a building named after a saint, a few words on: "Saint Mark's Cathedral", "St. Mary Coptic Church"
+_SAINT_BUILDING_AFTER = re.compile(
+    r"(?:['’]s)?(?:[ \xa0]+(?:and[ \xa0]+)?(?:Saint|St\.?|[A-Z][\w'’-]*)){0,5}[ \xa0]+"
+    r"(?:Church|Cathedral|Basilica|Chapel|Monastery|Abbey|Mosque|Temple|School|College|Hospital|University)\b"
+)
 _Facts = tuple[str, bool, bool, bool, bool, bool, bool, bool | None]
 
 

@@ -164,6 +164,28 @@ def test_one_name_follows_each_of_its_states(gaz) -> None:  # type: ignore[no-un
     assert [round(p.place.lon) for p in towns] == [-90, -73, -90]  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb exploded at the Saint Peter and Saint Paul Coptic Orthodox Church in Cairo.",
+        "He was treated at St. Rose Dominican Hospital in Henderson.",
+    ],
+)
+def test_a_saint_s_building_is_no_place(gaz, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [p for p in mentions(text, gaz).places if p.text.startswith(("Saint", "St."))]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("He flew to St. Petersburg on Monday.", "St. Petersburg"),
+        ("He studied in Saint Paul, Minnesota.", "Saint Paul"),
+    ],
+)
+def test_a_saint_s_town_is_still_a_place(gaz, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert by_text(mentions(text, gaz), name).place is not None
+
+
 def test_paris_texas_follows_its_state(gaz) -> None:  # type: ignore[no-untyped-def]
     p = by_text(mentions("The plant in Paris, Texas, will close next year.", gaz), "Paris")
     assert p.country == "US"
