@@ -1293,6 +1293,7 @@ _UNNAMED_GROUP_AFTER = re.compile(
 _LISTED_AFTER = re.compile(r"\s*(?:[-–—:(,]+\s*)(?:the\s+|such\s+as\s+|including\s+|namely\s+|like\s+)?")
 # ", and the ...", ", but they ...": a coordinated clause opening with a subject of its own (not the
 # serial comma of a list: ", and Bolivia")
+_AGAINST_BEFORE = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
 _JOINED_CLAUSE = re.compile(
     r",\s+(?:and|but|while|whereas)\s+(?:the|a|an|its|their|his|her|this|that|these|those|he|she|they|it|we)\s"
 )
@@ -1385,6 +1386,15 @@ def _build(
             non_party.add(id(r))  # "Aziz, who arrived from Moscow, held talks": where he came from
 
     non_party |= {id(r) for r in refs if r.weak}
+    if typ in {EventType.ALLIANCE, EventType.AGREEMENT}:
+        # "the U.S.-led coalition against Iraq", "a pact against Iran": whom the bloc opposes, not a member
+        non_party |= {
+            id(r)
+            for r in refs
+            if r.start >= hit.end
+            and r.kind in {"country", "demonym", "metonym", "bloc"}
+            and _AGAINST_BEFORE.search(text, max(hit.end, r.start - 12), r.start)
+        }
     # "a European Community complaint against the U.S.-Japanese agreement": the complainant is no party
     non_party |= {
         id(r)

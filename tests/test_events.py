@@ -775,6 +775,15 @@ HARD = [
         },
         id="a-private-trip-is-no-visit",
     ),
+    pytest.param(
+        "Egypt and Syria joined the coalition against Iraq. Kuwait and Oman formed an alliance against Iran.",
+        {
+            ("alliance", frozenset({"EG", "SY"}), "occurred"),
+            ("alliance", frozenset({"KW", "OM"}), "occurred"),
+        },
+        {("alliance", frozenset({"EG", "SY", "IQ"})), ("alliance", frozenset({"KW", "OM", "IR"}))},
+        id="whom-an-alliance-opposes-is-no-member",
+    ),
 ]
 
 
