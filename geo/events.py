@@ -934,9 +934,11 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
         # several words of one kind ("met ... talks") in one sentence: the first carries the event
         same = [h for h in hits[:i] if h.type is typ and h.trigger.name != "meeting_attend"]
         # "met ... talks": one meeting; but "met last night and will today hold talks" is two
-        early_status = _status(text, s, e, hit) if same else None
-        if same and not _SECOND_OPENS_BEFORE.search(text[max(s, hit.start - 40) : hit.start]):
-            early_status = None  # only an explicit "and will (today) hold talks" starts a second meeting
+        # only an explicit "and will (today) hold talks" starts a second meeting
+        early_status: EventStatus | None = None
+        status_known = False  # _status is asked once per hit: the same answer serves below
+        if same and _SECOND_OPENS_BEFORE.search(text[max(s, hit.start - 40) : hit.start]):
+            early_status, status_known = _status(text, s, e, hit), True
         if typ in {EventType.MEETING, EventType.CALL, EventType.AGREEMENT, EventType.ALLIANCE} and any(
             _same_clause(clauses, h.start, hit.start)
             and (early_status is None or statuses.get(id(h), early_status) == early_status)
@@ -960,7 +962,7 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
             and _ALREADY_NAMED_ACT.fullmatch(text[s : hit.start])
         ):
             continue  # "The assassination soured ties ...": an act already reported
-        status = _status(text, s, e, hit)
+        status = early_status if status_known else _status(text, s, e, hit)
         if status is None:
             continue
         if status is EventStatus.PLANNED and typ in {EventType.SUPPORT, EventType.HOSTILE}:
