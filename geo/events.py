@@ -1103,9 +1103,12 @@ _SCHEDULED_AFTER = re.compile(
     r"^\W*(?:\w+\s+){0,6}?(?:(?:is|are|was|were)\s+(?:scheduled|due|set|expected|planned|to\s+be|to\s+\w+)|"
     r"scheduled|planned\s+for|next\s+(?:week|month|year)|tomorrow|"
     r"(?:will|shall)\s+(?:not\s+)?(?:be\s+(?:held|signed|resumed|opened|launched|concluded|imposed)|take\s+place|"
-    r"begin|start|open|resume)|"
-    r"(?:[^.;:\w]+\w+){0,8}?[^.;:\w]+to\s+be\s+(?:held|signed|opened|launched|convened|hosted))\b",
+    r"begin|start|open|resume))\b",
     re.IGNORECASE,
+)
+# "a key meeting about Syria, to be held in Moscow": over a few commas too
+_TO_BE_HELD_AFTER = re.compile(
+    r"\W*(?:\w+[^.;:\w]+){0,9}?to\s+be\s+(?:held|signed|opened|launched|convened|hosted)\b", re.IGNORECASE
 )
 _ALREADY_DONE_BEFORE = CaselessRegex(r"\b(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?\w+ed\b\s*$")
 _CLAUSE_CUT = re.compile(r"[,;]")
@@ -1141,7 +1144,8 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
             EventStatus.OCCURRED
         )  # "in keeping with an accord signed last year": whatever the "need to" before
     # (its own {0,6} words bound the scheduled phrase, not the 45 characters of ``after``)
-    if _PLANNED.found(near) or _SCHEDULED_AFTER.search(text[hit.end : min(e, hit.end + 80)]):
+    later = text[hit.end : min(e, hit.end + 80)]
+    if _PLANNED.found(near) or _SCHEDULED_AFTER.search(later) or _TO_BE_HELD_AFTER.match(later):
         if _ALREADY_DONE_BEFORE.found(near):
             return EventStatus.OCCURRED
         return EventStatus.PLANNED
