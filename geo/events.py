@@ -1086,6 +1086,14 @@ _DENIED_AFTER = re.compile(
     r"(?!\s+(?:\w+\s+){0,2}?(?:until|till|before)\b)",
     re.IGNORECASE,
 )
+
+
+def _negated_soon(text: str, start: int, end: int) -> bool:
+    """Whether a negation that :data:`_DENIED_AFTER` can read follows ``start`` (a cheap test first)."""
+    window = text[start:end].lower()  # the regex reads as far: no cut-off can hide a match
+    return "not" in window or "n't" in window or "never" in window
+
+
 _NEGOTIATION_BEFORE = CaselessRegex(
     r"\bnegotiat\w*\s+(?:of\s+|on\s+|for\s+|towards?\s+|over\s+)?(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}$"
 )
@@ -1125,7 +1133,9 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
     skip = _SKIP.found(near) or _MAY.search(near) or _CONDITION_AFTER.match(after_clause)
     if skip and not _PERFECT_BEFORE.search(near[-25:]):
         return None
-    if _CALLED_OFF_AFTER.search(text[hit.end : e]) or _DENIED_AFTER.search(text[hit.end : e]):
+    if _CALLED_OFF_AFTER.search(text[hit.end : e]) or (
+        _negated_soon(text, hit.end, e) and _DENIED_AFTER.search(text[hit.end : e])
+    ):
         return None  # "Talks between Armenia and Azerbaijan were postponed", "... will not take place"
     if hit.type is EventType.AGREEMENT and _NEGOTIATION_BEFORE.found(before[-60:]):
         return None  # "supports negotiation of a bilateral trading agreement": not reached yet
