@@ -1011,6 +1011,13 @@ def _accept_toponym(
             and _is_common(gazetteer, wl)
         ):
             return _PERSON  # "Fuad Hussein", "Meghan Morrison", "Tom Ingram"
+    pair = _SLASH_PAIR_BEFORE.search(before)
+    if (
+        pair
+        and places[0].kind is PlaceKind.COUNTRY
+        and _is_place_word(pair.group(1), gazetteer, prominent=True)
+    ):
+        return _ACCEPT  # "Canada/U.S. Bilateral talks": the second of a pair of states, whatever follows
     m = _NEXT_WORD.search(after)
     if m:
         word = m.group(1)
@@ -1045,6 +1052,7 @@ def _accept_toponym(
     return _ACCEPT
 
 
+_SLASH_PAIR_BEFORE = re.compile(r"\b([A-Z][\w.]*)/$")
 _SAINT_FORMS = ("Saint ", "St. ", "St ", "Sainte ", "San ", "Santa ", "Santo ", "São ")
 # a building named after a saint, a few words on: "Saint Mark's Cathedral", "St. Mary Coptic Church"
 _SAINT_BUILDING_AFTER = re.compile(

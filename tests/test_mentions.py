@@ -186,6 +186,12 @@ def test_a_saint_s_town_is_still_a_place(gaz, text: str, name: str) -> None:  # 
     assert by_text(mentions(text, gaz), name).place is not None
 
 
+def test_the_second_of_a_slashed_pair_of_states_is_a_place(gaz) -> None:  # type: ignore[no-untyped-def]
+    # a capitalised word after "U.S." often opens a name ("U.S. Steel"); after "Canada/" it is a pair
+    m = mentions("She said Canada/U.S. Bilateral trade negotiations are progressing well.", gaz)
+    assert [p.country for p in m.places] == ["CA", "US"]
+
+
 def test_paris_texas_follows_its_state(gaz) -> None:  # type: ignore[no-untyped-def]
     p = by_text(mentions("The plant in Paris, Texas, will close next year.", gaz), "Paris")
     assert p.country == "US"
