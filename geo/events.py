@@ -1088,10 +1088,10 @@ _DENIED_AFTER = re.compile(
 )
 
 
-def _negated_soon(text: str, start: int, end: int) -> bool:
-    """Whether a negation that :data:`_DENIED_AFTER` can read follows ``start`` (a cheap test first)."""
-    window = text[start:end].lower()  # the regex reads as far: no cut-off can hide a match
-    return "not" in window or "n't" in window or "never" in window
+def _may_deny(rest: str) -> bool:
+    """Whether ``rest`` holds a negation :data:`_DENIED_AFTER` needs (a cheap test before it)."""
+    low = rest.lower()
+    return "not" in low or "n't" in low or "never" in low
 
 
 _NEGOTIATION_BEFORE = CaselessRegex(
@@ -1133,9 +1133,8 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
     skip = _SKIP.found(near) or _MAY.search(near) or _CONDITION_AFTER.match(after_clause)
     if skip and not _PERFECT_BEFORE.search(near[-25:]):
         return None
-    if _CALLED_OFF_AFTER.search(text[hit.end : e]) or (
-        _negated_soon(text, hit.end, e) and _DENIED_AFTER.search(text[hit.end : e])
-    ):
+    rest = text[hit.end : e]
+    if _CALLED_OFF_AFTER.search(rest) or (_may_deny(rest) and _DENIED_AFTER.search(rest)):
         return None  # "Talks between Armenia and Azerbaijan were postponed", "... will not take place"
     if hit.type is EventType.AGREEMENT and _NEGOTIATION_BEFORE.found(before[-60:]):
         return None  # "supports negotiation of a bilateral trading agreement": not reached yet
@@ -1187,9 +1186,10 @@ def _is_deadline(text: str, start: int, end: int, date_text: str) -> bool:
     )
 
 
-_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|his|her|their|this|that|a|an)|['’]s)\s+$", re.IGNORECASE)
+_DETERMINERS = r"(?:the|its|his|her|their|this|that|a|an)"
+_DETERMINER_BEFORE = re.compile(r"(?:\b" + _DETERMINERS + r"|['’]s)\s+$", re.IGNORECASE)
 _TIME_FRAME_BEFORE = re.compile(
-    r"\b(?:during|in|since|after|before|until|throughout|following|ahead\s+of)\s+(?:the|its|his|her|their|this|that|a|an)\s+$",
+    r"\b(?:during|in|since|after|before|until|throughout|following|ahead\s+of)\s+" + _DETERMINERS + r"\s+$",
     re.IGNORECASE,
 )
 _WORDS_UP_TO = re.compile(r"(?:\s+[\w.'’-]+){0,3}?\s+")
@@ -1307,9 +1307,9 @@ _UNNAMED_GROUP_AFTER = re.compile(
 )
 # its members listed right after: "of the seven leading industrial powers -- the United States, Japan"
 _LISTED_AFTER = re.compile(r"\s*(?:[-–—:(,]+\s*)(?:the\s+|such\s+as\s+|including\s+|namely\s+|like\s+)?")
+_AGAINST_BEFORE = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
 # ", and the ...", ", but they ...": a coordinated clause opening with a subject of its own (not the
 # serial comma of a list: ", and Bolivia")
-_AGAINST_BEFORE = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
 _JOINED_CLAUSE = re.compile(
     r",\s+(?:and|but|while|whereas)\s+(?:the|a|an|its|their|his|her|this|that|these|those|he|she|they|it|we)\s"
 )

@@ -1565,10 +1565,8 @@ def _best(
     """The entry of ``c`` that the article's context supports best.
 
     ``container``: the place after a comma that holds this one ("Paris, Texas"), if any;
-    ``surface``: the name as written, folded.
+    ``surface``: the name as written, folded. (A name of one entry is settled by the caller.)
     """
-    if len(c.places) == 1:
-        return c.places[0]
     anchor_cells, around_anchors = near
     best, best_score = c.places[0], -1e9
     priors = _priors(id(states.gaz), c.key, c.hq, surface)
