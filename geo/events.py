@@ -1313,6 +1313,12 @@ _AGAINST_BEFORE = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
 _JOINED_CLAUSE = re.compile(
     r",\s+(?:and|but|while|whereas)\s+(?:the|a|an|its|their|his|her|this|that|these|those|he|she|they|it|we)\s"
 )
+# "broke with its long-standing ally and turned to the U.S.": a second predicate of the same subject,
+# whose object is no party to the first act
+_COORDINATED_PREDICATE = re.compile(
+    r",?\s+and\s+(?:then\s+|later\s+|instead\s+)?(?!(?:allied|related|united|affiliated|associated)\b)"
+    r"[a-z]{2,}ed\s+(?:to|towards?|with|from|on|against|into)\s"
+)
 
 
 def _commercial(
@@ -1367,6 +1373,9 @@ def _build(
             joined = _JOINED_CLAUSE.search(text, hit.end, h.start)
             if joined is not None:
                 hi = joined.start()
+    coordinated = _COORDINATED_PREDICATE.search(text, hit.end, hi)
+    if coordinated is not None:
+        hi = coordinated.start()
     in_scope = [r for r in refs if lo <= r.start < hi]
     in_clause = [r for r in refs if clause[0] <= r.start < clause[1]]
     venue_refs = {id(r) for r in refs if _is_venue(text, r)}
@@ -1823,11 +1832,14 @@ def _actors(ctx: _Context, s: int, e: int) -> list[Actor]:
 _PRIVATE_PEOPLE = (
     r"(?:tourists?|wom[ae]n|m[ae]n|students?|citizens?|nationals?|residents?|workers?|famil(?:y|ies)|couples?|"
     r"passengers?|travell?ers?|pilgrims?|child(?:ren)?|boys?|girls?|teenagers?|businessm[ae]n|doctors?|nurses?|"
-    r"missionar(?:y|ies)|fans?|athletes?|players?|hikers?|backpackers?|holidaymakers?|vacationers?)"
+    r"missionar(?:y|ies)|fans?|athletes?|players?|hikers?|backpackers?|holidaymakers?|vacationers?|patients?)"
 )
-# a private person travels: "a woman visiting from Canada", "tourists who were visiting Egypt"
+# a private person travels: "a woman visiting from Canada", "tourists who were visiting Egypt",
+# "a patient that had recently visited Mexico"
 _PRIVATE_PERSON_BEFORE = re.compile(
-    r"\b" + _PRIVATE_PEOPLE + r"\s+(?:who\s+(?:was|were|is|are|had\s+been)\s+)?$"
+    r"\b"
+    + _PRIVATE_PEOPLE
+    + r"\s+(?:(?:who|that)\s+(?:(?:was|were|is|are|had|has|have|been|recently|just|also)\s+)*)?$"
 )
 # a demonym for a private person: "a Canadian tourist", "a Canadian who returned from Mexico"
 _PRIVATE_PERSON_AFTER = re.compile(r"\s+(?:" + _PRIVATE_PEOPLE + r"\b|who\b)")

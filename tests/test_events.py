@@ -784,6 +784,51 @@ HARD = [
         {("alliance", frozenset({"EG", "SY", "IQ"})), ("alliance", frozenset({"KW", "OM", "IR"}))},
         id="whom-an-alliance-opposes-is-no-member",
     ),
+    pytest.param(
+        "Kenya and Uganda warned their citizens against travel to Somalia on Friday. "
+        "Japan issued a travel advisory for Egypt. Kenya warned Somalia against further incursions.",
+        {("hostile", frozenset({"KE", "SO"}), "occurred")},
+        {
+            ("hostile", frozenset({"KE", "UG", "SO"})),
+            ("visit", frozenset({"UG", "SO"})),
+            ("hostile", frozenset({"JP", "EG"})),
+        },
+        id="a-travel-warning-is-advice-not-a-threat",
+    ),
+    pytest.param(
+        "Morocco deepened its cooperation with Spain to counter the jihadist threat in the Sahel.",
+        set(),
+        {("hostile", frozenset({"MA", "ES"}))},
+        id="a-terrorist-threat-is-no-states-threat",
+    ),
+    pytest.param(
+        "Washington's decision effectively killed the proposed trade pact with Brazil. "
+        "Investors from France hope to make a quick killing in Libya.",
+        set(),
+        {("hostile", frozenset({"US", "BR"})), ("hostile", frozenset({"FR", "LY"}))},
+        id="killing-a-deal-is-a-figure-of-speech",
+    ),
+    pytest.param(
+        "A British patient who had just visited Peru fell ill, health officials said. "
+        "Six Polish skaters took part in the European Championships in Moscow in January.",
+        set(),
+        {("visit", frozenset({"GB", "PE"})), ("meeting", frozenset({"PL", "RU"}))},
+        id="a-patients-trip-and-a-championship-are-no-diplomacy",
+    ),
+    pytest.param(
+        "Portugal has been a loyal ally of Britain for centuries. "
+        "Thailand vowed to ally itself with Vietnam against the Khmer Rouge.",
+        {("support", frozenset({"TH", "VN"}), "occurred")},
+        {("support", frozenset({"GB", "PT"}))},
+        id="being-an-ally-is-a-relation-allying-is-an-act",
+    ),
+    pytest.param(
+        "Somalia stopped repaying Moscow for its weapons in 1977 when Siad Barre broke with the old "
+        "patron and turned to the United States.",
+        {("hostile", frozenset({"SO", "RU"}), "occurred")},
+        {("hostile", frozenset({"SO", "US"}))},
+        id="a-second-predicates-object-is-no-party",
+    ),
 ]
 
 
