@@ -829,6 +829,18 @@ HARD = [
         {("hostile", frozenset({"SO", "US"}))},
         id="a-second-predicates-object-is-no-party",
     ),
+    pytest.param(
+        "Egypt's embassy in Rome is warning that Egyptians travelling to Italy could face long delays.",
+        set(),
+        {("hostile", frozenset({"EG", "IT"})), ("visit", frozenset({"EG", "IT"}))},
+        id="warning-travellers-is-advice-not-a-threat",
+    ),
+    pytest.param(
+        "Poland endorsed the American invasion of Iraq in 2003.",
+        {("hostile", frozenset({"US", "IQ"}), "occurred")},
+        {("support", frozenset({"PL", "IQ"})), ("support", frozenset({"PL", "US", "IQ"}))},
+        id="endorsing-an-invasion-supports-no-victim",
+    ),
 ]
 
 
