@@ -891,6 +891,10 @@ _SECOND_OPENS_BEFORE = re.compile(
     r"\b(?:will|would|shall|to)\s+(?:\w+\s+)?(?:(?:hold|have|begin|start|resume|open|continue)\s+(?:\w+\s+)?)?$",
     re.IGNORECASE,
 )
+# the attendance named by its people ("Ministers from", "Delegates of"), one form of meeting_attend
+_NOMINAL_ATTEND = re.compile(
+    r"(?:ministers|delegates|representatives|delegations|envoys)\s+(?:from|of)\b", re.IGNORECASE
+)
 _ASKED = re.compile(r"\W*Asked\s+(?:if|whether|about|when)\b[^,]*")
 _ALREADY_NAMED_ACT = re.compile(r"\W*(?:The|This|That|Such|These)\s+(?:[\w-]+\s+)?")
 
@@ -929,6 +933,10 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
     statuses: dict[int, EventStatus] = {}  # status of each hit examined
     for i, hit in enumerate(hits):
         typ = hit.type
+        if _NOMINAL_ATTEND.match(text, hit.start, hit.end) and any(
+            h.type is EventType.MEETING and _same_clause(clauses, hit.start, h.start) for h in hits[i + 1 :]
+        ):
+            continue  # "Representatives from Brazil and Peru will meet here": the subject of the meeting
         if by_phone and hit.trigger.name == "meeting_talks":
             continue  # "discussed ... in a telephone conversation": the talk is the call
         # several words of one kind ("met ... talks") in one sentence: the first carries the event
@@ -1105,6 +1113,13 @@ _DONE_AFTER = re.compile(
     r"\s+(?:(?:which|that)\s+(?:was|were)\s+)?(?:signed|reached|concluded|initial(?:l)?ed)\s+"
     r"(?:last|earlier|yesterday|in\s+\d{4}|in\s+[A-Z]|on\s+\w+|\w+\s+years?\s+ago)\b"
 )
+# a prospect, not an event: "an agreement is likely", "talks on grain seemed possible"; "unlikely" denies it
+_PROSPECT_AFTER = re.compile(
+    r"(?:\s+(?:on|over|with|between)\s+[^,.;:]{1,40}?)?\s+(?:is|are|was|were|seems?|seemed|appears?|appeared|looks?|looked)\s+"
+    r"(?:(?:now|still|increasingly|quite|very|more|less|highly)\s+)?(?:(?P<not>unlikely|improbable|impossible)|likely|"
+    r"possible|probable|expected|imminent|near|close|in\s+sight|within\s+reach)\b",
+    re.IGNORECASE,
+)
 # a journey in the simple present is scheduled ("leaves for Moscow on Tuesday", "flies to Tokyo tonight")
 _PRESENT_TRAVEL = re.compile(r"(?:leaves|departs|flies|travels|heads|sets\s+off|sets\s+out)\b", re.IGNORECASE)
 _SCHEDULED_AFTER = re.compile(
@@ -1152,6 +1167,9 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
         return (
             EventStatus.OCCURRED
         )  # "in keeping with an accord signed last year": whatever the "need to" before
+    prospect = _PROSPECT_AFTER.match(text, hit.end, e)
+    if prospect is not None:
+        return None if prospect.group("not") else EventStatus.PLANNED
     # (its own {0,6} words bound the scheduled phrase, not the 45 characters of ``after``)
     later = text[hit.end : min(e, hit.end + 80)]
     if _PLANNED.found(near) or _SCHEDULED_AFTER.search(later) or _TO_BE_HELD_AFTER.match(later):

@@ -841,6 +841,19 @@ HARD = [
         {("support", frozenset({"PL", "IQ"})), ("support", frozenset({"PL", "US", "IQ"}))},
         id="endorsing-an-invasion-supports-no-victim",
     ),
+    pytest.param(
+        "Delegates from Ghana, Togo and Benin will meet in Lome on Friday to discuss cocoa prices.",
+        {("meeting", frozenset({"GH", "TG", "BJ"}), "planned")},
+        set(),
+        id="delegates-from-who-will-meet-are-one-planned-meeting",
+    ),
+    pytest.param(
+        "Canada and the United States resumed their talks, and both sides said an agreement on lumber was likely. "
+        "Officials said a meeting between Chad and Libya was unlikely.",
+        {("meeting", frozenset({"CA", "US"}), "occurred"), ("agreement", frozenset({"CA", "US"}), "planned")},
+        {("meeting", frozenset({"TD", "LY"}))},
+        id="a-likely-agreement-is-a-prospect",
+    ),
 ]
 
 
