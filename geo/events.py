@@ -638,7 +638,9 @@ _PLANNED = CaselessRegex(
     r"plans?\s+(?:to|an?)\b|planned|(?:when|once|after|before|until)\s+(?:[\w.-]+\s+){1,3}?arrives|intends?\s+to|intend|leaves|departs|sets\s+(?:off|out)|agreed\s+(?:(?:on|last|this|early|late|in)\s+\w+\s+|yesterday\s+|today\s+)?to|upcoming|forthcoming|next\s+(?:week|month|year)|"
     r"tomorrow|later\s+this|scheduled|proposed|proposal|propose[sd]?|need\s+to|readiness\s+to|"
     r"invit(?:ed|ation)|to\s+hold|would\s+like|prepared\s+to|"
-    r"is\s+expected|are\s+expected|expected\s+to|decid(?:ed|es|ing)\s+to\s+(?:enter|hold|open|start|begin|resume|send))\b",
+    r"is\s+expected|are\s+expected|expected\s+to|decid(?:ed|es|ing)\s+to\s+(?:enter|hold|open|start|begin|resume|send)|"
+    r"ahead\s+of|(?:on\s+)?the\s+eve\s+of|(?:in\s+)?the\s+run-up\s+to|groundwork\s+for|(?:in\s+)?preparations?\s+for|"
+    r"prepar(?:e|es|ing)\s+for|close\s+to\s+(?:reaching|signing|concluding|agreeing|an?\b)|close\s+to(?=\s*$))\b",
 )
 # negation and hedges; "may" (_MAY) is matched in lower case only: "LIMA, May 1 -" and "Theresa
 # May" are no hedges
@@ -2025,6 +2027,8 @@ def _build_visits(
             for r in reversed(before)
             if r.kind in {"demonym", "country", "metonym", "bloc"}
             and not _is_venue(text, r)
+            # "The U.S. Commerce Secretary is in Hong Kong after stops in Peking": where he is, not who
+            and not (r.kind == "country" and _VENUE_BEFORE.search(text, max(0, r.start - 40), r.start))
             and not _is_destination(text, r)
             and not re.match(
                 r"\s+(?:is|was|will\s+be)\s+the\s+(?:\w+\s+)?(?:stop|leg|destination)",

@@ -854,6 +854,35 @@ HARD = [
         {("meeting", frozenset({"TD", "LY"}))},
         id="a-likely-agreement-is-a-prospect",
     ),
+    pytest.param(
+        "Canadian officials say the two countries are close to reaching a free trade deal with the United States. "
+        "Norway and Sweden are close to an agreement on fishing rights. "
+        "Peru bought Soviet trucks as a gesture ahead of trade talks with Soviet officials. "
+        "The Thai foreign minister spoke on the eve of a two-day meeting with Malaysian officials. "
+        "A Mexican trade team is in Washington laying the groundwork for talks with U.S. officials.",
+        {
+            ("agreement", frozenset({"CA", "US"}), "planned"),
+            ("agreement", frozenset({"NO", "SE"}), "planned"),
+            ("meeting", frozenset({"PE", "RU"}), "planned"),
+            ("meeting", frozenset({"TH", "MY"}), "planned"),
+            ("meeting", frozenset({"MX", "US"}), "planned"),
+        },
+        set(),
+        id="ahead-of-and-close-to-are-still-to-come",
+    ),
+    pytest.param(
+        "The U.S. Commerce Secretary is in Thailand after stops in Malaysia and Indonesia on an Asian trade tour.",
+        {("visit", frozenset({"US", "MY"}), "occurred"), ("visit", frozenset({"US", "ID"}), "occurred")},
+        {("visit", frozenset({"TH", "MY"})), ("visit", frozenset({"TH", "ID"}))},
+        id="where-the-traveller-is-does-not-travel",
+    ),
+    pytest.param(
+        "Heavy losses were inflicted on Libyan forces in the latest Chadian offensive, officials said. "
+        "A Dutch minister said the rout on world stock markets was caused by the U.S. deficit.",
+        set(),
+        {("hostile", frozenset({"LY", "TD"})), ("hostile", frozenset({"NL", "US"}))},
+        id="forces-in-an-offensive-and-a-market-rout-are-no-occupation-or-defeat",
+    ),
 ]
 
 
