@@ -640,7 +640,7 @@ _PLANNED = CaselessRegex(
     r"invit(?:ed|ation)|to\s+hold|would\s+like|prepared\s+to|"
     r"is\s+expected|are\s+expected|expected\s+to|decid(?:ed|es|ing)\s+to\s+(?:enter|hold|open|start|begin|resume|send)|"
     r"ahead\s+of|(?:on\s+)?the\s+eve\s+of|(?:in\s+)?the\s+run-up\s+to|groundwork\s+for|(?:in\s+)?preparations?\s+for|"
-    r"prepar(?:e|es|ing)\s+for|close\s+to\s+(?:reaching|signing|concluding|agreeing|an?\b)|close\s+to(?=\s*$))\b",
+    r"prepar(?:e|es|ing)\s+for|(?:instructed|ordered|authori[sz]ed|mandated|empowered)\s+to|close\s+to\s+(?:reaching|signing|concluding|agreeing|an?\b)|close\s+to(?=\s*$))\b",
 )
 # negation and hedges; "may" (_MAY) is matched in lower case only: "LIMA, May 1 -" and "Theresa
 # May" are no hedges
@@ -1713,16 +1713,24 @@ def _directed_states(
         )
         if not tgt and before:
             tgt = [before[-1].country]
-    elif after and (
-        re.match(
-            # "attacked and sunk by X", "threatened with sanctions by X"
-            r"(?:,?\s+(?:and\s+)?\w+ed)*(?:\s+with\s+(?:[\w-]+\s+){0,2}?[\w-]+)?,?\s+(?:by|at\s+the\s+hands\s+of)\b",
-            text[hit.end : hit.end + 60],
-        )
-        or (
-            # "the support of Syria", "backing from Moscow"; not "his endorsement of the subsidy index"
-            hit.type is EventType.SUPPORT
-            and re.match(r"\s+(?:of|from)\s+(?:the\s+)?$", text[hit.end : after[0].start])
+    elif (
+        after
+        and (
+            re.match(
+                # "attacked and sunk by X", "threatened with sanctions by X"
+                r"(?:,?\s+(?:and\s+)?\w+ed)*(?:\s+with\s+(?:[\w-]+\s+){0,2}?[\w-]+)?,?\s+(?:by|at\s+the\s+hands\s+of)\b",
+                text[hit.end : hit.end + 60],
+            )
+            or (
+                # "the support of Syria", "backing from Moscow"; not "his endorsement of the subsidy index"
+                hit.type is EventType.SUPPORT
+                and re.match(r"\s+(?:of|from)\s+(?:the\s+)?$", text[hit.end : after[0].start])
+            )
+            # "Angolans were expelled from Congo": the state they leave expels them
+            or (
+                hit.trigger.name == "hostile_expel"
+                and re.fullmatch(r"\s+from\s+(?:the\s+)?", text[hit.end : after[0].start])
+            )
         )
     ):
         src = [r.country for r in _groups(after, text)[0]]

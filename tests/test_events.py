@@ -883,6 +883,20 @@ HARD = [
         {("hostile", frozenset({"LY", "TD"})), ("hostile", frozenset({"NL", "US"}))},
         id="forces-in-an-offensive-and-a-market-rout-are-no-occupation-or-defeat",
     ),
+    pytest.param(
+        "After the earthquake, Indonesian and Thai agencies issued tsunami warnings to coastal areas. "
+        "Tunisia worked closely with Algeria and the Government of National Accord.",
+        set(),
+        {("hostile", frozenset({"ID", "TH"})), ("agreement", frozenset({"TN", "DZ"}))},
+        id="storm-warnings-and-a-national-accord-are-no-events",
+    ),
+    pytest.param(
+        "Slovenia recalled its ambassador to Russia for consultations. "
+        "The Syrian envoy was instructed to reach secret agreements with Cyprus.",
+        {("hostile", frozenset({"SI", "RU"}), "occurred"), ("agreement", frozenset({"SY", "CY"}), "planned")},
+        {("meeting", frozenset({"SI", "RU"}))},
+        id="recalled-for-consultations-is-no-meeting",
+    ),
 ]
 
 
@@ -892,6 +906,13 @@ def test_hard_sentences(gazetteer, text: str, expected: set, forbidden: set) -> 
     # the full set: an extra, spurious event fails as surely as a missing one
     assert found == expected
     assert not {(t, c) for t, c, _ in found} & forbidden, found
+
+
+def test_people_expelled_from_a_state_are_expelled_by_it(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = events_of("Thousands of Angolans were expelled from Congo last month.", gazetteer)
+    assert (ev.type, ev.source, ev.target) == (EventType.HOSTILE, "CG", "AO")
+    (ev,) = events_of("Iranian diplomats were expelled by France on Monday.", gazetteer)
+    assert (ev.source, ev.target) == ("FR", "IR")
 
 
 def test_planned_visit_has_date_location_direction_and_evidence(gazetteer) -> None:  # type: ignore[no-untyped-def]
