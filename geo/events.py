@@ -970,6 +970,8 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
             typ in {EventType.SUPPORT, EventType.HOSTILE}
             and hit.trigger.name != "support_backed"
             and _ALREADY_NAMED_ACT.fullmatch(text[s : hit.start])
+            # "The British grants for India" names who gives; "The Libyan bombing" may be by or of Libya
+            and not (typ is EventType.SUPPORT and any(r.end <= hit.start for r in refs_all))
         ):
             continue  # "The assassination soured ties ...": an act already reported
         status = early_status if status_known else _status(text, s, e, hit)
@@ -1430,7 +1432,11 @@ def _build(
         ):
             non_party.add(id(r))  # "Aziz, who arrived from Moscow, held talks": where he came from
 
-    non_party |= {id(r) for r in refs if r.weak}
+    # "Indian coal industry": a state's assets never act; but aid may go to them ("grants for
+    # developing the Indian coal industry" help India)
+    non_party |= {
+        id(r) for r in refs if r.weak and not (hit.trigger.name == "support_aid" and r.start >= hit.end)
+    }
     if typ in {EventType.ALLIANCE, EventType.AGREEMENT}:
         # "the U.S.-led coalition against Iraq", "a pact against Iran": whom the bloc opposes, not a member
         non_party |= {

@@ -897,6 +897,13 @@ HARD = [
         {("meeting", frozenset({"SI", "RU"}))},
         id="recalled-for-consultations-is-no-meeting",
     ),
+    pytest.param(
+        "The Japanese loans for modernising the Thai railway industry totalled 40 billion yen over ten years. "
+        "The Libyan bombing is a thing of the past, the trade war did not happen, one U.S. official said.",
+        {("support", frozenset({"JP", "TH"}), "occurred")},
+        {("hostile", frozenset({"LY", "US"}))},
+        id="the-donor-named-before-aid-gives-it-to-a-states-industry",
+    ),
 ]
 
 
