@@ -1638,12 +1638,18 @@ def _build(
     )
     if typ not in {EventType.SUPPORT, EventType.HOSTILE} and pending:
         draft.extra["pending"] = True
-    if typ is EventType.AGREEMENT and len(states) >= 3:
-        split = _separate_pacts(
-            text, hit, [r for r in in_clause if id(r) not in venue_refs and id(r) not in non_party]
+    if typ in {EventType.AGREEMENT, EventType.MEETING} and len(states) >= 3:
+        parties = [r for r in in_clause if id(r) not in venue_refs and id(r) not in non_party]
+        split = (
+            _separate_pacts(text, hit, parties)
+            if typ is EventType.AGREEMENT
+            else _separate_pacts(text, hit, parties, _PLURAL_TALKS, _IN_LIST)
         )
         if split is not None:
             one, partners = split
+            if typ is EventType.MEETING:
+                # one meeting in each host's country: the sentence's venue is none of theirs
+                draft.location, draft.plover, draft.cameo = None, hit.trigger.plover, hit.trigger.cameo
             return [
                 dataclasses.replace(
                     draft, countries=[one, p], evidence=[evidence], actors=list(actors), extra={}
@@ -1653,14 +1659,28 @@ def _build(
     return [draft]
 
 
-def _separate_pacts(text: str, hit: _Hit, pool: list[_Ref]) -> tuple[str, list[str]] | None:
-    """``(state, partners)`` for "the U.S. trade agreements with Canada and Israel": one pact per partner.
+_PLURAL_PACTS = re.compile(r"(?i)(?:agreements|accords|treaties|pacts|deals)\s*$")
+_PLURAL_TALKS = re.compile(r"(?i)(?:talks|meetings)\s*$")
+_WITH_LIST = re.compile(r"\s+with\s+")
+_IN_LIST = re.compile(r"\s+in\s+(?:the\s+)?")
 
-    Only a plural trigger with one state before it and a list of states right after "with".
+
+def _separate_pacts(
+    text: str,
+    hit: _Hit,
+    pool: list[_Ref],
+    plural: re.Pattern[str] = _PLURAL_PACTS,
+    lead: re.Pattern[str] = _WITH_LIST,
+) -> tuple[str, list[str]] | None:
+    """``(state, partners)`` for "the U.S. trade agreements with Canada and Israel": one pact per
+    partner; with ``plural=_PLURAL_TALKS, lead=_IN_LIST``, "Duffy's talks in the United States and
+    Japan": one meeting per host.
+
+    Only a plural trigger with one state before it and a list of states right after ``lead``.
     """
-    if not re.search(r"(?i)(?:agreements|accords|treaties|pacts|deals)\s*$", text[hit.start : hit.end]):
+    if not plural.search(text, hit.start, hit.end):
         return None
-    m = re.match(r"\s+with\s+", text[hit.end : hit.end + 12])
+    m = lead.match(text[hit.end : hit.end + 12])
     if m is None:
         return None
     before = {r.country for r in pool if r.end <= hit.start}
@@ -1942,7 +1962,6 @@ def _build_visits(
         if r.kind in {"city", "country", "landmark", "admin1", "admin2", "metonym", "bloc"}:
             dests.append(r)
             cursor = r.end
-    ctx.visit_dest_spans.extend((r.start, r.end) for r in dests)
     if (
         name == "visit_visit"
         and not dests
@@ -1970,6 +1989,8 @@ def _build_visits(
     here = re.search(r"\bhere\b", text[max(s, hit.start - 25) : hit.end + 12], re.IGNORECASE)
     if here and re.search(r"\bhere\s+(?:on|for)\b", text[max(s, hit.start - 25) : hit.start], re.IGNORECASE):
         dests = []  # "Duffy, here on a three-day visit after talks in the United States"
+    # destinations are no parties to the sentence's other events; the places after "here on a visit" may be
+    ctx.visit_dest_spans.extend((r.start, r.end) for r in dests)
     # the traveller: the state nearest before the trigger in its clause (not a venue), else after "visiting"
     before = [r for r in in_clause if r.end <= hit.start and r not in dests]
     traveller_ref = None

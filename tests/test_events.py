@@ -904,6 +904,19 @@ HARD = [
         {("hostile", frozenset({"LY", "US"}))},
         id="the-donor-named-before-aid-gives-it-to-a-states-industry",
     ),
+    pytest.param(
+        "BANGKOK, Oct 19 - Australian trade minister Michael Duffy, here on a three-day visit after talks "
+        "in the United States and Japan, said progress was made. "
+        "Trade ministers of Canada, Japan and the United States held talks in Tokyo.",
+        {
+            ("visit", frozenset({"AU", "TH"}), "occurred"),
+            ("meeting", frozenset({"AU", "US"}), "occurred"),
+            ("meeting", frozenset({"AU", "JP"}), "occurred"),
+            ("meeting", frozenset({"CA", "JP", "US"}), "occurred"),
+        },
+        {("meeting", frozenset({"AU", "US", "JP"})), ("visit", frozenset({"AU", "US"}))},
+        id="talks-in-several-countries-are-one-meeting-with-each-host",
+    ),
 ]
 
 
