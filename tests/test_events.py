@@ -917,6 +917,26 @@ HARD = [
         {("meeting", frozenset({"AU", "US", "JP"})), ("visit", frozenset({"AU", "US"}))},
         id="talks-in-several-countries-are-one-meeting-with-each-host",
     ),
+    pytest.param(
+        "A Greek spokesman said Turkey had bought Russian-made missiles which posed a greater threat to shipping. "
+        "A senior French official warned that Polish membership in the bank would cause serious problems. "
+        "Admiral Hart predicted Syria will retaliate against Jordan.",
+        set(),
+        {
+            ("hostile", frozenset({"GR", "TR"})),
+            ("hostile", frozenset({"TR", "RU"})),
+            ("hostile", frozenset({"FR", "PL"})),
+            ("hostile", frozenset({"SY", "JO"})),
+        },
+        id="a-danger-assessed-or-forecast-is-no-threat",
+    ),
+    pytest.param(
+        "BRASILIA, April 20 - Japanese Prime Minister Noboru Takeshita yesterday predicted during a visit here "
+        "that the trade bill will be approved.",
+        {("visit", frozenset({"JP", "BR"}), "occurred")},
+        set(),
+        id="predicting-during-a-visit-still-visits",
+    ),
 ]
 
 
