@@ -1476,6 +1476,8 @@ def _build(
         # towns and venues never act; support never goes to a town, but an attack on Gaza hits its state
         topical = {id(r) for r in refs if r.topic}
         no_source = venue_refs | places | topical
+        if typ is EventType.HOSTILE:
+            no_source |= {id(r) for r in refs if _backs_movement(text, r)}
         towns = no_source if typ is EventType.SUPPORT else topical
         directed = _directed_states(text, hit, in_scope, towns, no_source) or _directed_states(
             text, hit, in_clause, towns, no_source
@@ -1659,6 +1661,16 @@ def _build(
     return [draft]
 
 
+_BACKER_OF = re.compile(r"-(?:backed|supported|sponsored|armed|supplied|funded|financed|trained)\b")
+
+
+def _backs_movement(text: str, r: _Ref) -> bool:
+    """Whether ``r`` names the backer of a movement ("U.S.-backed Contra rebels attacked ..."): the
+    movement acts, not its backer."""
+    backed = _BACKER_OF.match(text, r.end)
+    return backed is not None and _MOVEMENT_HEADS.match(text[backed.end() : backed.end() + 60]) is not None
+
+
 _PLURAL_PACTS = re.compile(r"(?i)(?:agreements|accords|treaties|pacts|deals)\s*$")
 _PLURAL_TALKS = re.compile(r"(?i)(?:talks|meetings)\s*$")
 _WITH_LIST = re.compile(r"\s+with\s+")
@@ -1731,6 +1743,10 @@ def _directed_states(
         ]
     src: list[str] = []
     tgt: list[str] = []
+    if (
+        hit.trigger.name == "support_backed" or text[hit.start - 1 : hit.start] == "-"
+    ) and _MOVEMENT_HEADS.match(text[hit.end : hit.end + 60]):
+        return None  # "the U.S.-backed contra rebels": support for a movement, no state
     if hit.trigger.name == "support_backed" and inside:
         src = [inside[0].country]
         tgt_groups = _groups(after, text)

@@ -937,6 +937,30 @@ HARD = [
         set(),
         id="predicting-during-a-visit-still-visits",
     ),
+    pytest.param(
+        "Brazil called U.S. and European Community export subsidies harmful to its farmers. "
+        "Argentina said it has had difficulties with the European Community over subsidies for grain exports. "
+        "Exporters suffer from a farm subsidy war between the United States and the European Community. "
+        "Washington offered export subsidies to the Soviet Union.",
+        {("support", frozenset({"US", "RU"}), "occurred")},
+        {
+            ("support", frozenset({"BR", "EU"})),
+            ("support", frozenset({"AR", "EU"})),
+            ("hostile", frozenset({"US", "EU"})),
+        },
+        id="a-subsidy-is-aid-only-when-it-goes-to-a-state",
+    ),
+    pytest.param(
+        "Nigeria will hold talks with French export credit officials in Paris. "
+        "U.S.-backed Contra rebels attacked a Nicaraguan army post near the Honduran border.",
+        {("meeting", frozenset({"NG", "FR"}), "planned")},
+        {
+            ("support", frozenset({"NG", "FR"})),
+            ("support", frozenset({"US", "NI"})),
+            ("hostile", frozenset({"US", "NI"})),
+        },
+        id="credit-officials-and-backed-rebels-are-no-aid-between-states",
+    ),
 ]
 
 
