@@ -961,6 +961,13 @@ HARD = [
         },
         id="credit-officials-and-backed-rebels-are-no-aid-between-states",
     ),
+    pytest.param(
+        "The U.S. administration reached agreement with Congress on trade legislation, German officials said. "
+        "We need a truly free trade agreement between Mexico and Canada, the senator said.",
+        {("agreement", frozenset({"MX", "CA"}), "planned")},
+        {("agreement", frozenset({"DE", "US"}))},
+        id="a-deal-with-congress-is-domestic-and-a-needed-one-is-still-to-come",
+    ),
 ]
 
 
