@@ -968,6 +968,25 @@ HARD = [
         {("agreement", frozenset({"DE", "US"}))},
         id="a-deal-with-congress-is-domestic-and-a-needed-one-is-still-to-come",
     ),
+    pytest.param(
+        "Poehl said West Germany had taken steps to meet U.S. demands for faster growth. "
+        "Prospects appear slim for a summer meeting between Chinese and Indian officials. "
+        "Japanese and Korean officials normally meet in the spring to discuss fishing quotas.",
+        set(),
+        {
+            ("meeting", frozenset({"DE", "US"})),
+            ("meeting", frozenset({"CN", "IN"})),
+            ("meeting", frozenset({"JP", "KR"})),
+        },
+        id="meeting-demands-slim-prospects-and-customs-are-no-meetings",
+    ),
+    pytest.param(
+        "Peru is coordinating an eventual meeting of Andean presidents with U.S. President Ronald Reagan. "
+        "Bolivia's economic reforms opened the door to talks with Argentina.",
+        {("meeting", frozenset({"PE", "US"}), "planned"), ("meeting", frozenset({"BO", "AR"}), "planned")},
+        set(),
+        id="an-eventual-meeting-and-the-door-opened-to-talks-are-still-to-come",
+    ),
 ]
 
 
