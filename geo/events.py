@@ -1914,6 +1914,14 @@ _PRIVATE_PERSON_BEFORE = re.compile(
     + _PRIVATE_PEOPLE
     + r"\s+(?:(?:who|that)\s+(?:(?:was|were|is|are|had|has|have|been|recently|just|also)\s+)*)?$"
 )
+# goods that arrive: a noun for them shortly before "arrived", no sentence break between
+_CARGO_SUBJECT = re.compile(
+    r"\b(?:cranes?|shipments?|cargo(?:es)?|consignments?|deliver(?:y|ies)|goods|supplies|containers?|equipment|"
+    r"tonnes|tons|wheat|grain|maize|corn|rice|sugar|oil|crude|fuel|food|medicines?|weapons|arms|missiles|tanks|"
+    r"vessels?|tankers?|freighters?|cargo\s+ships?|aircraft|jets|planes|helicopters|trucks|locomotives)\b"
+    r"[^.;:]{0,100}$",
+    re.IGNORECASE,
+)
 # a demonym for a private person: "a Canadian tourist", "a Canadian who returned from Mexico"
 _PRIVATE_PERSON_AFTER = re.compile(r"\s+(?:" + _PRIVATE_PEOPLE + r"\b|who\b)")
 
@@ -2121,6 +2129,11 @@ def _build_visits(
         and _PRIVATE_PERSON_AFTER.match(text, traveller_ref.end)
     ):
         return []  # "a Canadian tourist visiting Mexico", "a woman visiting from Canada": a private trip
+    cargo = (
+        _CARGO_SUBJECT.search(text, max(s, hit.start - 120), hit.start) if name == "visit_arrive" else None
+    )
+    if cargo is not None and not any(r.kind == "actor" and cargo.start() < r.start < hit.start for r in refs):
+        return []  # "container cranes donated by DANIDA have arrived in Dar es Salaam": goods, not a visitor
     if (
         name == "visit_leave"
         and re.match(r"(?i)(?:go|goes|going|went|come|comes|came|coming|head)", text[hit.start : hit.end])

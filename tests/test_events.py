@@ -987,6 +987,14 @@ HARD = [
         set(),
         id="an-eventual-meeting-and-the-door-opened-to-talks-are-still-to-come",
     ),
+    pytest.param(
+        "MOMBASA, Oct 20 - Three harbour cranes donated by the Norwegian Agency for Development Cooperation "
+        "have arrived in Mombasa. The 40,000 tonnes of Canadian wheat will arrive in Egypt next month. "
+        "Norwegian Foreign Minister Thorvald Stoltenberg arrived in Nairobi on Monday.",
+        {("visit", frozenset({"NO", "KE"}), "occurred")},
+        {("visit", frozenset({"CA", "EG"}))},
+        id="goods-that-arrive-are-no-visitors",
+    ),
 ]
 
 
