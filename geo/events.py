@@ -445,6 +445,10 @@ _NONSTATE_HEADS = re.compile(
     r"economy|markets?|currency|dollars?|oil\s+(?:companies|firms|industry)|energy\s+firms)\b",
     re.IGNORECASE,
 )
+# "a fellow US ally, Qatar", "America's allies": the ally is another state
+_ALLY_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:(?:close|key|staunch|fellow|loyal|main|major|old|traditional)\s+)?all(?:y|ies)\b"
+)
 # things a state adjective describes without making the state act or suffer: "West German interest
 # rates", "Japanese fiscal policy", "an Israeli airliner". Never a party, not even of a sanction or attack.
 _TOPIC_HEADS = re.compile(
@@ -553,7 +557,7 @@ def _refs_in(
         topic = kind == "demonym" and bool(_TOPIC_HEADS.match(after)) and not _STATE_HEADS.match(after)
         weak = topic or (
             kind in {"demonym", "country", "metonym"}
-            and bool(_NONSTATE_HEADS.match(after))
+            and (bool(_NONSTATE_HEADS.match(after)) or bool(_ALLY_AFTER.match(after)))
             and not _STATE_HEADS.match(after)
         )
         refs.append(_Ref(m.start, m.end, m.country, kind, mention=m, weak=weak, topic=topic))
@@ -639,7 +643,7 @@ _PLANNED = CaselessRegex(
     r"tomorrow|later\s+this|scheduled|proposed|proposal|propose[sd]?|eventual|open(?:s|ed|ing)?\s+the\s+(?:door|way)\s+(?:to|for)|pav(?:e|es|ed|ing)\s+the\s+way\s+(?:to|for)|need\s+to|needs?\s+(?:an?|the)(?=\s+(?:[\w-]+\s+){0,3}$)|readiness\s+to|"
     r"invit(?:ed|ation)|to\s+hold|would\s+like|prepared\s+to|"
     r"is\s+expected|are\s+expected|expected\s+to|decid(?:ed|es|ing)\s+to\s+(?:enter|hold|open|start|begin|resume|send)|"
-    r"ahead\s+of|(?:on\s+)?the\s+eve\s+of|(?:in\s+)?the\s+run-up\s+to|groundwork\s+for|(?:in\s+)?preparations?\s+for|"
+    r"ahead\s+of|head(?:ed|ing)\s+towards?|(?:on\s+)?the\s+eve\s+of|(?:in\s+)?the\s+run-up\s+to|groundwork\s+for|(?:in\s+)?preparations?\s+for|"
     r"prepar(?:e|es|ing)\s+for|(?:instructed|ordered|authori[sz]ed|mandated|empowered)\s+to|close\s+to\s+(?:reaching|signing|concluding|agreeing|an?\b)|close\s+to(?=\s*$))\b",
 )
 # negation and hedges; "may" (_MAY) is matched in lower case only: "LIMA, May 1 -" and "Theresa
@@ -651,7 +655,7 @@ _SKIP = CaselessRegex(
     r"cancel(?:l?ed|s)?|postpon(?:ed|es)|call(?:ed)?\s+off|rul(?:ed|es)\s+out|rejected|if|unless|whether|"
     r"could|might|possible|possibility|possibly|predict(?:s|ed|ing)?\s+(?:that\s+)?(?:[\w.'’-]+\s+){0,4}?(?:will|would)(?=\s+(?:\w+\s+)?$)|consider(?:s|ed|ing)?|hop(?:e|es|ed|ing)\s+to|(?:keen|eager|willing)\s+to|(?:risks?|dangers?|fears?)\s+(?:of|that)|"
     r"would\s+welcome|ask(?:ed|s)?\s+(?:\w+\s+)?(?:whether|if)|speculation|rumou?rs?|reportedly\s+considering|"
-    r"should|ought\s+to|veto(?:ed|es)?|block(?:ed|s)?|oppos(?:ed|es|e)|against\s+imposing|prospects?\s+(?:(?:appear|appears|seem|seems|look|looks|are|were|was|is)\s+(?:\w+\s+){0,2})?(?:for|of)|seek(?:s|ing)?|sought|request(?:ed|s|ing)?|asked\s+for|(?:ask|press|push)(?:ed|es|s|ing)?\s+(?:[\w.'’-]+\s+){1,3}?to|appl(?:y|ied|ies)\s+for|appeal(?:ed|s)?\s+(?:[\w-]+\s+){0,5}?for|calls\s+(?:from\s+)?(?:[\w-]+\s+){0,5}?for|wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|call(?:ed|s)?\s+for|calling\s+for|rather\s+than|instead\s+of|(?:excluded|left\s+out|shut\s+out|barred)\s+(?:from|of))\b",
+    r"should|ought\s+to|veto(?:ed|es)?|block(?:ed|s)?|oppos(?:ed|es|e)|against\s+imposing|prospects?\s+(?:(?:appear|appears|seem|seems|look|looks|are|were|was|is)\s+(?:\w+\s+){0,2})?(?:for|of)|seek(?:s|ing)?|sought|request(?:ed|s|ing)?|asked\s+for|insist(?:s|ed|ing)?\s+on|demand(?:ed|ing)|(?:ask|press|push)(?:ed|es|s|ing)?\s+(?:[\w.'’-]+\s+){1,3}?to|appl(?:y|ied|ies)\s+for|appeal(?:ed|s)?\s+(?:[\w-]+\s+){0,5}?for|calls\s+(?:from\s+)?(?:[\w-]+\s+){0,5}?for|wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|call(?:ed|s)?\s+for|calling\s+for|rather\s+than|instead\s+of|(?:excluded|left\s+out|shut\s+out|barred)\s+(?:from|of))\b",
 )
 _MAY = re.compile(r"\bmay\b")
 _HABITUAL_BEFORE = CaselessRegex(r"\b(?:normally|usually|generally|traditionally|customarily|typically)\b")
@@ -1130,7 +1134,7 @@ _PRESENT_TRAVEL = re.compile(r"(?:leaves|departs|flies|travels|heads|sets\s+off|
 _SCHEDULED_AFTER = re.compile(
     r"^\W*(?:\w+\s+){0,6}?(?:(?:is|are|was|were)\s+(?:scheduled|due|set|expected|planned|to\s+be|to\s+\w+)|"
     r"scheduled|planned\s+for|next\s+(?:week|month|year)|tomorrow|"
-    r"(?:will|shall)\s+(?:not\s+)?(?:be\s+(?:held|signed|resumed|opened|launched|concluded|imposed)|take\s+place|"
+    r"(?:will|shall|would)\s+(?:not\s+)?(?:be\s+(?:held|signed|resumed|opened|launched|concluded|imposed)|take\s+place|"
     r"begin|start|open|resume))\b",
     re.IGNORECASE,
 )

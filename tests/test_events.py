@@ -995,6 +995,21 @@ HARD = [
         {("visit", frozenset({"CA", "EG"}))},
         id="goods-that-arrive-are-no-visitors",
     ),
+    pytest.param(
+        "Egypt has imposed a trade embargo on a fellow U.S. ally in the region, Jordan. "
+        "Brazil's trade practices have destroyed thousands of Argentine factories and millions of Argentine jobs.",
+        {("hostile", frozenset({"EG", "JO"}), "occurred")},
+        {("hostile", frozenset({"EG", "US"})), ("hostile", frozenset({"BR", "AR"}))},
+        id="a-states-ally-is-another-state-and-destroyed-jobs-are-a-figure",
+    ),
+    pytest.param(
+        "Observers said Peru and Chile were headed toward negotiations. "
+        "Syria demanded the return of the remains of Syrians killed in Iraq. "
+        "Libya insisted on further aid from Italy.",
+        {("meeting", frozenset({"PE", "CL"}), "planned")},
+        {("hostile", frozenset({"SY", "IQ"})), ("support", frozenset({"LY", "IT"}))},
+        id="headed-toward-talks-is-planned-and-a-demand-is-no-act",
+    ),
 ]
 
 
