@@ -1010,6 +1010,13 @@ HARD = [
         {("hostile", frozenset({"SY", "IQ"})), ("support", frozenset({"LY", "IT"}))},
         id="headed-toward-talks-is-planned-and-a-demand-is-no-act",
     ),
+    pytest.param(
+        "Kabul said the Pakistanis had gained footholds on Afghan territory after launching the offensive "
+        "on three fronts. Italy has joined the group of European Community countries opposed to the proposed tax.",
+        set(),
+        {("alliance", frozenset({"AF", "PK"})), ("alliance", frozenset({"IT", "EU"}))},
+        id="battle-fronts-and-sides-taken-are-no-alliances",
+    ),
 ]
 
 
