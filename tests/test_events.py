@@ -1017,6 +1017,13 @@ HARD = [
         {("alliance", frozenset({"AF", "PK"})), ("alliance", frozenset({"IT", "EU"}))},
         id="battle-fronts-and-sides-taken-are-no-alliances",
     ),
+    pytest.param(
+        "There is a large Ghanaian community in Canada and many regularly travel back home to visit with "
+        "their families. Many Kenyans in Britain travel home to Kenya to visit their families at Christmas.",
+        set(),
+        {("visit", frozenset({"GH", "CA"})), ("visit", frozenset({"KE", "GB"}))},
+        id="visiting-ones-family-is-a-private-trip",
+    ),
 ]
 
 
