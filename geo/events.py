@@ -639,7 +639,7 @@ def _clauses(text: str, offset: int) -> list[tuple[int, int]]:
 _PLANNED = CaselessRegex(
     r"\b(?:will|shall|would|'ll|is\s+to|are\s+to|was\s+to|were\s+to|(?:is|are|was|were)\s+(?:set|scheduled|"
     r"due|expected|planned|planning|slated|going|likely|invited|ready|preparing)\s+to|to\s+be\s+held|"
-    r"plans?\s+(?:to|an?)\b|planned|(?:when|once|after|before|until)\s+(?:[\w.-]+\s+){1,3}?arrives|intends?\s+to|intend|leaves|departs|sets\s+(?:off|out)|agreed\s+(?:(?:on|last|this|early|late|in)\s+\w+\s+|yesterday\s+|today\s+)?to|upcoming|forthcoming|next\s+(?:week|month|year)|"
+    r"plans?\s+(?:to|an?)\b|planned|(?:when|once|after|before|until)\s+(?:[\w.-]+\s+){1,4}?(?:arrives|visits|travels|comes|returns)|intends?\s+to|intend|leaves|departs|sets\s+(?:off|out)|agreed\s+(?:(?:on|last|this|early|late|in)\s+\w+\s+|yesterday\s+|today\s+)?to|upcoming|forthcoming|next\s+(?:week|month|year)|"
     r"tomorrow|later\s+this|scheduled|proposed|proposal|propose[sd]?|eventual|open(?:s|ed|ing)?\s+the\s+(?:door|way)\s+(?:to|for)|pav(?:e|es|ed|ing)\s+the\s+way\s+(?:to|for)|need\s+to|needs?\s+(?:an?|the)(?=\s+(?:[\w-]+\s+){0,3}$)|readiness\s+to|"
     r"invit(?:ed|ation)|to\s+hold|would\s+like|prepared\s+to|"
     r"is\s+expected|are\s+expected|expected\s+to|decid(?:ed|es|ing)\s+to\s+(?:enter|hold|open|start|begin|resume|send)|"
@@ -1088,6 +1088,9 @@ def _evidence(text: str, s: int, e: int) -> Evidence:
 # words after it ("..._AFTER", from its end)
 _CONDITION_AFTER = re.compile(r"\s*(?:if|unless|could|might|(?-i:may))\b", re.IGNORECASE)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b")
+_CALLED_OFF_VERB = re.compile(
+    r"(?:cancel(?:l)?ed|postponed|rejected|refused|declined|vetoed|blocked|opposed)$"
+)
 _CALLED_OFF_AFTER = re.compile(
     r"^[^,;.]{0,60}?\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?"
     r"(?:postponed|cancel(?:l)?ed|called\s+off|put\s+off|delayed|scrapped|shelved|suspended)\b",
@@ -1155,7 +1158,9 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
     after = text[hit.end : min(e, hit.end + 45)]
     after_clause = _CLAUSE_CUT.split(after, maxsplit=1)[0]
     skip = _SKIP.found(near) or _MAY.search(near) or _CONDITION_AFTER.match(after_clause)
-    if skip and not _PERFECT_BEFORE.search(near[-25:]):
+    perfect = _PERFECT_BEFORE.search(near[-25:]) if skip else None
+    # "has agreed not to ..." still reports the act; "has cancelled a trip" is the hedge itself
+    if skip and (perfect is None or _CALLED_OFF_VERB.search(perfect.group())):
         return None
     rest = text[hit.end : e]
     if _CALLED_OFF_AFTER.search(rest) or (_may_deny(rest) and _DENIED_AFTER.search(rest)):
@@ -2134,7 +2139,9 @@ def _build_visits(
     ):
         return []  # "a Canadian tourist visiting Mexico", "a woman visiting from Canada": a private trip
     cargo = (
-        _CARGO_SUBJECT.search(text, max(s, hit.start - 120), hit.start) if name == "visit_arrive" else None
+        _CARGO_SUBJECT.search(text, max(s, hit.start - 120), hit.start)
+        if name in {"visit_arrive", "visit_leave"}
+        else None
     )
     if cargo is not None and not any(r.kind == "actor" and cargo.start() < r.start < hit.start for r in refs):
         return []  # "container cranes donated by DANIDA have arrived in Dar es Salaam": goods, not a visitor

@@ -1024,6 +1024,15 @@ HARD = [
         {("visit", frozenset({"GH", "CA"})), ("visit", frozenset({"KE", "GB"}))},
         id="visiting-ones-family-is-a-private-trip",
     ),
+    pytest.param(
+        "OTTAWA, April 27 - Canadian Foreign Minister Joe Clark has cancelled a trip to Japan because of "
+        "pressing business at home. A first shipment of Nigerian crude oil will leave for Ghana this weekend. "
+        "The plan will be explained this week when Finance Minister Michael Wilson visits Washington for "
+        "talks with U.S. officials.",
+        {("meeting", frozenset({"CA", "US"}), "planned"), ("visit", frozenset({"CA", "US"}), "planned")},
+        {("visit", frozenset({"CA", "JP"})), ("visit", frozenset({"NG", "GH"}))},
+        id="a-cancelled-trip-a-shipment-and-talks-when-he-visits",
+    ),
 ]
 
 
