@@ -640,7 +640,7 @@ _PLANNED = CaselessRegex(
     r"\b(?:will|shall|would|'ll|is\s+to|are\s+to|was\s+to|were\s+to|(?:is|are|was|were)\s+(?:set|scheduled|"
     r"due|expected|planned|planning|slated|going|likely|invited|ready|preparing)\s+to|to\s+be\s+held|"
     r"plans?\s+(?:to|an?)\b|planned|(?:when|once|after|before|until)\s+(?:[\w.-]+\s+){1,4}?(?:arrives|visits|travels|comes|returns)|intends?\s+to|intend|leaves|departs|sets\s+(?:off|out)|agreed\s+(?:(?:on|last|this|early|late|in)\s+\w+\s+|yesterday\s+|today\s+)?to|upcoming|forthcoming|next\s+(?:week|month|year)|"
-    r"tomorrow|later\s+this|scheduled|proposed|proposal|propose[sd]?|eventual|open(?:s|ed|ing)?\s+the\s+(?:door|way)\s+(?:to|for)|pav(?:e|es|ed|ing)\s+the\s+way\s+(?:to|for)|need\s+to|needs?\s+(?:an?|the)(?=\s+(?:[\w-]+\s+){0,3}$)|readiness\s+to|"
+    r"tomorrow|later\s+this|next(?=\s+(?:[\w-]+\s+){0,2}$)|scheduled|proposed|proposal|propose[sd]?|eventual|open(?:s|ed|ing)?\s+the\s+(?:door|way)\s+(?:to|for)|pav(?:e|es|ed|ing)\s+the\s+way\s+(?:to|for)|need\s+to|needs?\s+(?:an?|the)(?=\s+(?:[\w-]+\s+){0,3}$)|readiness\s+to|"
     r"invit(?:ed|ation)|to\s+hold|would\s+like|prepared\s+to|"
     r"is\s+expected|are\s+expected|expected\s+to|decid(?:ed|es|ing)\s+to\s+(?:enter|hold|open|start|begin|resume|send)|"
     r"ahead\s+of|head(?:ed|ing)\s+towards?|(?:on\s+)?the\s+eve\s+of|(?:in\s+)?the\s+run-up\s+to|groundwork\s+for|(?:in\s+)?preparations?\s+for|"

@@ -1033,6 +1033,14 @@ HARD = [
         {("visit", frozenset({"CA", "JP"})), ("visit", frozenset({"NG", "GH"}))},
         id="a-cancelled-trip-a-shipment-and-talks-when-he-visits",
     ),
+    pytest.param(
+        "Korea has until the next meeting of senior officials from Korea and France in May to respond. "
+        "Canadian Trade Minister Pat Carney told representatives of several of the largest Japanese trading "
+        "firms that she would act.",
+        {("meeting", frozenset({"KR", "FR"}), "planned")},
+        {("meeting", frozenset({"KR", "FR", "CA"})), ("meeting", frozenset({"CA", "JP"}))},
+        id="the-next-meeting-is-still-to-come-and-firms-delegates-meet-no-state",
+    ),
 ]
 
 
