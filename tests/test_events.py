@@ -1041,6 +1041,13 @@ HARD = [
         {("meeting", frozenset({"KR", "FR", "CA"})), ("meeting", frozenset({"CA", "JP"}))},
         id="the-next-meeting-is-still-to-come-and-firms-delegates-meet-no-state",
     ),
+    pytest.param(
+        "The Dutch barge Rijn, which sank 10 days ago near Basel in Switzerland, will be lifted. "
+        "Iraq sank an Iranian frigate in the Gulf.",
+        {("hostile", frozenset({"IQ", "IR"}), "occurred")},
+        {("hostile", frozenset({"NL", "CH"}))},
+        id="a-ship-that-sank-was-not-sunk-by-anyone",
+    ),
 ]
 
 
@@ -1057,6 +1064,8 @@ def test_people_expelled_from_a_state_are_expelled_by_it(gazetteer) -> None:  # 
     assert (ev.type, ev.source, ev.target) == (EventType.HOSTILE, "CG", "AO")
     (ev,) = events_of("Iranian diplomats were expelled by France on Monday.", gazetteer)
     assert (ev.source, ev.target) == ("FR", "IR")
+    (ev,) = events_of("The Kuwaiti tanker was sunk by Iranian gunboats.", gazetteer)
+    assert (ev.source, ev.target) == ("IR", "KW")
 
 
 def test_planned_visit_has_date_location_direction_and_evidence(gazetteer) -> None:  # type: ignore[no-untyped-def]
