@@ -1859,6 +1859,11 @@ def _is_venue(text: str, r: _Ref) -> bool:
     """A city or landmark after "in"/"at": where something happened, not who took part."""
     if r.kind not in {"city", "landmark", "admin1", "admin2", "region"}:
         return False
+    return _after_locative(text, r)
+
+
+def _after_locative(text: str, r: _Ref) -> bool:
+    """Whether ``r`` follows "in", "at", "to", "near" ... ("in the city of", "at Baghdad's")."""
     return bool(_VENUE_BEFORE.search(text[max(0, r.start - 40) : r.start]))
 
 
@@ -2099,7 +2104,7 @@ def _build_visits(
             if r.kind in {"demonym", "country", "metonym", "bloc"}
             and not _is_venue(text, r)
             # "The U.S. Commerce Secretary is in Hong Kong after stops in Peking": where he is, not who
-            and not (r.kind == "country" and _VENUE_BEFORE.search(text, max(0, r.start - 40), r.start))
+            and not (r.kind == "country" and _after_locative(text, r))
             and not _is_destination(text, r)
             and not re.match(
                 r"\s+(?:is|was|will\s+be)\s+the\s+(?:\w+\s+)?(?:stop|leg|destination)",
