@@ -18,7 +18,8 @@ Repeated reports of one interaction merge and keep every evidence sentence.
 
 Triggers are looked for first, with nothing but the text (:func:`_scan_triggers`: one
 Aho–Corasick pass over each sentence for the lexicon's stems, then only the regexes they gate);
-an article with no trigger has no event, so the pipeline finds its mentions only when it has one.
+an article with no trigger has no event, so the pipeline finds its mentions only when it has one,
+and its officials only when its places name two states or a bloc (:func:`_events_for`).
 
 Type -> PLOVER / CAMEO mapping (the trigger lexicon refines the code):
 
@@ -2465,12 +2466,25 @@ _WORKER_GAZETTEER: Any = None
 
 
 def _events_for(article: Article, gazetteer: Any) -> list[Event]:
-    from geo.mentions import find_mentions
+    from geo.mentions import find_mentions_naming
 
     scan = _scan_triggers(article)
     if not scan.triggered or not _may_yield(article, scan):
         return []  # no event can come: the mentions (half the cost of an article) are not needed
-    return _events_from_scan(article, find_mentions(article, gazetteer=gazetteer), scan)
+    # An event holds two states or more, and each comes from a place, a demonym or an official of
+    # the article (who takes his state from one of those), or from a bloc: where the places name
+    # one state and no bloc is named, the officials need not be looked for, nor events.
+    mentions = find_mentions_naming(article, 0 if _names_a_bloc(article.text) else 2, gazetteer)
+    if mentions is None:
+        return []
+    return _events_from_scan(article, mentions, scan)
+
+
+def _names_a_bloc(text: str) -> bool:
+    """Whether ``text`` names one of :func:`_blocs` (a bloc stands for a state, or for its members)."""
+    return any(
+        gate.search(text) and pattern.search(text) for (pattern, _c, _m), gate in zip(_blocs(), _bloc_gates())
+    )
 
 
 def _init_worker() -> None:

@@ -63,7 +63,15 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Lexicon", "actor_at", "find_mentions", "load_lexicon", "resolve_name", "state_of"]
+__all__ = [
+    "Lexicon",
+    "actor_at",
+    "find_mentions",
+    "find_mentions_naming",
+    "load_lexicon",
+    "resolve_name",
+    "state_of",
+]
 
 # --------------------------------------------------------------------------------------
 # lexicon (plain data files, loaded once)
@@ -660,6 +668,21 @@ def find_mentions(article: Article, gazetteer: OfflineGazetteer | None = None) -
     >>> [(a.name, a.country) for a in m.actors][:1]
     [('Fuad Hussein', 'IQ')]
     """
+    mentions = find_mentions_naming(article, 0, gazetteer)
+    if mentions is None:  # never, with no states asked for
+        raise AssertionError("find_mentions_naming gave up with no states asked for")
+    return mentions
+
+
+def find_mentions_naming(
+    article: Article, at_least: int, gazetteer: OfflineGazetteer | None = None
+) -> Mentions | None:
+    """:func:`find_mentions`, or ``None`` once its places name fewer than ``at_least`` states.
+
+    The officials are looked for last, and only when the places name enough states: an official
+    takes his state from a place or demonym of the article (or its dateline), so he adds none.
+    The events stage asks for two, the fewest an event has.
+    """
     if gazetteer is None:
         from geo.geocode import default_gazetteer
 
@@ -754,6 +777,10 @@ def find_mentions(article: Article, gazetteer: OfflineGazetteer | None = None) -
     _mark_metonyms(kept, text, states)
 
     places_out = [_to_mention(c, text) for c in kept if c.kind is MentionKind.NONSTATE or c.place is not None]
+    if at_least > 0:
+        named = {m.country for m in places_out if m.country and m.kind is not MentionKind.NONSTATE}
+        if len(named) < at_least:
+            return None
     actors, name_spans = _find_actors(text, places_out, lex, article, headings)
     if name_spans:
         # a toponym inside a person's name ("Hussein" in "Fuad Hussein", later bare "Hussein")

@@ -1450,6 +1450,56 @@ def test_articles_skipped_before_their_mentions_have_no_event(shared_dir, gazett
     assert skipped >= 100  # company stories and bank talks are common in wire copy
 
 
+@pytest.mark.parametrize(
+    ("text", "read_in_full"),
+    [
+        # one state in all its places: officials can add none, so no event can come
+        ("WASHINGTON, March 3 - President Reagan met congressional leaders to discuss aid.", False),
+        ("Kenya's President met farmers in Nairobi and pledged support for the coffee growers.", False),
+        # two states, by a place and a demonym
+        ("Kenya's President met Ugandan officials in Nairobi.", True),
+        # one state and a bloc: the bloc is the second party
+        ("Kenya's President met European Community officials in Nairobi.", True),
+    ],
+)
+def test_officials_are_sought_only_with_two_states(gazetteer, text: str, read_in_full: bool) -> None:  # type: ignore[no-untyped-def]
+    from geo import events
+    from geo.mentions import find_mentions, find_mentions_naming
+
+    article = Article(id="t", text=text)
+    at_least = 0 if events._names_a_bloc(text) else 2
+    mentions = find_mentions_naming(article, at_least, gazetteer)
+    assert (mentions is not None) is read_in_full
+    if mentions is not None:
+        assert mentions == find_mentions(article, gazetteer=gazetteer)
+
+
+def test_articles_naming_one_state_have_no_event(shared_dir, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    """The second gate only saves work: an article whose places name one state, and no bloc,
+    gives no event when its officials are looked for too."""
+    import itertools
+
+    from geo import events
+    from geo.ingest import read_articles
+    from geo.mentions import find_mentions, find_mentions_naming
+
+    paths = [
+        shared_dir / "dev_gold" / "articles.jsonl",
+        shared_dir / "corpora" / "reuters21578" / "articles.jsonl",
+    ]
+    articles = itertools.chain(
+        read_articles([str(paths[0])]), itertools.islice(read_articles([str(paths[1])]), 3000)
+    )
+    skipped = 0
+    for article in articles:
+        if events._names_a_bloc(article.text) or find_mentions_naming(article, 2, gazetteer) is not None:
+            continue
+        skipped += 1
+        full = find_mentions(article, gazetteer=gazetteer)
+        assert events._events_from_scan(article, full, events._scan_triggers(article)) == [], article.id
+    assert skipped >= 300  # most wire stories are about one state
+
+
 def test_a_sanction_taking_effect_later_is_dated_ahead(gazetteer) -> None:  # type: ignore[no-untyped-def]
     text = "STOCKHOLM, March 12 - Sweden said a trade boycott of South Africa would take effect from July 1."
     (ev,) = events_of(text, gazetteer, date="1987-03-12")
