@@ -442,7 +442,8 @@ _NONSTATE_HEADS = re.compile(
     r"journalists?|newspapers?|news\s+agency|press|media|radio|television|tv|people|citizens|nationals|"
     r"students|investors|shareholders|corporations?|groups?\s+of\s+companies|airlines?|carriers?|"
     r"manufacturers|makers|dealers|bondholders|holders|creditors|debtors|associations?|institutes?|"
-    r"refugees|hostages|community|communities|origin|ancestry|descent|"
+    r"refugees|hostages|community|communities|origin|ancestry|descent|tourists|visitors|fans|"
+    r"red\s+(?:cross|crescent)|charit(?:y|ies)|ngos?|volunteers|(?:aid|relief|humanitarian)\s+(?:agenc(?:y|ies)|groups?|organi[sz]ations?)|"
     r"economy|markets?|currency|dollars?|oil\s+(?:companies|firms|industry)|energy\s+firms)\b",
     re.IGNORECASE,
 )
@@ -474,6 +475,12 @@ _STATE_HEADS = re.compile(
 )
 
 
+# "many Egyptians support Real Madrid": some of a people, not the state ("thousands of Angolans were
+# expelled" still names the state that suffers it)
+_PEOPLE_BEFORE = re.compile(
+    r"\b(?:many|most|some|few|several)\s+$",
+    re.IGNORECASE,
+)
 _ALIGNMENT = re.compile(r"\b(?:anti|pro)[-–]\s*$", re.IGNORECASE)
 _NAME_GOES_ON = re.compile(r"\s[A-Z][a-z]")
 _SEAT = re.compile(r"[-–](?:based|born|made|built|listed)\b")
@@ -556,10 +563,18 @@ def _refs_in(
         if kind == "demonym" and _MOVEMENT_HEADS.match(after) and not _STATE_HEADS.match(after):
             continue
         topic = kind == "demonym" and bool(_TOPIC_HEADS.match(after)) and not _STATE_HEADS.match(after)
-        weak = topic or (
-            kind in {"demonym", "country", "metonym"}
-            and (bool(_NONSTATE_HEADS.match(after)) or bool(_ALLY_AFTER.match(after)))
-            and not _STATE_HEADS.match(after)
+        weak = (
+            topic
+            or (
+                kind in {"demonym", "country", "metonym"}
+                and (bool(_NONSTATE_HEADS.match(after)) or bool(_ALLY_AFTER.match(after)))
+                and not _STATE_HEADS.match(after)
+            )
+            or (
+                kind == "demonym"
+                and bool(_PEOPLE_BEFORE.search(text, max(0, m.start - 30), m.start))
+                and not _STATE_HEADS.match(after)
+            )
         )
         refs.append(_Ref(m.start, m.end, m.country, kind, mention=m, weak=weak, topic=topic))
     refs.extend(_actor_refs(mentions, start, end, skip, dateline_only))
@@ -1809,7 +1824,8 @@ def _directed_states(
                 text[hit.start : hit.end],
                 re.IGNORECASE,
             ) and not re.search(
-                r"\b(?:provid|gave|give|giv|grant|extend|offer|lend|lent|pledg|promis|approv|sign|launch|carr|mount|stag)\w*\b",
+                r"\b(?:provid|gave|give|giv|grant|extend|offer|lend|lent|pledg|promis|approv|sign|launch|carr|mount|stag|"
+                r"contribut|donat|send|sent|deliver|allocat|earmark|disburs|commit)\w*\b",
                 gap,
                 re.IGNORECASE,
             ):

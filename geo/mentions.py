@@ -919,6 +919,7 @@ def _find_dateline(text: str) -> tuple[int, int] | None:
 
 
 _ACCEPT, _REJECT, _PERSON, _BLOCK = 0, 1, 2, 3
+_DISEASE_AFTER = re.compile(r"\s+(?:ha?emorrhagic\s+)?(?:virus|fever|flu)\b", re.IGNORECASE)
 
 
 def _accept_toponym(
@@ -936,6 +937,10 @@ def _accept_toponym(
     Returns ``_ACCEPT``, ``_REJECT``, or ``_PERSON`` when the context shows the name is a
     person's (so that its other, bare occurrences in the article are rejected too).
     """
+    if text.startswith("$", end):
+        return _REJECT  # "US$1 million", "HK$", "NZ$": a currency, not a place
+    if places[0].kind is not PlaceKind.COUNTRY and _DISEASE_AFTER.match(text, end):
+        return _BLOCK  # "West Nile virus", "Marburg virus", "Lassa fever": a disease, named after a place
     surface = text[start:end]
     facts = _surface_facts(id(gazetteer), key, surface)
     if facts is None:

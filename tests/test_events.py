@@ -1048,6 +1048,32 @@ HARD = [
         {("hostile", frozenset({"NL", "CH"}))},
         id="a-ship-that-sank-was-not-sunk-by-anyone",
     ),
+    pytest.param(
+        "Malaysia has decided to contribute US$1 million in humanitarian aid to Indonesia.",
+        {("support", frozenset({"MY", "ID"}), "occurred")},
+        {("support", frozenset({"MY", "US"})), ("support", frozenset({"MY", "US", "ID"}))},
+        id="a-sum-in-us-dollars-names-no-united-states",
+    ),
+    pytest.param(
+        "Although many Egyptians support Real Madrid or Barcelona, some Iraqi officials support the Syrian government.",
+        {("support", frozenset({"IQ", "SY"}), "occurred")},
+        {("support", frozenset({"EG", "ES"}))},
+        id="many-of-a-people-are-not-its-state",
+    ),
+    pytest.param(
+        "Egypt has received large numbers of tourists who come to visit the tombs of Greek kings. "
+        "Iranian President Hassan Rouhani visited Iraq as tourists fled.",
+        {("visit", frozenset({"IR", "IQ"}), "occurred")},
+        {("visit", frozenset({"EG", "GR"}))},
+        id="tourists-visiting-are-no-state-visit",
+    ),
+    pytest.param(
+        "The South African Red Cross has sent medical aid to Zimbabwe. "
+        "Japan donated 5 mln dlrs in food aid to Bangladesh. Malaysia will contribute $1 million in aid to Indonesia.",
+        {("support", frozenset({"JP", "BD"}), "occurred"), ("support", frozenset({"MY", "ID"}), "occurred")},
+        {("support", frozenset({"ZA", "ZW"}))},
+        id="charities-give-no-state-aid-and-donors-contribute",
+    ),
 ]
 
 

@@ -79,6 +79,13 @@ def by_text(m: Mentions, text: str):  # type: ignore[no-untyped-def]
         ("Two Association of South East Asian Nations envoys reached Hanoi.", "Asian"),
         ("The Economic Community of West African States sent monitors to the vote.", "African"),
         ("Talks on the Kennedy Round of tariff cuts ended.", "Kennedy"),
+        # currencies and diseases named after a place
+        ("Malaysia will give US$1 million in aid.", "US"),
+        ("The bonds pay HK$5 million a year.", "HK"),
+        ("A tourist visiting Uganda was killed by the Marburg virus.", "Marburg"),
+        ("Cases of West Nile virus and Lassa fever rose.", "West Nile"),
+        ("Cases of West Nile virus and Lassa fever rose.", "Nile"),
+        ("Cases of West Nile virus and Lassa fever rose.", "Lassa"),
     ],
 )
 def test_names_that_are_not_places(text: str, not_place: str, gaz) -> None:  # type: ignore[no-untyped-def]
@@ -108,6 +115,8 @@ def test_names_that_are_not_places(text: str, not_place: str, gaz) -> None:  # t
         ("Delegates at the Madrid Conference agreed on a timetable.", "Madrid", "ES"),
         # "<Name> island": the head noun says the name is a place
         ("Ferries to Thassos island were cancelled by the storm.", "Thassos", "GR"),
+        # a country before "virus" is still the country ("a China virus" is the speaker's word for it)
+        ("Cases of the virus in Uganda rose; Uganda virus cases fell.", "Uganda", "UG"),
     ],
 )
 def test_places_in_the_same_sentences(text: str, place: str, country: str, gaz) -> None:  # type: ignore[no-untyped-def]
