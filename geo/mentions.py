@@ -919,6 +919,7 @@ def _find_dateline(text: str) -> tuple[int, int] | None:
 
 
 _ACCEPT, _REJECT, _PERSON, _BLOCK = 0, 1, 2, 3
+_OCCASION_AFTER = re.compile(r"\s+(?:day|anniversary|celebrations?|holiday|eve)\b", re.IGNORECASE)
 _DISEASE_AFTER = re.compile(r"\s+(?:ha?emorrhagic\s+)?(?:virus|fever|flu)\b", re.IGNORECASE)
 
 
@@ -976,6 +977,8 @@ def _accept_toponym(
         # far more often a company or a person than that place
         if not (locative() and not in_heading):
             return _REJECT
+    if common and _OCCASION_AFTER.match(after):
+        return _REJECT  # "Independence Day", "the 57th Independence anniversary", "Victory Day": a holiday
     if common and locative() and re.search(r"\bthe[ \xa0]+$", before, re.IGNORECASE):
         said_place[0] = False  # "to the Bank": a common noun, not a town
     if common and not major:

@@ -86,6 +86,9 @@ def by_text(m: Mentions, text: str):  # type: ignore[no-untyped-def]
         ("Cases of West Nile virus and Lassa fever rose.", "West Nile"),
         ("Cases of West Nile virus and Lassa fever rose.", "Nile"),
         ("Cases of West Nile virus and Lassa fever rose.", "Lassa"),
+        # holidays named by a common word that is also a town
+        ("Troops paraded in celebration of the 57th Independence anniversary.", "Independence"),
+        ("Veterans marched on Victory Day in the capital.", "Victory"),
     ],
 )
 def test_names_that_are_not_places(text: str, not_place: str, gaz) -> None:  # type: ignore[no-untyped-def]
@@ -117,6 +120,7 @@ def test_names_that_are_not_places(text: str, not_place: str, gaz) -> None:  # t
         ("Ferries to Thassos island were cancelled by the storm.", "Thassos", "GR"),
         # a country before "virus" is still the country ("a China virus" is the speaker's word for it)
         ("Cases of the virus in Uganda rose; Uganda virus cases fell.", "Uganda", "UG"),
+        ("The family moved to Independence, Missouri, in 1990.", "Independence", "US"),
     ],
 )
 def test_places_in_the_same_sentences(text: str, place: str, country: str, gaz) -> None:  # type: ignore[no-untyped-def]
