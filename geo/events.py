@@ -481,6 +481,11 @@ _PEOPLE_BEFORE = re.compile(
     r"\b(?:many|most|some|few|several)\s+$",
     re.IGNORECASE,
 )
+_COUNTED_PEOPLE = re.compile(
+    r"\b(?:numbers?|thousands|hundreds|millions|tens|dozens|scores|flood|influx|wave|exodus|stream)\s+of\s+"
+    r"(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 _ALIGNMENT = re.compile(r"\b(?:anti|pro)[-–]\s*$", re.IGNORECASE)
 _NAME_GOES_ON = re.compile(r"\s[A-Z][a-z]")
 _SEAT = re.compile(r"[-–](?:based|born|made|built|listed)\b")
@@ -665,7 +670,7 @@ _PLANNED = CaselessRegex(
 # negation and hedges; "may" (_MAY) is matched in lower case only: "LIMA, May 1 -" and "Theresa
 # May" are no hedges
 _SKIP = CaselessRegex(
-    r"\b(?:not|never|no|n't|cannot|refus(?:ed|es|e)|fail(?:ed|s)?\s+to|declin(?:ed|es)\s+to|denied|deny|"
+    r"\b(?:not|never|no|n't|cannot|refus(?:ed|es|e)|fail(?:ed|s)?\s+to|declin(?:ed|es)\s+to|denied|deny|unable\s+to|"
     r"(?:declin(?:ed|es|ing)|turn(?:ed|s|ing)?\s+down|spurn(?:ed|s)?)\s+(?:an?|the|its|their|his|her)\s+"
     r"(?:[\w.-]+\s+){0,2}?(?:offer|invitation|overture)s?|"
     r"cancel(?:l?ed|s)?|postpon(?:ed|es)|call(?:ed)?\s+off|rul(?:ed|es)\s+out|rejected|if|unless|whether|"
@@ -1438,6 +1443,17 @@ def _build(
     if ctx.company_story and not has_official:
         return []  # "The U.S. visit" of a company's delegation
     if typ is EventType.VISIT:
+        # "the growing number of Venezuelans arriving", "thousands of Syrians arrived": migrants, no visit
+        migrants = {
+            id(r)
+            for r in refs
+            if r.kind == "demonym"
+            and _COUNTED_PEOPLE.search(text, max(0, r.start - 40), r.start)
+            and not _STATE_HEADS.match(text[r.end : r.end + 60])
+        }
+        if migrants:
+            refs = [r for r in refs if id(r) not in migrants]
+            in_clause = [r for r in in_clause if id(r) not in migrants]
         return _build_visits(ctx, hit, status, s, e, refs, in_clause, clause, *when(), evidence)
 
     commercial = _commercial(text, ctx.low, ctx.banking_story, s, e, clause)

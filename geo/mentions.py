@@ -919,6 +919,9 @@ def _find_dateline(text: str) -> tuple[int, int] | None:
 
 
 _ACCEPT, _REJECT, _PERSON, _BLOCK = 0, 1, 2, 3
+_CLUB_BEFORE = re.compile(
+    r"(?:^|[\s(])(?:Real|Atl[eé]tico|Sporting|Dynamo|Dinamo|Olympique|Borussia|FC|AC|Inter)[ \xa0]$"
+)
 _OCCASION_AFTER = re.compile(r"\s+(?:day|anniversary|celebrations?|holiday|eve)\b", re.IGNORECASE)
 _DISEASE_AFTER = re.compile(r"\s+(?:ha?emorrhagic\s+)?(?:virus|fever|flu)\b", re.IGNORECASE)
 
@@ -989,6 +992,8 @@ def _accept_toponym(
             or not (locative() or prominent and not _sentence_initial(text, start))
         ):
             return _REJECT
+    if _CLUB_BEFORE.search(before):
+        return _REJECT  # "Real Madrid", "Atletico Madrid", "Dynamo Kiev", "Inter Milan": a football club
     if not major and _TITLE_MOD_BEFORE.search(before):
         return _REJECT  # "Foreign Minster" (a misspelt title, not the town), "Vice Presidente"
     if (

@@ -1074,6 +1074,27 @@ HARD = [
         {("support", frozenset({"ZA", "ZW"}))},
         id="charities-give-no-state-aid-and-donors-contribute",
     ),
+    pytest.param(
+        "The growing number of Venezuelans arriving in Brazil strains its towns. "
+        "Thousands of Syrians arrived in Turkey last week. A number of Iraqi ministers arrived in Moscow on Monday.",
+        {("visit", frozenset({"IQ", "RU"}), "occurred")},
+        {("visit", frozenset({"VE", "BR"})), ("visit", frozenset({"SY", "TR"}))},
+        id="migrants-arriving-pay-no-visit-ministers-do",
+    ),
+    pytest.param(
+        "SINGAPORE, June 12 - A communique said Asean hoped for greater Japanese investment in the region "
+        "and larger numbers of visiting Japanese tourists.",
+        set(),
+        {("visit", frozenset({"JP", "SG"}))},
+        id="visiting-tourists-pay-no-state-visit",
+    ),
+    pytest.param(
+        "The Iraqi minister was unable to attend the meeting in Paris, and the two sides were unable to agree. "
+        "Kuwait's emir visited Riyadh.",
+        {("visit", frozenset({"KW", "SA"}), "occurred")},
+        {("meeting", frozenset({"IQ", "FR"})), ("agreement", frozenset({"IQ", "FR"}))},
+        id="what-a-state-was-unable-to-do-did-not-happen",
+    ),
 ]
 
 

@@ -89,6 +89,10 @@ def by_text(m: Mentions, text: str):  # type: ignore[no-untyped-def]
         # holidays named by a common word that is also a town
         ("Troops paraded in celebration of the 57th Independence anniversary.", "Independence"),
         ("Veterans marched on Victory Day in the capital.", "Victory"),
+        # football clubs named after their city
+        ("Real Madrid beat Dynamo Kiev and Inter Milan lost.", "Madrid"),
+        ("Real Madrid beat Dynamo Kiev and Inter Milan lost.", "Kiev"),
+        ("Real Madrid beat Dynamo Kiev and Inter Milan lost.", "Milan"),
     ],
 )
 def test_names_that_are_not_places(text: str, not_place: str, gaz) -> None:  # type: ignore[no-untyped-def]
