@@ -486,6 +486,10 @@ _COUNTED_PEOPLE = re.compile(
     r"(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
+# the state an envoy's mandate covers: the topic of his work, not the state he serves
+_MANDATE_BEFORE = re.compile(
+    r"\b(?:envoy|coordinator|representative|rapporteur|mediator)\s+(?:on|for)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _ALIGNMENT = re.compile(r"\b(?:anti|pro)[-–]\s*$", re.IGNORECASE)
 _NAME_GOES_ON = re.compile(r"\s[A-Z][a-z]")
 _SEAT = re.compile(r"[-–](?:based|born|made|built|listed)\b")
@@ -528,6 +532,8 @@ def _refs_in(
             continue
         if _ALIGNMENT.search(text[max(0, m.start - 6) : m.start]):
             continue  # "anti-Baghdad Kurdish rebels", "pro-Iranian groups": an alignment, not a party
+        if _MANDATE_BEFORE.search(text, max(0, m.start - 40), m.start):
+            continue  # "the U.N. Special Envoy for Yemen", "Resident Coordinator for Pakistan": a mandate
         if (
             m.kind is MentionKind.TOPONYM
             and m.start >= 2

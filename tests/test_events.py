@@ -1095,6 +1095,14 @@ HARD = [
         {("meeting", frozenset({"IQ", "FR"})), ("agreement", frozenset({"IQ", "FR"}))},
         id="what-a-state-was-unable-to-do-did-not-happen",
     ),
+    pytest.param(
+        "UN Special Envoy for Yemen Martin Griffiths met Saudi officials in Riyadh. "
+        "Jan Vandemoortele, U.N. Resident Coordinator for Pakistan, said 30 countries including Australia "
+        "and Japan provide assistance. Kuwait's emir visited Riyadh.",
+        {("visit", frozenset({"KW", "SA"}), "occurred")},
+        {("meeting", frozenset({"YE", "SA"})), ("support", frozenset({"PK", "AU", "JP"}))},
+        id="the-state-of-an-envoys-mandate-is-no-party",
+    ),
 ]
 
 
