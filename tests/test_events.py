@@ -1103,6 +1103,13 @@ HARD = [
         {("meeting", frozenset({"YE", "SA"})), ("support", frozenset({"PK", "AU", "JP"}))},
         id="the-state-of-an-envoys-mandate-is-no-party",
     ),
+    pytest.param(
+        "Washington says the plan shows Japan's failure to honour its pledges to open its market. "
+        "Argentina has threatened to follow Brazil in declaring a moratorium. Japan pledged to help Indonesia.",
+        {("support", frozenset({"JP", "ID"}), "occurred")},
+        {("support", frozenset({"US", "JP"})), ("hostile", frozenset({"AR", "BR"}))},
+        id="a-broken-pledge-is-no-support-and-following-a-state-threatens-no-one",
+    ),
 ]
 
 
