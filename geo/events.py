@@ -490,6 +490,12 @@ _COUNTED_PEOPLE = re.compile(
 _MANDATE_BEFORE = re.compile(
     r"\b(?:envoy|coordinator|representative|rapporteur|mediator)\s+(?:on|for)\s+(?:the\s+)?$", re.IGNORECASE
 )
+# "agreed to impose", "agreed on retaliation against": an agreement among some to act against others
+_AGREED_AGAINST = re.compile(
+    r"\s+(?:(?:to|on)\s+)?(?:jointly\s+|collectively\s+)?(?:impose|slap|levy|retaliat\w*|sanction\w*|boycott\w*|ban|"
+    r"expel\w*|punish\w*|penali[sz]\w*|curb|restrict|block)\b",
+    re.IGNORECASE,
+)
 _ALIGNMENT = re.compile(r"\b(?:anti|pro)[-–]\s*$", re.IGNORECASE)
 _NAME_GOES_ON = re.compile(r"\s[A-Z][a-z]")
 _SEAT = re.compile(r"[-–](?:based|born|made|built|listed)\b")
@@ -1487,6 +1493,10 @@ def _build(
     non_party |= {
         id(r) for r in refs if r.weak and not (hit.trigger.name == "support_aid" and r.start >= hit.end)
     }
+    if typ is EventType.AGREEMENT and _AGREED_AGAINST.match(text, hit.end):
+        # "the EC nations agreed to impose tariffs on Japan": what they agreed on does to Japan, with no
+        # agreement with it
+        non_party |= {id(r) for r in refs if r.start >= hit.end}
     if typ in {EventType.ALLIANCE, EventType.AGREEMENT}:
         # "the U.S.-led coalition against Iraq", "a pact against Iran": whom the bloc opposes, not a member
         non_party |= {

@@ -1110,6 +1110,13 @@ HARD = [
         {("support", frozenset({"US", "JP"})), ("hostile", frozenset({"AR", "BR"}))},
         id="a-broken-pledge-is-no-support-and-following-a-state-threatens-no-one",
     ),
+    pytest.param(
+        "Foreign ministers of the 12 EC nations agreed to impose tariffs on a range of Japanese electrical goods. "
+        "The U.S. has already imposed higher tariffs on computer microchips imported from Japan.",
+        {("hostile", frozenset({"EU", "JP"}), "occurred"), ("hostile", frozenset({"US", "JP"}), "occurred")},
+        {("agreement", frozenset({"EU", "JP"}))},
+        id="tariffs-imposed-on-a-states-goods-are-a-sanction-not-an-agreement-with-it",
+    ),
 ]
 
 
