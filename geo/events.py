@@ -492,7 +492,7 @@ _MANDATE_BEFORE = re.compile(
 )
 # "agreed to impose", "agreed on retaliation against": an agreement among some to act against others
 _AGREED_AGAINST = re.compile(
-    r"\s+(?:(?:to|on)\s+)?(?:jointly\s+|collectively\s+)?(?:impose|slap|levy|retaliat\w*|sanction\w*|boycott\w*|ban|"
+    r"\bagree(?:d|s|ing)?\s+(?:(?:to|on)\s+)?(?:jointly\s+|collectively\s+)?(?:impose|slap|levy|retaliat\w*|sanction\w*|boycott\w*|ban|"
     r"expel\w*|punish\w*|penali[sz]\w*|curb|restrict|block)\b",
     re.IGNORECASE,
 )
@@ -1493,10 +1493,12 @@ def _build(
     non_party |= {
         id(r) for r in refs if r.weak and not (hit.trigger.name == "support_aid" and r.start >= hit.end)
     }
-    if typ is EventType.AGREEMENT and _AGREED_AGAINST.match(text, hit.end):
-        # "the EC nations agreed to impose tariffs on Japan": what they agreed on does to Japan, with no
-        # agreement with it
-        non_party |= {id(r) for r in refs if r.start >= hit.end}
+    if typ in {EventType.AGREEMENT, EventType.MEETING}:
+        # "the EC nations agreed to impose tariffs on Japan", "ministers met and agreed to sanction
+        # Libya": what they agreed on is done to Japan, no agreement or talks with it
+        against = _AGREED_AGAINST.search(text, hit.start, e)
+        if against is not None:
+            non_party |= {id(r) for r in refs if r.start >= against.start()}
     if typ in {EventType.ALLIANCE, EventType.AGREEMENT}:
         # "the U.S.-led coalition against Iraq", "a pact against Iran": whom the bloc opposes, not a member
         non_party |= {
