@@ -1830,6 +1830,11 @@ def _directed_states(
                 hit.type is EventType.SUPPORT
                 and re.match(r"\s+(?:of|from)\s+(?:the\s+)?$", text[hit.end : after[0].start])
             )
+            or (
+                # "replying to a warning from Turkey", "threats from Iraq" (but "the invasion of Kuwait")
+                hit.type is EventType.HOSTILE
+                and re.match(r"\s+from\s+(?:the\s+)?$", text[hit.end : after[0].start])
+            )
             # "Angolans were expelled from Congo": the state they leave expels them
             or (
                 hit.trigger.name == "hostile_expel"

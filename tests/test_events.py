@@ -1128,6 +1128,15 @@ def test_hard_sentences(gazetteer, text: str, expected: set, forbidden: set) -> 
     assert not {(t, c) for t, c, _ in found} & forbidden, found
 
 
+def test_a_warning_from_a_state_comes_from_it(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = events_of(
+        "Greece, replying to a warning from Turkey, said it would drill in the Aegean Sea.", gazetteer
+    )
+    assert (ev.type, ev.source, ev.target) == (EventType.HOSTILE, "TR", "GR")
+    (ev,) = events_of("Iraq's invasion of Kuwait was condemned.", gazetteer)
+    assert (ev.source, ev.target) == ("IQ", "KW")
+
+
 def test_people_expelled_from_a_state_are_expelled_by_it(gazetteer) -> None:  # type: ignore[no-untyped-def]
     (ev,) = events_of("Thousands of Angolans were expelled from Congo last month.", gazetteer)
     assert (ev.type, ev.source, ev.target) == (EventType.HOSTILE, "CG", "AO")
