@@ -1822,7 +1822,8 @@ def _directed_states(
         and (
             re.match(
                 # "attacked and sunk by X", "threatened with sanctions by X"
-                r"(?:,?\s+(?:and\s+)?\w+ed)*(?:\s+with\s+(?:[\w-]+\s+){0,2}?[\w-]+)?,?\s+(?:by|at\s+the\s+hands\s+of)\b",
+                # ("retaliate by imposing taxes on U.S. exports": a means, no agent)
+                r"(?:,?\s+(?:and\s+)?\w+ed)*(?:\s+with\s+(?:[\w-]+\s+){0,2}?[\w-]+)?,?\s+(?:by(?!\s+\w+ing\b)|at\s+the\s+hands\s+of)\b",
                 text[hit.end : hit.end + 60],
             )
             or (

@@ -1135,6 +1135,9 @@ def test_a_warning_from_a_state_comes_from_it(gazetteer) -> None:  # type: ignor
     assert (ev.type, ev.source, ev.target) == (EventType.HOSTILE, "TR", "GR")
     (ev,) = events_of("Iraq's invasion of Kuwait was condemned.", gazetteer)
     assert (ev.source, ev.target) == ("IQ", "KW")
+    # "by" and a gerund is the means, not the agent of a passive
+    (ev,) = events_of("Britain said it would retaliate by imposing taxes on U.S. exports.", gazetteer)
+    assert (ev.source, ev.target) == ("GB", "US")
 
 
 def test_people_expelled_from_a_state_are_expelled_by_it(gazetteer) -> None:  # type: ignore[no-untyped-def]
