@@ -1115,7 +1115,9 @@ def _surface_facts(gaz_id: int, key: str, surface: str) -> _Facts | None:
         return None
     lex = load_lexicon()
     low = surface.lower()
-    if low in lex.stopnames or surface in lex.demonyms or surface in lex.nonstate or _is_title_word(low, lex):
+    if low in lex.stopnames or key in lex.stopnames or surface in lex.demonyms or surface in lex.nonstate:
+        return None  # (the key is the name without accents: "El Niño" is the stop-name "el nino")
+    if _is_title_word(low, lex):
         return None
     lower_word = " " in surface and any(
         w[0].islower() and len(w) > 3 and w not in _NAME_PARTICLES for w in surface.split()[1:]
