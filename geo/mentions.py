@@ -544,7 +544,14 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    return bool(_SENT_END.search(text[max(0, start - 6) : start]))
+    if not _SENT_END.search(text[max(0, start - 6) : start]):
+        return False
+    # "Prof. Francis Eze", "Dr. Ashley Sutton": an honorific's full stop ends no sentence
+    abbrev = _ABBREV_BEFORE.search(text, max(0, start - 12), start)
+    return abbrev is None or abbrev.group(1).lower() not in _HONORIFIC_WORDS
+
+
+_ABBREV_BEFORE = re.compile(r"(?<![\w.])([A-Za-z]{1,9})\.\s*$")
 
 
 @dataclass

@@ -89,6 +89,8 @@ def by_text(m: Mentions, text: str):  # type: ignore[no-untyped-def]
         # holidays named by a common word that is also a town
         ("Troops paraded in celebration of the 57th Independence anniversary.", "Independence"),
         ("Veterans marched on Victory Day in the capital.", "Victory"),
+        # an honorific's full stop ends no sentence: the name after it is a person's
+        ("The Vice Chancellor, Prof. Francis Eze, estimated the cost.", "Eze"),
         # a stop-name written with its accents
         ("The El Niño weather pattern hit Peru.", "El Niño"),
         # football clubs named after their city
