@@ -663,7 +663,28 @@ def _clauses(text: str, offset: int) -> list[tuple[int, int]]:
             out.append((offset + s, offset + m.start()))
         s = m.end()
     out.append((offset + s, offset + len(text)))
-    return out
+    if ", and " not in text:
+        return out
+    # "Japan gave aid to Bangladesh, and Malaysia will lend Indonesia": a second subject and verb
+    # start a clause of their own; "Britain, France, and Italy signed" is one list
+    split: list[tuple[int, int]] = []
+    for cs, ce in out:
+        start = cs
+        for m in _AND_CLAUSE.finditer(text, cs - offset, ce - offset):
+            left = text[start - offset : m.start()]
+            if len(_LOWER_WORD.findall(left.rsplit(",", 1)[-1])) >= 2:
+                split.append((start, offset + m.start()))
+                start = offset + m.end()
+        split.append((start, ce))
+    return split
+
+
+_AND_CLAUSE = re.compile(
+    r",\s+and\s+(?=(?:the\s+)?(?:[A-Z][\w.'’-]*\s+(?:and\s+)?){1,4}(?:[a-z]+\s+)?(?:will|would|has|have|had|is|are|"
+    r"was|were|said|says|also|later|then|met|held|gave|sent|took|left|began|told|paid|flew|went|came|made|sold|"
+    r"bought|struck|hit|[a-z]+ed)\b)"
+)
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 
 
 # ---------------------------------------------------------------------------------------------

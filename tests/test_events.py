@@ -1123,6 +1123,17 @@ HARD = [
         {("meeting", frozenset({"RU", "US"}))},
         id="a-demand-that-has-been-met-is-no-meeting",
     ),
+    pytest.param(
+        "Japan donated 5 mln dlrs in food aid to Bangladesh, and Malaysia will contribute $1 million in aid to Indonesia. "
+        "Britain, France, and Italy signed an agreement with Japan.",
+        {
+            ("support", frozenset({"JP", "BD"}), "occurred"),
+            ("support", frozenset({"MY", "ID"}), "occurred"),
+            ("agreement", frozenset({"GB", "FR", "IT", "JP"}), "occurred"),
+        },
+        {("support", frozenset({"JP", "BD", "MY"})), ("support", frozenset({"JP", "ID"}))},
+        id="and-a-second-subject-with-its-verb-opens-a-clause-a-list-does-not",
+    ),
 ]
 
 
