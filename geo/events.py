@@ -219,7 +219,7 @@ _COMMISSION = re.compile(r"\b[Cc]ommission(?:ers?)?\b(?!\s+(?:on|for|of)\b)")
 _NAMED_AFTER = re.compile(
     r"\s+(?:group|club|round|process|accords?|agreements?|declaration|communique|conference|meeting|forum|"
     r"initiative|plan|talks|summit|treaty|convention|protocol|council|pact|interbank|stock|exchange|bourse|"
-    r"futures|metal|money|bullion|commodity|markets?|dealers|traders|brokers|banks?)\b",
+    r"futures|metal|money|bullion|commodity|markets?|dealers|traders|brokers|banks?|chambers?)\b",
     re.IGNORECASE,
 )
 # a city two or three words before an accord-like noun still names it: "the Paris currency stability
@@ -462,7 +462,8 @@ _TOPIC_HEADS = re.compile(
 # armed or political movements: a demonym before them names no state at all ("Nicaraguan contra rebels")
 _MOVEMENT_HEADS = re.compile(
     r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:rebels?|guerrillas?|insurgents|militants?|militias?|separatists|"
-    r"Kurds|opposition|exiles|dissidents|contras?|resistance|movement|liberation|underground)\b",
+    r"Kurds|opposition|exiles|dissidents|contras?|resistance|movement|liberation|underground|militiamen|fighters|"
+    r"gunmen|factions?|paramilitar(?:y|ies)|jihadists|extremists|Islamists)\b",
     re.IGNORECASE,
 )
 # state heads that make a nearby demonym a state even when a non-state noun follows later; within the
@@ -496,6 +497,7 @@ _AGREED_AGAINST = re.compile(
     r"expel\w*|punish\w*|penali[sz]\w*|curb|restrict|block)\b",
     re.IGNORECASE,
 )
+_SOME_OF = re.compile(r"^\s+(?:some|many|most|one|several|all|each)\s+of(?=\s)", re.IGNORECASE)
 _ALIGNMENT = re.compile(r"\b(?:anti|pro)[-–]\s*$", re.IGNORECASE)
 _NAME_GOES_ON = re.compile(r"\s[A-Z][a-z]")
 _SEAT = re.compile(r"[-–](?:based|born|made|built|listed)\b")
@@ -1830,6 +1832,10 @@ def _directed_states(
         hit.trigger.name == "support_backed" or text[hit.start - 1 : hit.start] == "-"
     ) and _MOVEMENT_HEADS.match(text[hit.end : hit.end + 60]):
         return None  # "the U.S.-backed contra rebels": support for a movement, no state
+    if hit.type is EventType.SUPPORT and _MOVEMENT_HEADS.match(
+        _SOME_OF.sub("", text[hit.end : hit.end + 80], count=1)
+    ):
+        return None  # "Turkey backs some of the rebel groups", "Iran supports Houthi rebels": a movement
     if hit.trigger.name == "support_backed" and inside:
         src = [inside[0].country]
         tgt_groups = _groups(after, text)

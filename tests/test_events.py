@@ -1134,6 +1134,19 @@ HARD = [
         {("support", frozenset({"JP", "BD", "MY"})), ("support", frozenset({"JP", "ID"}))},
         id="and-a-second-subject-with-its-verb-opens-a-clause-a-list-does-not",
     ),
+    pytest.param(
+        "Turkey backs some of the rebel groups fighting the government. Clashes killed 25 Turkish-backed Syrian "
+        "militiamen. Iran supports the Syrian government.",
+        {("support", frozenset({"IR", "SY"}), "occurred")},
+        {("support", frozenset({"TR", "SY"}))},
+        id="support-for-a-movement-is-no-support-for-a-state",
+    ),
+    pytest.param(
+        "The British minister told a U.S. Chamber of Commerce meeting that Congress was wrong.",
+        set(),
+        {("meeting", frozenset({"GB", "US"}))},
+        id="a-chamber-of-commerce-named-after-a-state-is-not-the-state",
+    ),
 ]
 
 
