@@ -441,7 +441,7 @@ _NONSTATE_HEADS = re.compile(
     r"(?:trade|labou?r)\s+unions?|unions|workers|traders|exporters|importers|producers|farmers|industry|industries|industrialists|"
     r"journalists?|newspapers?|news\s+agency|press|media|radio|television|tv|people|citizens|nationals|"
     r"students|investors|shareholders|corporations?|groups?\s+of\s+companies|airlines?|carriers?|"
-    r"manufacturers|makers|dealers|bondholders|holders|creditors|debtors|associations?|institutes?|"
+    r"manufacturers|makers|dealers|bondholders|holders|creditors|debtors|associations?|institutes?|organi[sz]ations?|"
     r"refugees|hostages|community|communities|origin|ancestry|descent|tourists|visitors|fans|"
     r"red\s+(?:cross|crescent)|charit(?:y|ies)|ngos?|volunteers|(?:aid|relief|humanitarian)\s+(?:agenc(?:y|ies)|groups?|organi[sz]ations?)|"
     r"economy|markets?|currency|dollars?|oil\s+(?:companies|firms|industry)|energy\s+firms)\b",

@@ -1147,6 +1147,13 @@ HARD = [
         {("meeting", frozenset({"GB", "US"}))},
         id="a-chamber-of-commerce-named-after-a-state-is-not-the-state",
     ),
+    pytest.param(
+        "Prime Minister Brian Mulroney will meet the movement's president Oliver Tambo in Ottawa, an official "
+        "of the outlawed South African organization said.",
+        set(),
+        {("meeting", frozenset({"CA", "ZA"}))},
+        id="an-organisation-named-by-a-demonym-is-not-the-state",
+    ),
 ]
 
 
