@@ -1142,7 +1142,7 @@ def _evidence(text: str, s: int, e: int) -> Evidence:
 
 # what _status reads around a trigger: the clause before it ("..._BEFORE", to its end) and the
 # words after it ("..._AFTER", from its end)
-_CONDITION_AFTER = re.compile(r"\s*(?:if|unless|could|might|(?-i:may))\b", re.IGNORECASE)
+_CONDITION_AFTER = re.compile(r"\s*(?:if|unless|could|might|should|(?-i:may))\b", re.IGNORECASE)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b")
 _CALLED_OFF_VERB = re.compile(
     r"(?:cancel(?:l)?ed|postponed|rejected|refused|declined|vetoed|blocked|opposed)$"

@@ -34,3 +34,18 @@ def _dyads(text: str, date: str = "2001-06-20") -> set[tuple[str, frozenset[str]
 )
 def test_month_may_is_not_a_hedge(text: str, expected: set[tuple[str, frozenset[str]]]) -> None:
     assert _dyads(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what should happen has not: a recommendation, no act
+        ("The group said sanctions should be imposed against Japan as of April 1.", set()),
+        ("Chinese officials told EC envoys that more joint ventures should be set up in China.", set()),
+        ("Japan imposed sanctions against Iran on April 1.", {("hostile", frozenset({"JP", "IR"}))}),
+    ],
+)
+def test_what_should_happen_after_the_trigger_is_no_event(
+    text: str, expected: set[tuple[str, frozenset[str]]]
+) -> None:
+    assert _dyads(text) == expected
