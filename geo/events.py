@@ -497,6 +497,12 @@ _AGREED_AGAINST = re.compile(
     r"expel\w*|punish\w*|penali[sz]\w*|curb|restrict|block)\b",
     re.IGNORECASE,
 )
+# what may stand between a state's adjective or possessive and the noun it qualifies: "Japanese
+# development aid", "Egyptian Government credit", "Iranian attack" (not "Iranian coast in attacks")
+_MODIFIER_GAP = re.compile(
+    r"(?:['’]s?)?\s+(?:(?!(?:in|of|on|at|to|for|the|a|an|and|or|with|by|from|were|was|is|are|had|have|has|been)\b)"
+    r"[A-Za-z-]+\s+)?"
+)
 _SOME_OF = re.compile(r"^\s+(?:some|many|most|one|several|all|each)\s+of(?=\s)", re.IGNORECASE)
 _ALIGNMENT = re.compile(r"\b(?:anti|pro)[-–]\s*$", re.IGNORECASE)
 _NAME_GOES_ON = re.compile(r"\s[A-Z][a-z]")
@@ -1873,12 +1879,16 @@ def _directed_states(
         src = [r.country for r in _groups(after, text)[0]]
         tgt = [r.country for r in _groups(before, text)[-1]] if before else []
     else:
+        donor_named = False  # "with Canadian aid", "Japan's loans": the state named at the noun gives
         if before:
             gap = text[before[-1].end : hit.start]
             if re.fullmatch(r"(?:['’]s?)?\s*(?:[\w-]+\s+){0,2}", gap):
                 # "Moscow's support", "Israeli occupation", "UK support": the adjacent state alone,
                 # with any state joined to it by "and" ("Iraq and Syria's ...")
                 src = [before[-1].country]
+                donor_named = (before[-1].kind == "demonym" or gap[:1] in {"'", "’"}) and bool(
+                    _MODIFIER_GAP.fullmatch(gap)
+                )
                 if len(before) > 1 and re.fullmatch(
                     r"\s*(?:and|&)\s*(?:the\s+)?", text[before[-2].end : before[-1].start]
                 ):
@@ -1928,7 +1938,10 @@ def _directed_states(
             tgt = [r.country for r in groups_after[0]]
         elif before:
             groups_before = _groups(before, text)
-            if len(groups_before) >= 2:
+            if len(groups_before) >= 2 and donor_named:
+                # "Zambia set up a fund with Canadian aid": the donor gives to the clause's subject
+                tgt = [r.country for r in groups_before[0]]
+            elif len(groups_before) >= 2:
                 # "Britain will give India 50 mln stg in aid": subject, then indirect object
                 src = [r.country for r in groups_before[0]]
                 tgt = [r.country for r in groups_before[-1]]

@@ -1154,6 +1154,13 @@ HARD = [
         {("meeting", frozenset({"CA", "ZA"}))},
         id="an-organisation-named-by-a-demonym-is-not-the-state",
     ),
+    pytest.param(
+        "Britain needs evidence that the Syrians have renounced state-sponsored terrorism. "
+        "The U.S.-backed government of Iraq signed an accord with Kuwait.",
+        {("agreement", frozenset({"IQ", "KW"}), "occurred"), ("support", frozenset({"US", "IQ"}), "occurred")},
+        {("support", frozenset({"GB", "SY"}))},
+        id="state-sponsored-terrorism-is-no-support-between-states",
+    ),
 ]
 
 
@@ -1175,6 +1182,21 @@ def test_a_warning_from_a_state_comes_from_it(gazetteer) -> None:  # type: ignor
     # "by" and a gerund is the means, not the agent of a passive
     (ev,) = events_of("Britain said it would retaliate by imposing taxes on U.S. exports.", gazetteer)
     assert (ev.source, ev.target) == ("GB", "US")
+
+
+def test_the_state_named_at_the_noun_gives_or_does_it(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = events_of("Zambia was setting up an irrigation fund with Canadian aid.", gazetteer)
+    assert (ev.type, ev.source, ev.target) == (EventType.SUPPORT, "CA", "ZM")
+    (ev,) = events_of("Kuwaiti tankers have come under repeated Iranian attack.", gazetteer)
+    assert (ev.type, ev.source, ev.target) == (EventType.HOSTILE, "IR", "KW")
+    # not across a preposition: "the Iranian coast in attacks" names where, not who
+    (ev,) = events_of(
+        "Iraq said its warplanes hit two ships off the Iranian coast in attacks last night.", gazetteer
+    )
+    assert (ev.source, ev.target) == ("IQ", "IR")
+    # a country before the noun is the indirect object: "gave India aid"
+    (ev,) = events_of("Britain gave India aid.", gazetteer)
+    assert (ev.source, ev.target) == ("GB", "IN")
 
 
 def test_people_expelled_from_a_state_are_expelled_by_it(gazetteer) -> None:  # type: ignore[no-untyped-def]
