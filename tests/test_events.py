@@ -1161,6 +1161,13 @@ HARD = [
         {("support", frozenset({"GB", "SY"}))},
         id="state-sponsored-terrorism-is-no-support-between-states",
     ),
+    pytest.param(
+        'Hong Kong attacked the "textile and apparel trade act of 1987" introduced in the U.S. Congress. '
+        "India attacked the new U.S. trade bill. Iraq attacked the Iranian port of Bandar Abbas.",
+        {("hostile", frozenset({"IQ", "IR"}), "occurred")},
+        {("hostile", frozenset({"HK", "US"})), ("hostile", frozenset({"IN", "US"}))},
+        id="attacking-a-bill-is-criticism-not-an-attack",
+    ),
 ]
 
 
