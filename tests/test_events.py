@@ -1168,6 +1168,13 @@ HARD = [
         {("hostile", frozenset({"HK", "US"})), ("hostile", frozenset({"IN", "US"}))},
         id="attacking-a-bill-is-criticism-not-an-attack",
     ),
+    pytest.param(
+        "NATO is monitoring the largest deployment of Soviet attack submarines near the United States since 1985. "
+        "Iraqi jets attacked an Iranian tanker.",
+        {("hostile", frozenset({"IQ", "IR"}), "occurred")},
+        {("hostile", frozenset({"RU", "US"}))},
+        id="an-attack-submarine-is-a-vessel-not-an-attack",
+    ),
 ]
 
 
