@@ -1175,6 +1175,13 @@ HARD = [
         {("hostile", frozenset({"RU", "US"}))},
         id="an-attack-submarine-is-a-vessel-not-an-attack",
     ),
+    pytest.param(
+        "French Finance Minister Edouard Balladur said the Group of Five is closer to arriving at a system of "
+        "target zones for the U.S. dollar. The Iraqi minister arrived at the airport in Moscow.",
+        {("visit", frozenset({"IQ", "RU"}), "occurred")},
+        {("visit", frozenset({"FR", "US"}))},
+        id="arriving-at-a-system-is-no-arrival",
+    ),
 ]
 
 
