@@ -701,7 +701,7 @@ _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 _PLANNED = CaselessRegex(
     r"\b(?:will|shall|would|'ll|is\s+to|are\s+to|was\s+to|were\s+to|(?:is|are|was|were)\s+(?:set|scheduled|"
     r"due|expected|planned|planning|slated|going|likely|invited|ready|preparing)\s+to|to\s+be\s+held|"
-    r"plans?\s+(?:to|an?)\b|planned|(?:when|once|after|before|until)\s+(?:[\w.-]+\s+){1,4}?(?:arrives|visits|travels|comes|returns)|intends?\s+to|intend|leaves|departs|sets\s+(?:off|out)|agreed\s+(?:(?:on|last|this|early|late|in)\s+\w+\s+|yesterday\s+|today\s+)?to|upcoming|forthcoming|next\s+(?:week|month|year)|"
+    r"plans?\s+(?:to|an?)\b|planned|(?:when|once|after|before|until)\s+(?:[\w.-]+\s+){1,4}?(?:arrives|visits|travels|comes|returns)|intends?\s+to|intend|leaves|departs|sets\s+(?:off|out)|agreed\s+(?:(?:on|last|this|early|late|in)\s+\w+\s+|yesterday\s+|today\s+)?to(?!\s+(?:a|an|the|its|their|his|her|this|that|these|those)\b)|upcoming|forthcoming|next\s+(?:week|month|year)|"
     r"tomorrow|later\s+this|next(?=\s+(?:[\w-]+\s+){0,2}$)|scheduled|proposed|proposal|propose[sd]?|eventual|open(?:s|ed|ing)?\s+the\s+(?:door|way)\s+(?:to|for)|pav(?:e|es|ed|ing)\s+the\s+way\s+(?:to|for)|need\s+to|needs?\s+(?:an?|the)(?=\s+(?:[\w-]+\s+){0,3}$)|readiness\s+to|"
     r"invit(?:ed|ation)|to\s+hold|would\s+like|prepared\s+to|"
     r"is\s+expected|are\s+expected|expected\s+to|decid(?:ed|es|ing)\s+to\s+(?:enter|hold|open|start|begin|resume|send)|"
@@ -717,10 +717,15 @@ _SKIP = CaselessRegex(
     r"cancel(?:l?ed|s)?|postpon(?:ed|es)|call(?:ed)?\s+off|rul(?:ed|es)\s+out|rejected|if|unless|whether|"
     r"could|might|possible|possibility|possibly|predict(?:s|ed|ing)?\s+(?:that\s+)?(?:[\w.'’-]+\s+){0,4}?(?:will|would)(?=\s+(?:\w+\s+)?$)|consider(?:s|ed|ing)?|hop(?:e|es|ed|ing)\s+to|(?:keen|eager|willing)\s+to|(?:risks?|dangers?|fears?)\s+(?:of|that)|"
     r"would\s+welcome|ask(?:ed|s)?\s+(?:\w+\s+)?(?:whether|if)|speculation|rumou?rs?|reportedly\s+considering|"
-    r"should|ought\s+to|veto(?:ed|es)?|block(?:ed|s)?|oppos(?:ed|es|e)|against\s+imposing|prospects?\s+(?:(?:appear|appears|seem|seems|look|looks|are|were|was|is)\s+(?:\w+\s+){0,2})?(?:for|of)|seek(?:s|ing)?|sought|request(?:ed|s|ing)?|asked\s+for|insist(?:s|ed|ing)?\s+on|demand(?:ed|ing)|(?:ask|press|push)(?:ed|es|s|ing)?\s+(?:[\w.'’-]+\s+){1,3}?to|appl(?:y|ied|ies)\s+for|appeal(?:ed|s)?\s+(?:[\w-]+\s+){0,5}?for|calls\s+(?:from\s+)?(?:[\w-]+\s+){0,5}?for|wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|call(?:ed|s)?\s+for|calling\s+for|rather\s+than|instead\s+of|(?:excluded|left\s+out|shut\s+out|barred)\s+(?:from|of))\b",
+    r"should|ought\s+to|(?:need|needs|necessity)\s+for|veto(?:ed|es)?|block(?:ed|s)?|oppos(?:ed|es|e)|against\s+imposing|prospects?\s+(?:(?:appear|appears|seem|seems|look|looks|are|were|was|is)\s+(?:\w+\s+){0,2})?(?:for|of)|seek(?:s|ing)?|sought|request(?:ed|s|ing)?|asked\s+for|insist(?:s|ed|ing)?\s+on|demand(?:ed|ing)|(?:ask|press|push)(?:ed|es|s|ing)?\s+(?:[\w.'’-]+\s+){1,3}?to|appl(?:y|ied|ies)\s+for|appeal(?:ed|s)?\s+(?:[\w-]+\s+){0,5}?for|calls\s+(?:from\s+)?(?:[\w-]+\s+){0,5}?for|wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|call(?:ed|s)?\s+for|calling\s+for|rather\s+than|instead\s+of|(?:excluded|left\s+out|shut\s+out|barred)\s+(?:from|of))\b",
 )
 _MAY = re.compile(r"\bmay\b")
 _HABITUAL_BEFORE = CaselessRegex(r"\b(?:normally|usually|generally|traditionally|customarily|typically)\b")
+# "he talks with the U.S. Treasury Secretary from time to time": a habit, no particular meeting
+_HABITUAL_AFTER = re.compile(
+    r"(?:(?!\b(?:that|which|who|and|but)\b)[^,;.]){0,40}?\b(?:from\s+time\s+to\s+time|regularly|routinely|periodically)\b",
+    re.IGNORECASE,
+)
 _VENUE_BEFORE = re.compile(
     r"\b(?:in|at|to|near|inside|outside)\s+(?:the\s+)?(?:city\s+of\s+|(?:[A-Z][\w-]+\s+){1,2}['’]s\s+|[A-Z][\w-]+['’]s\s+)?$"
 )
@@ -1231,7 +1236,9 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
         return None  # "supports negotiation of a bilateral trading agreement": not reached yet
     if _MAYBE_BEFORE.found(before[-30:]):
         return None
-    if hit.type in {EventType.MEETING, EventType.CALL, EventType.VISIT} and _HABITUAL_BEFORE.found(near):
+    if hit.type in {EventType.MEETING, EventType.CALL, EventType.VISIT} and (
+        _HABITUAL_BEFORE.found(near) or _HABITUAL_AFTER.match(text, hit.end, e)
+    ):
         return None  # "officials normally meet in the summer": a custom, no particular meeting
     if (
         _ARTICLE_BEFORE.found(before[-30:])

@@ -1157,7 +1157,10 @@ HARD = [
     pytest.param(
         "Britain needs evidence that the Syrians have renounced state-sponsored terrorism. "
         "The U.S.-backed government of Iraq signed an accord with Kuwait.",
-        {("agreement", frozenset({"IQ", "KW"}), "occurred"), ("support", frozenset({"US", "IQ"}), "occurred")},
+        {
+            ("agreement", frozenset({"IQ", "KW"}), "occurred"),
+            ("support", frozenset({"US", "IQ"}), "occurred"),
+        },
         {("support", frozenset({"GB", "SY"}))},
         id="state-sponsored-terrorism-is-no-support-between-states",
     ),
@@ -1181,6 +1184,30 @@ HARD = [
         {("visit", frozenset({"IQ", "RU"}), "occurred")},
         {("visit", frozenset({"FR", "US"}))},
         id="arriving-at-a-system-is-no-arrival",
+    ),
+    pytest.param(
+        "Papandreou told an emergency cabinet meeting in Athens that the army could give a hard lesson if "
+        "our neighbours (Turkey) were to carry out military actions. "
+        "Turkish Prime Minister Turgut Ozal said the row with Greece showed the need for talks.",
+        set(),
+        {("meeting", frozenset({"GR", "TR"}))},
+        id="a-cabinet-meeting-and-the-need-for-talks-are-no-meetings-between-states",
+    ),
+    pytest.param(
+        "At today's Cabinet meeting, Japanese Prime Minister Nakasone told his trade minister to calm U.S. anger.",
+        set(),
+        {("meeting", frozenset({"JP", "US"}))},
+        id="a-cabinet-meeting-is-domestic",
+    ),
+    pytest.param(
+        "TOKYO - Miyazawa said he talks with U.S. Treasury Secretary James Baker from time to time. "
+        "West Germany and France agreed to a package of measures at a meeting in Paris.",
+        {
+            ("meeting", frozenset({"DE", "FR"}), "occurred"),
+            ("agreement", frozenset({"DE", "FR"}), "occurred"),
+        },
+        {("meeting", frozenset({"JP", "US"}))},
+        id="talks-from-time-to-time-are-a-habit-and-agreeing-to-a-package-is-done",
     ),
 ]
 
