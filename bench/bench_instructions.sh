@@ -24,6 +24,9 @@ trap 'git -C "$HERE" worktree remove --force "$OLD" >/dev/null 2>&1 || true; rm 
 git -C "$HERE" worktree add --detach -f "$OLD" "$REF" >/dev/null 2>&1
 cat >"$SCRIPT" <<EOF
 import itertools, sys
+# each tree reads its own data/: the installed geo._data points at the editable checkout's folder
+# whichever tree is on PYTHONPATH, and geo._files.data_path falls back to the tree's data/ without it
+sys.modules["geo._data"] = None
 from geo.events import _events_for
 from geo.geocode import default_gazetteer
 from geo.ingest import read_articles
