@@ -178,6 +178,16 @@ def _bloc_gates() -> tuple[re.Pattern[str], ...]:
     return tuple(gates)
 
 
+@functools.lru_cache(maxsize=1)
+def _blocs_gated_in(text: str) -> tuple[tuple[re.Pattern[str], str | None, tuple[str, ...]], ...]:
+    """The :func:`_blocs` whose forms occur in ``text`` (no other can match in it or in its sentences).
+
+    Cached for the last text: the pipeline asks first whether the article names a bloc
+    (:func:`_names_a_bloc`), then the article's :class:`_Context` asks for the same blocs.
+    """
+    return tuple(b for b, gate in zip(_blocs(), _bloc_gates()) if gate.search(text))
+
+
 def _unexpanded_group(
     text: str, hit: _Hit, start: int, end: int, article_states: frozenset[str]
 ) -> set[str] | None:
@@ -825,7 +835,7 @@ class _Context:
             ):
                 counts[m.country] = counts.get(m.country, 0) + 1
         # the blocs whose forms occur in the article: no other can match in it or in its sentences
-        self.blocs = tuple(b for b, gate in zip(_blocs(), _bloc_gates()) if gate.search(self.text))
+        self.blocs = _blocs_gated_in(self.text)
         for pattern, code, _members in self.blocs:
             if code and pattern.search(self.text):
                 counts.setdefault(code, 0)
@@ -2585,9 +2595,7 @@ def _events_for(article: Article, gazetteer: Any) -> list[Event]:
 
 def _names_a_bloc(text: str) -> bool:
     """Whether ``text`` names one of :func:`_blocs` (a bloc stands for a state, or for its members)."""
-    return any(
-        gate.search(text) and pattern.search(text) for (pattern, _c, _m), gate in zip(_blocs(), _bloc_gates())
-    )
+    return any(pattern.search(text) for pattern, _code, _members in _blocs_gated_in(text))
 
 
 def _init_worker() -> None:
