@@ -366,7 +366,7 @@
           // frame the chosen state's partners (or everything again)
           var shown = [];
           nodeLayers.forEach(function (l) { if (map.hasLayer(l)) shown.push(l.getLatLng()); });
-          if (shown.length > 1) map.fitBounds(L.latLngBounds(shown).pad(0.15), { maxZoom: 6 });
+          if (shown.length > 1) map.fitBounds(L.latLngBounds(shown).pad(0.15), { maxZoom: 6, animate: false });
         });
         label.appendChild(select);
         box.appendChild(label);
