@@ -514,6 +514,9 @@ _MODIFIER_GAP = re.compile(
     r"[A-Za-z-]+\s+)?"
 )
 _SOME_OF = re.compile(r"^\s+(?:some|many|most|one|several|all|each)\s+of(?=\s)", re.IGNORECASE)
+# "an Iranian tanker was attacked", "three Iranians were killed": the subject suffers the act
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being|gets?|got)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"(?:ed|en|wn|sunk|struck|shot|hit)$", re.IGNORECASE)
 _ALIGNMENT = re.compile(r"\b(?:anti|pro)[-–]\s*$", re.IGNORECASE)
 _NAME_GOES_ON = re.compile(r"\s[A-Z][a-z]")
 _SEAT = re.compile(r"[-–](?:based|born|made|built|listed)\b")
@@ -715,7 +718,7 @@ _PLANNED = CaselessRegex(
     r"tomorrow|later\s+this|next(?=\s+(?:[\w-]+\s+){0,2}$)|scheduled|proposed|proposal|propose[sd]?|eventual|open(?:s|ed|ing)?\s+the\s+(?:door|way)\s+(?:to|for)|pav(?:e|es|ed|ing)\s+the\s+way\s+(?:to|for)|need\s+to|needs?\s+(?:an?|the)(?=\s+(?:[\w-]+\s+){0,3}$)|readiness\s+to|"
     r"invit(?:ed|ation)|to\s+hold|would\s+like|prepared\s+to|"
     r"is\s+expected|are\s+expected|expected\s+to|decid(?:ed|es|ing)\s+to\s+(?:enter|hold|open|start|begin|resume|send)|"
-    r"ahead\s+of|head(?:ed|ing)\s+towards?|(?:on\s+)?the\s+eve\s+of|(?:in\s+)?the\s+run-up\s+to|groundwork\s+for|(?:in\s+)?preparations?\s+for|"
+    r"ahead\s+of|head(?:ed|ing)\s+(?:towards?|for)|work(?:s|ed|ing)?\s+towards?|(?:on\s+)?the\s+eve\s+of|(?:in\s+)?the\s+run-up\s+to|groundwork\s+for|(?:in\s+)?preparations?\s+for|"
     r"prepar(?:e|es|ing)\s+for|(?:instructed|ordered|authori[sz]ed|mandated|empowered)\s+to|close\s+to\s+(?:reaching|signing|concluding|agreeing|an?\b)|close\s+to(?=\s*$))\b",
 )
 # negation and hedges; "may" (_MAY) is matched in lower case only: "LIMA, May 1 -" and "Theresa
@@ -1926,6 +1929,12 @@ def _directed_states(
                 return None  # a bare noun ("continued attacks") needs its actor next to it
             else:
                 src = [r.country for r in _groups(before, text)[0]]  # the clause's subject
+        # "an Iranian tanker was attacked on Saturday, Iraq said": the subject is the target, the
+        # state after the act its author
+        passive = bool(src) and bool(
+            _PASSIVE_BEFORE.search(text, max(0, hit.start - 30), hit.start)
+            and _PARTICIPLE.search(text, hit.start, hit.end)
+        )
         # the first group after the trigger that names someone else ("British grants for ... the Indian
         # coal industry using British technology"), states before their assets
         others = [r for r in after if r.country not in src]
@@ -1953,6 +1962,8 @@ def _directed_states(
             groups_after = []  # "Japan pledged to act, a senior U.S. official said": the speaker is no target
         if groups_after:
             tgt = [r.country for r in groups_after[0]]
+            if passive:
+                src, tgt = tgt, src
         elif before:
             groups_before = _groups(before, text)
             if len(groups_before) >= 2 and donor_named:

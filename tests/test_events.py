@@ -1011,6 +1011,13 @@ HARD = [
         id="headed-toward-talks-is-planned-and-a-demand-is-no-act",
     ),
     pytest.param(
+        "Perle said the United States and the Soviet Union were headed for an arms control agreement. "
+        "Officials said Japan and South Korea are working toward a fisheries accord.",
+        {("agreement", frozenset({"US", "RU"}), "planned"), ("agreement", frozenset({"JP", "KR"}), "planned")},
+        set(),
+        id="an-accord-headed-for-or-worked-toward-is-not-reached-yet",
+    ),
+    pytest.param(
         "Kabul said the Pakistanis had gained footholds on Afghan territory after launching the offensive "
         "on three fronts. Italy has joined the group of European Community countries opposed to the proposed tax.",
         set(),
@@ -1230,6 +1237,18 @@ def test_a_warning_from_a_state_comes_from_it(gazetteer) -> None:  # type: ignor
     # "by" and a gerund is the means, not the agent of a passive
     (ev,) = events_of("Britain said it would retaliate by imposing taxes on U.S. exports.", gazetteer)
     assert (ev.source, ev.target) == ("GB", "US")
+
+
+def test_the_subject_of_a_passive_act_is_its_target(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = events_of("An Iranian tanker was attacked on Saturday, Iraq said.", gazetteer)
+    assert (ev.type, ev.source, ev.target) == (EventType.HOSTILE, "IQ", "IR")
+    (ev,) = events_of("The Iranian tanker was attacked on Saturday by Iraqi jets.", gazetteer)
+    assert (ev.source, ev.target) == ("IQ", "IR")
+    # the active voice, and a subject with its object before the act, stay as they are
+    (ev,) = events_of("Iraq said its jets attacked an Iranian tanker.", gazetteer)
+    assert (ev.source, ev.target) == ("IQ", "IR")
+    (ev,) = events_of("Iran said over 2,600 Iraqis had been killed or wounded yesterday.", gazetteer)
+    assert (ev.source, ev.target) == ("IR", "IQ")
 
 
 def test_the_state_named_at_the_noun_gives_or_does_it(gazetteer) -> None:  # type: ignore[no-untyped-def]
