@@ -642,6 +642,7 @@ _TOPIC = CaselessRegex(
     r"\b(?:discuss(?:ed|es|ing)?|discussions?\s+(?:on|about|of)|talks?\s+(?:on|about|over)|negotiations\s+(?:on|over)|"
     r"situation\s+in|developments?\s+in|crisis\s+in|conflict\s+in|war\s+in|issues?\s+of|question\s+of|"
     r"problems?\s+of|future\s+of|about|regarding|concerning|persuad(?:e|ed|es|ing)|"
+    r"review(?:ed|ing)|(?:to|will|would|shall|should|must|can|could|and|which|who|that)\s+reviews?|"
     r"tensions?\s+(?:between|over|with)|dispute\s+(?:between|over|with)|on\s+ways\s+to|aimed\s+at)\b",
 )
 # noun phrases that name a topic with the state inside them: "the Syrian situation", "the Palestinian cause"

@@ -1018,6 +1018,14 @@ HARD = [
         id="an-accord-headed-for-or-worked-toward-is-not-reached-yet",
     ),
     pytest.param(
+        "The committee meeting on April 9 is expected to review the resolution that newly industrialised "
+        "countries, such as South Korea and Taiwan, should let their currencies rise. "
+        "Australia's delegate spoke at a special annual meeting which reviews the U.S. waiver.",
+        set(),
+        {("meeting", frozenset({"KR", "TW"})), ("meeting", frozenset({"AU", "US"}))},
+        id="the-states-a-meeting-reviews-are-its-topic",
+    ),
+    pytest.param(
         "Kabul said the Pakistanis had gained footholds on Afghan territory after launching the offensive "
         "on three fronts. Italy has joined the group of European Community countries opposed to the proposed tax.",
         set(),
