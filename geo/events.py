@@ -515,7 +515,9 @@ _MODIFIER_GAP = re.compile(
 )
 _SOME_OF = re.compile(r"^\s+(?:some|many|most|one|several|all|each)\s+of(?=\s)", re.IGNORECASE)
 # "an Iranian tanker was attacked", "three Iranians were killed": the subject suffers the act
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being|gets?|got)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|is|are|be|been|being|gets?|got)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE
+)
 _PARTICIPLE = re.compile(r"(?:ed|en|wn|sunk|struck|shot|hit)$", re.IGNORECASE)
 _ALIGNMENT = re.compile(r"\b(?:anti|pro)[-–]\s*$", re.IGNORECASE)
 _NAME_GOES_ON = re.compile(r"\s[A-Z][a-z]")
@@ -1056,6 +1058,8 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
             typ in {EventType.SUPPORT, EventType.HOSTILE}
             and hit.trigger.name != "support_backed"
             and _ALREADY_NAMED_ACT.fullmatch(text[s : hit.start])
+            # "The Iran-Iraq war" names its sides
+            and not (typ is EventType.HOSTILE and _MUTUAL_PAIR.search(text, hit.start, hit.end))
             # "The British grants for India" names who gives; "The Libyan bombing" may be by or of Libya
             and not (typ is EventType.SUPPORT and any(r.end <= hit.start for r in refs_all))
         ):
@@ -1589,6 +1593,8 @@ def _build(
         topical = {id(r) for r in refs if r.topic}
         no_source = venue_refs | places | topical
         if typ is EventType.HOSTILE:
+            if _WORDY_CLASH.match(text, hit.start):
+                return []  # "Britain and Japan clashed today over U.K. demands": a quarrel, no fighting
             no_source |= {id(r) for r in refs if _backs_movement(text, r)}
         towns = no_source if typ is EventType.SUPPORT else topical
         directed = _directed_states(text, hit, in_scope, towns, no_source) or _directed_states(
@@ -1603,12 +1609,17 @@ def _build(
                 directed = ([ctx.last_actor_country], _dedupe(r.country for r in _groups(after, text)[0]))
                 conf = 0.5
         if directed is None:
-            return []
-        src, tgt = directed
-        states = _dedupe([*src, *tgt])
-        if len(states) < 2:
-            return []
-        source, target = src[0], next((c for c in tgt if c != src[0]), None)
+            # "the Iran-Iraq war", "clashes between Iran and Iraq", "Iran and Iraq are at war": both fight
+            mutual = _mutual_states(text, hit, [r for r in in_clause if id(r) not in venue_refs])
+            if mutual is None:
+                return []
+            states, source, target = mutual, None, None
+        else:
+            src, tgt = directed
+            states = _dedupe([*src, *tgt])
+            if len(states) < 2:
+                return []
+            source, target = src[0], next((c for c in tgt if c != src[0]), None)
     else:
         pool = in_scope
         states = states_of(pool)
@@ -1815,6 +1826,54 @@ def _separate_pacts(
     (one,) = before
     partners = [c for c in partners if c != one]
     return (one, partners) if len(partners) >= 2 else None
+
+
+# what stands between the parties of a mutual conflict and its noun or verb
+_MUTUAL_PAIR = re.compile(r"\s?[-–/]\s?")
+_MUTUAL_BETWEEN = re.compile(
+    r"(?:\s+(?:broke\s+out|erupted|flared(?:\s+up)?|raged|resumed))?\s+between\s+(?:the\s+)?"
+)
+_MUTUAL_SUBJECT_GAP = re.compile(
+    r"\s+(?:(?:are|were|is|was|have|has|had|been|still|again|now|once|remain(?:ed|s)?|repeatedly)\s+)*"
+)
+_WORDY_CLASH = re.compile(
+    r"clash(?:es|ed)?\s+(?:(?:today|yesterday|again|sharply|openly|publicly)\s+)?(?:over|about|on\s+(?:the\s+)?issues?)\b",
+    re.IGNORECASE,
+)
+_MUTUAL_FORMS = re.compile(r"\b(?:war|conflict|clash(?:es|ed)?|fighting|hostilities)$", re.IGNORECASE)
+
+
+def _mutual_states(text: str, hit: _Hit, refs: list[_Ref]) -> list[str] | None:
+    """The two sides or more of a conflict told as mutual, with no side acting on the other.
+
+    "the Iran-Iraq war" (the pair inside the trigger), "war/clashes between Iran and Iraq" (the pair
+    after "between"), "Iran and Iraq have been at war", "Iran and Iraq clashed" (the pair as subject).
+    """
+    if not _MUTUAL_FORMS.search(text, hit.start, hit.end) and not text.endswith(
+        "between", hit.start, hit.end
+    ):
+        return None
+    inside = [r for r in refs if hit.start <= r.start < hit.end]
+    if len(inside) >= 2 and _MUTUAL_PAIR.fullmatch(text[inside[0].end : inside[1].start]):
+        states = _dedupe(r.country for r in inside[:2])
+        return states if len(states) == 2 else None
+    if inside:
+        return None
+    after = [r for r in refs if r.start >= hit.end]
+    if after and (
+        text.endswith("between", hit.start, hit.end)
+        and re.fullmatch(r"\s+(?:the\s+)?", text[hit.end : after[0].start])
+        or _MUTUAL_BETWEEN.fullmatch(text[hit.end : after[0].start])
+    ):
+        paired = _dedupe(r.country for r in _groups(after, text)[0])
+        return paired if len(paired) >= 2 else None
+    before = [r for r in refs if r.end <= hit.start]
+    if before:
+        subject = _groups(before, text)[-1]
+        states = _dedupe(r.country for r in subject)
+        if len(states) >= 2 and _MUTUAL_SUBJECT_GAP.fullmatch(text[subject[-1].end : hit.start]):
+            return states
+    return None
 
 
 def _directed_states(

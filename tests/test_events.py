@@ -1013,7 +1013,10 @@ HARD = [
     pytest.param(
         "Perle said the United States and the Soviet Union were headed for an arms control agreement. "
         "Officials said Japan and South Korea are working toward a fisheries accord.",
-        {("agreement", frozenset({"US", "RU"}), "planned"), ("agreement", frozenset({"JP", "KR"}), "planned")},
+        {
+            ("agreement", frozenset({"US", "RU"}), "planned"),
+            ("agreement", frozenset({"JP", "KR"}), "planned"),
+        },
         set(),
         id="an-accord-headed-for-or-worked-toward-is-not-reached-yet",
     ),
@@ -1024,6 +1027,20 @@ HARD = [
         set(),
         {("meeting", frozenset({"KR", "TW"})), ("meeting", frozenset({"AU", "US"}))},
         id="the-states-a-meeting-reviews-are-its-topic",
+    ),
+    pytest.param(
+        "Yugoslavia and the UAE agreed to initiate efforts to end the Iraq-Iran war. "
+        "Fresh clashes broke out between Ethiopia and Somalia on Sunday. "
+        "India and Pakistan have been at war twice since independence. "
+        "Britain and Japan clashed today over U.K. demands for access to the Tokyo Stock Exchange.",
+        {
+            ("agreement", frozenset({"RS", "AE"}), "occurred"),
+            ("hostile", frozenset({"IQ", "IR"}), "occurred"),
+            ("hostile", frozenset({"ET", "SO"}), "occurred"),
+            ("hostile", frozenset({"IN", "PK"}), "occurred"),
+        },
+        {("hostile", frozenset({"GB", "JP"}))},
+        id="a-war-both-sides-wage-is-hostile-and-a-quarrel-is-not",
     ),
     pytest.param(
         "Kabul said the Pakistanis had gained footholds on Afghan territory after launching the offensive "
@@ -1245,6 +1262,14 @@ def test_a_warning_from_a_state_comes_from_it(gazetteer) -> None:  # type: ignor
     # "by" and a gerund is the means, not the agent of a passive
     (ev,) = events_of("Britain said it would retaliate by imposing taxes on U.S. exports.", gazetteer)
     assert (ev.source, ev.target) == ("GB", "US")
+
+
+def test_a_mutual_war_has_no_direction(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = events_of("The Iran-Iraq war entered its seventh year.", gazetteer)
+    assert (ev.type, set(ev.countries), ev.source, ev.target) == (EventType.HOSTILE, {"IR", "IQ"}, None, None)
+    # one side acting on the other keeps its direction
+    (ev,) = events_of("Iran is at war with Iraq.", gazetteer)
+    assert (ev.source, ev.target) == ("IR", "IQ")
 
 
 def test_the_subject_of_a_passive_act_is_its_target(gazetteer) -> None:  # type: ignore[no-untyped-def]
