@@ -639,9 +639,19 @@ def _actor_refs(
             yield _Ref(a.start, a.end, a.country, "actor", actor=a)
 
 
+# "talks on the first day of his visit", "talks on Monday": when, not what about
+_TALKS_DAY = (
+    r"(?:(?:(?:first|second|third|last|final|opening|closing)\s+day|sidelines|eve)\b|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
+)
 # words after which states are the topic of talks, not their participants
 _TOPIC = CaselessRegex(
-    r"\b(?:discuss(?:ed|es|ing)?|discussions?\s+(?:on|about|of)|talks?\s+(?:on|about|over)|negotiations\s+(?:on|over)|"
+    r"\b(?:discuss(?:ed|es|ing)?|discussions?\s+(?:on|about|of)|talks?\s+(?:on\s+(?:the\s+)?"
+    + _TALKS_DAY
+    + r"\s+)?(?:on(?!\s+(?:the\s+)?"
+    + _TALKS_DAY
+    + r")|about|over)|"
+    r"negotiations\s+(?:on|over)|"
     r"situation\s+in|developments?\s+in|crisis\s+in|conflict\s+in|war\s+in|issues?\s+of|question\s+of|"
     r"problems?\s+of|future\s+of|about|regarding|concerning|persuad(?:e|ed|es|ing)|"
     r"review(?:ed|ing)|(?:to|will|would|shall|should|must|can|could|and|which|who|that)\s+reviews?|"
@@ -2591,7 +2601,9 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _share_visit_locations(drafts: list[_Draft]) -> None:
-    """Talks held during a visit happen where the visit does."""
+    """Talks held during a visit happen where the visit does; a visit told only by its host country
+    goes where the sentence that tells it holds its talks ("met Alfonsin for talks on the first day
+    of the German leader's visit": Buenos Aires)."""
     visits = [d for d in drafts if d.type is EventType.VISIT and d.location is not None and d.location.name]
     for d in drafts:
         if d.type is not EventType.MEETING or (d.location is not None and d.location.name):
@@ -2599,6 +2611,19 @@ def _share_visit_locations(drafts: list[_Draft]) -> None:
         for v in visits:
             if set(v.countries) == set(d.countries) and _compatible_dates(v, d):
                 d.location = v.location
+                break
+    placed = [d for d in drafts if d.type is EventType.MEETING and d.location is not None and d.location.name]
+    for v in drafts:
+        if v.type is not EventType.VISIT or v.location is None or v.location.name:
+            continue
+        for d in placed:
+            if (
+                set(v.countries) == set(d.countries)
+                and d.location is not None
+                and d.location.country == v.location.country
+                and d.evidence[0].start == v.evidence[0].start  # told together: one trip
+            ):
+                v.location = d.location
                 break
 
 

@@ -1029,6 +1029,14 @@ HARD = [
         id="the-states-a-meeting-reviews-are-its-topic",
     ),
     pytest.param(
+        "BUENOS AIRES, March 16 - West German President Richard von Weizsaecker met Argentine President "
+        "Raul Alfonsin for talks on the first day of the German leader's four-day visit. "
+        "Japan held talks on Monday on Iraq.",
+        {("meeting", frozenset({"DE", "AR"}), "occurred"), ("visit", frozenset({"DE", "AR"}), "occurred")},
+        {("meeting", frozenset({"JP", "IQ"}))},
+        id="talks-on-a-day-are-dated-not-about-it",
+    ),
+    pytest.param(
         "Yugoslavia and the UAE agreed to initiate efforts to end the Iraq-Iran war. "
         "Fresh clashes broke out between Ethiopia and Somalia on Sunday. "
         "India and Pakistan have been at war twice since independence. "
@@ -1262,6 +1270,18 @@ def test_a_warning_from_a_state_comes_from_it(gazetteer) -> None:  # type: ignor
     # "by" and a gerund is the means, not the agent of a passive
     (ev,) = events_of("Britain said it would retaliate by imposing taxes on U.S. exports.", gazetteer)
     assert (ev.source, ev.target) == ("GB", "US")
+
+
+def test_a_visit_told_by_its_host_goes_where_its_talks_are(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = events_of(
+        "BUENOS AIRES, March 16 - West German President Richard von Weizsaecker met Argentine President "
+        "Raul Alfonsin for talks on the first day of the German leader's four-day visit. "
+        "Local officials placed great importance on the meeting here.",
+        gazetteer,
+    )
+    visit = next(ev for ev in found if ev.type is EventType.VISIT)
+    assert (visit.source, visit.target) == ("DE", "AR")
+    assert visit.location is not None and visit.location.name == "Buenos Aires"
 
 
 def test_a_mutual_war_has_no_direction(gazetteer) -> None:  # type: ignore[no-untyped-def]
