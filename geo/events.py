@@ -639,6 +639,21 @@ def _actor_refs(
             yield _Ref(a.start, a.end, a.country, "actor", actor=a)
 
 
+def _stateless_person_first(mentions: Mentions, start: int, end: int, refs: list[_Ref]) -> bool:
+    """Whether a named official of no known state comes before every official of ``refs`` in
+    ``[start, end)``: "Peres told Egyptian President Hosni Mubarak ...": a later "he" is Peres, whose
+    state is not known, and not Mubarak."""
+    first = min((r.start for r in refs), default=end)
+    return any(
+        a.country is None
+        and start <= a.start < first
+        and a.title is not None
+        and a.name[:1].isupper()
+        and a.title not in a.name.lower()
+        for a in mentions.actors
+    )
+
+
 # "talks on the first day of his visit", "talks on Monday": when, not what about
 _TALKS_DAY = (
     r"(?:(?:(?:first|second|third|last|final|opening|closing)\s+day|sidelines|eve)\b|"
@@ -1009,6 +1024,8 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
         actors = list(_actor_refs(ctx.mentions, s, e, ctx.dateline_span, ctx.dateline_only))
         if actors:
             ctx.last_actor_country = min(actors, key=lambda r: (r.start, r.end)).country
+        if _stateless_person_first(ctx.mentions, s, e, actors):
+            ctx.last_actor_country = None
         return
     refs_all = _refs_in(
         text,
@@ -1136,6 +1153,8 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
                 ctx.last_states = list(d.countries)
     if actors_here:
         ctx.last_actor_country = actors_here[0].country
+    if _stateless_person_first(ctx.mentions, s, e, actors_here):
+        ctx.last_actor_country = None
 
 
 class _SentenceDates:

@@ -1037,6 +1037,14 @@ HARD = [
         id="talks-on-a-day-are-dated-not-about-it",
     ),
     pytest.param(
+        "President Shimon Peres told Egyptian President Hosni Mubarak in a phone call that Israel would "
+        "keep its word. Peres made an official visit to Prague on Monday, where he met with the president "
+        "of the Czech Republic.",
+        set(),
+        {("meeting", frozenset({"CZ", "EG"})), ("visit", frozenset({"CZ", "EG"}))},
+        id="he-is-the-named-official-before-him-even-of-no-known-state",
+    ),
+    pytest.param(
         "Yugoslavia and the UAE agreed to initiate efforts to end the Iraq-Iran war. "
         "Fresh clashes broke out between Ethiopia and Somalia on Sunday. "
         "India and Pakistan have been at war twice since independence. "
