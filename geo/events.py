@@ -1546,6 +1546,9 @@ def _build(
             and _COUNTED_PEOPLE.search(text, max(0, r.start - 40), r.start)
             and not _STATE_HEADS.match(text[r.end : r.end + 60])
         }
+        # "a final stop in Houston before returning to Saudi Arabia": the traveller's home, no destination
+        homes = {id(r) for r in refs if _RETURN_HOME_BEFORE.search(text, max(0, r.start - 40), r.start)}
+        migrants |= homes
         if migrants:
             refs = [r for r in refs if id(r) not in migrants]
             in_clause = [r for r in in_clause if id(r) not in migrants]
@@ -2152,6 +2155,13 @@ _CARGO_SUBJECT = re.compile(
 )
 # a demonym for a private person: "a Canadian tourist", "a Canadian who returned from Mexico"
 _PRIVATE_PERSON_AFTER = re.compile(r"\s+(?:" + _PRIVATE_PEOPLE + r"\b|who\b)")
+
+
+_RETURN_HOME_BEFORE = re.compile(
+    r"\b(?:(?:before|after|then|upon|on)\s+returning|(?:on|upon|after|before)\s+(?:his|her|their)\s+return)"
+    r"\s+(?:home\s+)?to\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _build_visits(

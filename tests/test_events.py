@@ -1045,6 +1045,14 @@ HARD = [
         id="he-is-the-named-official-before-him-even-of-no-known-state",
     ),
     pytest.param(
+        "U.S. Secretary of State Mike Pompeo met business leaders in Boston. He plans a final stop in the "
+        "energy hub of Houston on Saturday before returning to Saudi Arabia. "
+        "Moroccan Foreign Minister Nasser Bourita will visit Spain on his return to Morocco.",
+        {("visit", frozenset({"MA", "ES"}), "planned")},
+        {("visit", frozenset({"US", "SA"}))},
+        id="the-home-a-traveller-returns-to-is-no-destination",
+    ),
+    pytest.param(
         "Yugoslavia and the UAE agreed to initiate efforts to end the Iraq-Iran war. "
         "Fresh clashes broke out between Ethiopia and Somalia on Sunday. "
         "India and Pakistan have been at war twice since independence. "
