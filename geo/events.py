@@ -781,6 +781,10 @@ _TITLE_ANAPHOR = re.compile(
     r"secretary|chancellor|king|leader|diplomat|mission|team))\b[^,;]{0,40}$",
     re.IGNORECASE,
 )
+_BARE_TALKS_OPENING = re.compile(
+    r"(?:The\s+)?(?:talks|negotiations)(?=\s+(?:are|were|will|would|is|began|begin|opened|resumed|ended|continued)\b)",
+    re.IGNORECASE,
+)
 _BOTH_SIDES = re.compile(
     r"\b(?:the\s+two\s+(?:sides|countries|nations|states|governments|leaders|ministers|neighbou?rs|men|officials)|"
     r"both\s+(?:sides|countries|nations|governments|leaders|men)|bilateral|each\s+other|counterparts?)\b",
@@ -1489,6 +1493,13 @@ def _business_kind(hit: _Hit) -> bool:
     )
 
 
+_POSTING_BEFORE = re.compile(
+    r"\b(?:ambassadors?|envoys?|charg[eé]s?\s+d['’]affaires|consuls?(?:\s+general)?)\s+(?:designate\s+)?"
+    r"(?:to|in)\s+(?:the\s+)?(?:[\w.'’-]+,?\s+(?:the\s+)?){0,4}$",
+    re.IGNORECASE,
+)
+
+
 def _build(
     ctx: _Context,
     hit: _Hit,
@@ -1505,6 +1516,10 @@ def _build(
 ) -> list[_Draft]:
     text = ctx.text
     refs = [r for r in refs_all if not any(zs <= r.start < ze for zs, ze in zones)]
+    if typ is not EventType.HOSTILE:
+        # "Egyptian ambassador to Moscow Salah Bassiouni": his posting is no party to what he does
+        # (an ambassador recalled from Moscow is a blow to Moscow, though)
+        refs = [r for r in refs if not _POSTING_BEFORE.search(text, max(0, r.start - 40), r.start)]
     if typ is not EventType.VISIT:
         # "on his return from Ethiopia and Djibouti": destinations of a visit are not parties to other events
         refs = [r for r in refs if not any(vs <= r.start < ve for vs, ve in ctx.visit_dest_spans)]
@@ -1734,6 +1749,19 @@ def _build(
             if ctx.last_actor_country and anaphor and ctx.last_actor_country not in states:
                 extra = [ctx.last_actor_country, *extra]
             states = _dedupe([*states, *extra])[: max(2, len(states))]
+            conf = 0.5
+        opening = _BARE_TALKS_OPENING.match(text, s, e)
+        if (
+            not states
+            and typ is EventType.MEETING
+            and len(ctx.last_states) >= 2
+            and opening is not None
+            and opening.end() == hit.end
+            # "Egypt and the Soviet Union are expected to sign an agreement ... Talks are due to begin in
+            # Moscow": the talks of the running dyad, held where it is
+            and {r.country for r in in_clause if id(r) in venue_refs} <= set(ctx.last_states)
+        ):
+            states = list(ctx.last_states)
             conf = 0.5
         pending = False
         if len(states) == 1 and typ is EventType.MEETING and not commercial:

@@ -1053,6 +1053,15 @@ HARD = [
         id="the-home-a-traveller-returns-to-is-no-destination",
     ),
     pytest.param(
+        "CAIRO, March 16 - Egypt and the Soviet Union are expected to sign a debt agreement in Moscow next "
+        "week, Egyptian officials said. Talks are due to begin in Moscow on Wednesday. "
+        "Economy Minister Youssri Mustapha met President Hosni Mubarak and Egyptian ambassador to Moscow "
+        "Salah Bassiouni to discuss the issue.",
+        {("agreement", frozenset({"EG", "RU"}), "planned"), ("meeting", frozenset({"EG", "RU"}), "planned")},
+        set(),  # the minister's talks at home with the ambassador to Moscow are no meeting with Moscow
+        id="bare-talks-are-the-running-dyads-and-an-ambassadors-posting-no-party",
+    ),
+    pytest.param(
         "Yugoslavia and the UAE agreed to initiate efforts to end the Iraq-Iran war. "
         "Fresh clashes broke out between Ethiopia and Somalia on Sunday. "
         "India and Pakistan have been at war twice since independence. "
