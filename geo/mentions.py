@@ -2046,6 +2046,26 @@ def _clean_name(name: str, lex: Lexicon) -> str | None:
     return out
 
 
+# States that have no such office (for the whole span of the corpora, 1987 on): a titled name
+# under their dateline is some other state's official. Monarchies have no president; these
+# presidential republics no prime minister.
+_NO_SUCH_OFFICE: dict[str, frozenset[str]] = {
+    "president": frozenset(
+        "GB JP ES NL BE LU SE NO DK MC LI CA AU NZ JM BS PG SB TV BZ AG LC VC GD KN SA JO MA KW BH QA AE OM "
+        "BN TH KH BT TO SZ LS MY".split()
+    ),
+    "prime minister": frozenset(
+        "US MX BR AR CL CO VE EC BO PY UY CR PA GT HN SV NI DO ID PH NG ZA CH CY".split()
+    ),
+}
+
+_BODY_BEFORE_TITLE = re.compile(
+    r"(?:\b[A-Z][\w.&-]*[A-Z][\w.&-]*|\b(?:Bank|Fund|Commission|Corporation|Corp|Company|Co|Inc|Group|Club|"
+    r"Committee|Council|Assembly|Parliament|Court|University|Association|Federation|Union|Institute|Board|"
+    r"Exchange|Agency|Authority))\s+$"
+)
+
+
 def _find_actors(
     text: str, places: list[Mention], lex: Lexicon, article: Article, headings: list[tuple[int, int]]
 ) -> tuple[list[Actor], list[tuple[int, int, str]]]:
@@ -2144,8 +2164,15 @@ def _find_actors(
         if any(covered[ns:ne]):
             continue
         prev = _match_actor(actors, name)
-        cc = prev.country if prev is not None else _state_before(text, mt.start(), places) or dateline_cc
-        add(name, mt.group("title").lower(), cc, ns, ne, True)
+        title = mt.group("title").lower()
+        cc = prev.country if prev is not None else _state_before(text, mt.start(), places)
+        if cc is None and prev is None:
+            # "TOKYO - President Reagan": Japan has no president, so he is not Japan's; but "Ex-Im
+            # President Takashi Tanaka" heads a body of the dateline's state
+            no_office = dateline_cc in _NO_SUCH_OFFICE.get(title, ())
+            if not no_office or _BODY_BEFORE_TITLE.search(text, max(0, mt.start() - 40), mt.start()):
+                cc = dateline_cc
+        add(name, title, cc, ns, ne, True)
     # "information minister Marco Lara": a lower-case title, then a given name and a surname
     for mg in _LOWER_THEN_NAME.finditer(text):
         if mg.group(1).lower() not in lex.given_names:

@@ -501,6 +501,20 @@ def test_title_without_state_takes_the_dateline_country(gaz) -> None:  # type: i
     assert actor is not None and actor.country == "US"
 
 
+def test_a_title_the_datelines_state_lacks_is_another_states(gaz) -> None:  # type: ignore[no-untyped-def]
+    # Japan has no president and the U.S. no prime minister: such a name is some other state's
+    m = mentions("TOKYO, April 13 - In March President Reagan announced the sanctions.", gaz)
+    reagan = resolve_name(m, "Reagan")
+    assert reagan is not None and reagan.country is None
+    m = mentions("WASHINGTON, April 1 - Prime Minister Brian Mulroney will attend.", gaz)
+    mulroney = resolve_name(m, "Mulroney")
+    assert mulroney is not None and mulroney.country is None
+    # the president of a body of the dateline's state is still that state's
+    m = mentions("TOKYO, March 5 - The loan was signed by Ex-Im President Takashi Tanaka.", gaz)
+    tanaka = resolve_name(m, "Tanaka")
+    assert tanaka is not None and tanaka.country == "JP"
+
+
 # ---------------------------------------------------------------------------------------------
 # spans, furniture, records
 
