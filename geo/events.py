@@ -670,7 +670,8 @@ _TOPIC = CaselessRegex(
     r"situation\s+in|developments?\s+in|crisis\s+in|conflict\s+in|war\s+in|issues?\s+of|question\s+of|"
     r"problems?\s+of|future\s+of|about|regarding|concerning|persuad(?:e|ed|es|ing)|"
     r"review(?:ed|ing)|(?:to|will|would|shall|should|must|can|could|and|which|who|that)\s+reviews?|"
-    r"tensions?\s+(?:between|over|with)|dispute\s+(?:between|over|with)|on\s+ways\s+to|aimed\s+at)\b",
+    r"tensions?\s+(?:between|over|with)|dispute\s+(?:between|over|with)|on\s+ways\s+to|aimed\s+at|"
+    r"(?:books?|studies|study|report|film|documentary|history|histories)\s+(?:on|about|of))\b",
 )
 # noun phrases that name a topic with the state inside them: "the Syrian situation", "the Palestinian cause"
 _EXCEPT = CaselessRegex(
@@ -752,7 +753,7 @@ _PLANNED = CaselessRegex(
 # negation and hedges; "may" (_MAY) is matched in lower case only: "LIMA, May 1 -" and "Theresa
 # May" are no hedges
 _SKIP = CaselessRegex(
-    r"\b(?:not|never|no|n't|cannot|refus(?:ed|es|e)|fail(?:ed|s)?\s+to|declin(?:ed|es)\s+to|denied|deny|unable\s+to|"
+    r"\b(?:not|never|no|n't|cannot|nothing\s+to\s+do\s+with|refus(?:ed|es|e)|fail(?:ed|s)?\s+to|declin(?:ed|es)\s+to|denied|deny|unable\s+to|"
     r"(?:declin(?:ed|es|ing)|turn(?:ed|s|ing)?\s+down|spurn(?:ed|s)?)\s+(?:an?|the|its|their|his|her)\s+"
     r"(?:[\w.-]+\s+){0,2}?(?:offer|invitation|overture)s?|"
     r"cancel(?:l?ed|s)?|postpon(?:ed|es)|call(?:ed)?\s+off|rul(?:ed|es)\s+out|rejected|if|unless|whether|"

@@ -1076,6 +1076,13 @@ HARD = [
         id="a-war-both-sides-wage-is-hostile-and-a-quarrel-is-not",
     ),
     pytest.param(
+        "Officials said the massing of the fleet had nothing to do with the Iran-Iraq war. "
+        "Anthony Cordesman, author of a new book on the Iran-Iraq war, spoke on Monday.",
+        set(),
+        {("hostile", frozenset({"IQ", "IR"}))},
+        id="a-war-something-has-nothing-to-do-with-or-a-book-is-about-is-no-report-of-it",
+    ),
+    pytest.param(
         "Kabul said the Pakistanis had gained footholds on Afghan territory after launching the offensive "
         "on three fronts. Italy has joined the group of European Community countries opposed to the proposed tax.",
         set(),
