@@ -1564,10 +1564,10 @@ def _build(
         }
         # "a final stop in Houston before returning to Saudi Arabia": the traveller's home, no destination
         homes = {id(r) for r in refs if _RETURN_HOME_BEFORE.search(text, max(0, r.start - 40), r.start)}
-        migrants |= homes
-        if migrants:
-            refs = [r for r in refs if id(r) not in migrants]
-            in_clause = [r for r in in_clause if id(r) not in migrants]
+        dropped = migrants | homes
+        if dropped:
+            refs = [r for r in refs if id(r) not in dropped]
+            in_clause = [r for r in in_clause if id(r) not in dropped]
         return _build_visits(ctx, hit, status, s, e, refs, in_clause, clause, *when(), evidence)
 
     commercial = _commercial(text, ctx.low, ctx.banking_story, s, e, clause)
@@ -1751,12 +1751,11 @@ def _build(
                 extra = [ctx.last_actor_country, *extra]
             states = _dedupe([*states, *extra])[: max(2, len(states))]
             conf = 0.5
-        opening = _BARE_TALKS_OPENING.match(text, s, e)
         if (
             not states
             and typ is EventType.MEETING
             and len(ctx.last_states) >= 2
-            and opening is not None
+            and (opening := _BARE_TALKS_OPENING.match(text, s, e)) is not None
             and opening.end() == hit.end
             # "Egypt and the Soviet Union are expected to sign an agreement ... Talks are due to begin in
             # Moscow": the talks of the running dyad, held where it is
