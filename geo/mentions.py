@@ -2165,7 +2165,9 @@ def _find_actors(
             continue
         prev = _match_actor(actors, name)
         title = mt.group("title").lower()
-        cc = prev.country if prev is not None else _state_before(text, mt.start(), places)
+        cc = prev.country if prev is not None else _state_before(text, mt.start(), places, covered)
+        if cc is None and prev is None:
+            cc = _subject_state(text, mt.start(), ne, places)
         if cc is None and prev is None:
             # "TOKYO - President Reagan": Japan has no president, so he is not Japan's; but "Ex-Im
             # President Takashi Tanaka" heads a body of the dateline's state
@@ -2194,7 +2196,7 @@ def _find_actors(
             continue
         prev = _match_actor(actors, name)
         # no dateline fallback: a lower-case title is as often a company's chairman as a state's
-        cc = prev.country if prev is not None else _state_before(text, mt.start(), places)
+        cc = prev.country if prev is not None else _state_before(text, mt.start(), places, covered)
         add(name, mt.group("title"), cc, ns, ne, True)
     # coreference: later bare surnames (and full names) of named people
     persons = [a for a in actors if any(a.start == s for s, _, _ in name_spans)]
@@ -2252,10 +2254,47 @@ def _place_at(places: list[Mention], start: int, end: int) -> bool:
     return any(m.start == start and m.end == end and m.kind is not MentionKind.NONSTATE for m in places)
 
 
-def _state_before(text: str, pos: int, places: list[Mention]) -> str | None:
-    """A state named just before ``pos`` ("Iraq’s President ...")."""
+# "LONDON, March 2 - Brazil is not happy with ..., Finance Minister Dilson Funaro said": the
+# official who speaks after a clause whose subject is a state speaks for that state (he is in London
+# on a visit). Only a speaker after the clause: in "Defence Minister X said Iran had attacked", Iran
+# is whom he speaks of.
+_SPEAKER_AFTER = re.compile(r"[ \xa0]+(?:said|says|told|added)\b")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"'”’)]?\s+|\n\s*|[ \xa0][-–—][ \xa0]+)(?:The[ \xa0]+)?(?=[A-Z])")
+
+
+def _subject_state(text: str, title_start: int, name_end: int, places: list[Mention]) -> str | None:
+    """The state a sentence opens with, when the titled name at ``title_start`` speaks after it."""
+    if not text.startswith(", ", title_start - 2) or not _SPEAKER_AFTER.match(text, name_end):
+        return None
+    opening = None
+    for opening in _SENTENCE_OPENING.finditer(text, max(0, title_start - 400), title_start):
+        pass
+    if opening is None:
+        return None  # a sentence too long to tell its subject
+    start = opening.end()
+    for m in places:
+        if (
+            m.start == start
+            and m.kind is MentionKind.TOPONYM
+            and m.place is not None
+            and m.place.kind is PlaceKind.COUNTRY
+        ):
+            return m.country
+    return None
+
+
+def _state_before(text: str, pos: int, places: list[Mention], covered: bytearray) -> str | None:
+    """A state named just before ``pos`` ("Iraq’s President ..."), not inside a name given to an
+    actor (``covered``): in "Chancellor Nigel Lawson, Foreign Secretary Geoffrey Howe", "Lawson" is
+    no town of Canada's."""
     for m in reversed(places):
-        if m.end <= pos and pos - m.end <= 4 and m.country and m.kind is not MentionKind.NONSTATE:
+        if (
+            m.end <= pos
+            and pos - m.end <= 4
+            and m.country
+            and m.kind is not MentionKind.NONSTATE
+            and not any(covered[m.start : m.end])
+        ):
             return m.country
     return None
 

@@ -515,6 +515,51 @@ def test_a_title_the_datelines_state_lacks_is_another_states(gaz) -> None:  # ty
     assert tanaka is not None and tanaka.country == "JP"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the official speaks after a clause whose subject is a state: he speaks for it, not for
+        # the city he is visiting
+        (
+            "LONDON, March 2 - Brazil is not happy with the committee that coordinates its debt, "
+            "Finance Minister Dilson Funaro said.",
+            "Funaro",
+            "BR",
+        ),
+        (
+            "WASHINGTON, April 7 - The Soviet Union wants new talks on grain, Trade Minister Boris Aristov told reporters.",
+            "Aristov",
+            "RU",
+        ),
+        # a speaker before the clause speaks of its subject: the dateline's state stays his
+        (
+            "BAGHDAD, May 3 - Defence Minister Adnan Khairallah said Iran had lost the battle.",
+            "Khairallah",
+            "IQ",
+        ),
+        # the subject must open the sentence: here it is the dateline's own story
+        (
+            "BONN, May 3 - Talks with Egypt went well, Economics Minister Martin Bangemann said.",
+            "Bangemann",
+            "DE",
+        ),
+    ],
+)
+def test_a_speaker_after_a_clause_speaks_for_its_subject(text: str, name: str, country: str, gaz) -> None:  # type: ignore[no-untyped-def]
+    actor = resolve_name(mentions(text, gaz), name)
+    assert actor is not None and actor.country == country
+
+
+def test_a_place_inside_a_persons_name_gives_no_state(gaz) -> None:  # type: ignore[no-untyped-def]
+    # "Lawson" right before the title is Nigel Lawson, no town: the dateline's state stands
+    m = mentions(
+        "LONDON, March 2 - He met Chancellor Nigel Lawson, Foreign Secretary Geoffrey Howe and others.",
+        gaz,
+    )
+    howe = resolve_name(m, "Howe")
+    assert howe is not None and howe.country == "GB"
+
+
 # ---------------------------------------------------------------------------------------------
 # spans, furniture, records
 
