@@ -344,12 +344,22 @@ def _run_triggers(text: str, offset: int, triggers: Iterable[Trigger], low: str 
     if low is None:
         low = text.lower()
     caseless = not has_odd_case(text)
+
+    def spans(trig: Trigger) -> list[tuple[int, int]]:
+        lowered = trig.regex.lowered if caseless else None
+        return [m.span() for m in (trig.pattern.finditer(text) if lowered is None else lowered.finditer(low))]
+
+    # A veto only ever blocks: where no other trigger matches, the sentence has no hit, and the
+    # vetoes (most of the regexes a sentence's stems gate) need not run.
+    triggers = list(triggers)
+    found = {id(trig): spans(trig) for trig in triggers if trig.type != "none"}
+    if not any(found.values()):
+        return []
     taken: list[tuple[int, int]] = []
     hits: list[_Hit] = []
     for trig in triggers:
-        lowered = trig.regex.lowered if caseless else None
-        for m in trig.pattern.finditer(text) if lowered is None else lowered.finditer(low):
-            s, e = m.span()
+        matched = found.get(id(trig))
+        for s, e in spans(trig) if matched is None else matched:
             if s == e or any(s < te and ts < e for ts, te in taken):
                 continue
             taken.append((s, e))

@@ -1509,6 +1509,9 @@ def _gated_hits(text: str) -> list[tuple[str, int, int]]:
         "Sahid, on his way to Oslo, met the Danish premier and discussed the pact.",
         "PRESIDENT REAGAN WILL VISIT TOKYO AND SIGN THE MOU ON TALKS WITH JAPAN.",
         "The mınıster ſigned the accord and İzmir hosted talks; the visıt to Ankara is set.",
+        # vetoes with no other trigger (skipped unrun), and vetoes that block one
+        "Congress and the House of Representatives debated the union's labour agreement.",
+        "The demand has been met, and the agreement with the union was signed in Congress.",
     ],
 )
 def test_gated_trigger_search_equals_running_every_trigger(sentence: str) -> None:
