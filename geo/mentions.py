@@ -1955,9 +1955,34 @@ def _title_first_regex(mods: list[str], heads: list[str]) -> str:
     return "(?:" + "|".join(branches) + ")"
 
 
+# the portfolio a title names before the name: "Secretary of State George Shultz", "Minister of
+# Foreign Affairs Ali Akbar Velayati", "Chancellor of the Exchequer Nigel Lawson", "Secretary of
+# State for Trade and Industry Paul Channon"
+_PORTFOLIOS = (
+    "State", "Foreign Affairs", "External Affairs", "Home Affairs", "Economic Affairs", "Foreign Relations",
+    "Foreign Trade", "International Trade", "Trade", "Finance", "Economy", "Defence", "Defense",
+    "National Defence", "National Defense", "Commerce", "Industry", "Agriculture", "Energy", "Oil",
+    "Petroleum", "Mines", "Interior", "Justice", "Health", "Education", "Labour", "Labor", "Information",
+    "Planning", "Treasury", "Exchequer", "Economic Cooperation", "Cooperation", "Development", "Transport",
+    "Communications", "Tourism", "Culture", "Public Works", "Fisheries", "Environment",
+)  # fmt: skip
+_PORTFOLIO = "(?:" + "|".join(map(re.escape, sorted(_PORTFOLIOS, key=len, reverse=True))) + ")"
+# (not a body's name: "Chairman of the Foreign Relations Committee" names no person after it)
+_BODY_HEADS = r"(?![ \xa0](?:Sub)?(?:Committee|Commission|Council|Department|Ministry|Board|Agency|Office|Bureau|Authority|Institute|Fund|Bank|Corporation|Company))"
+TITLE_PORTFOLIO = (
+    r"(?:[ \xa0](?:of|for)[ \xa0](?:the[ \xa0])?"
+    + _PORTFOLIO
+    + r"(?:[ \xa0](?:and|&)[ \xa0]"
+    + _PORTFOLIO
+    + r")?"
+    + _BODY_HEADS
+    + r"){0,2}"
+)
+
+
 @functools.lru_cache(maxsize=1)
 def _title_first_re() -> re.Pattern[str]:
-    return re.compile(r"(?P<title>" + _title_first_regex(*_title_forms()) + r")[ \xa0]" + _NAME)
+    return re.compile(r"(?P<title>" + _title_first_regex(*_title_forms()) + TITLE_PORTFOLIO + r")[ \xa0]" + _NAME)
 
 
 @functools.lru_cache(maxsize=1)

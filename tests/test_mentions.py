@@ -550,6 +550,28 @@ def test_a_speaker_after_a_clause_speaks_for_its_subject(text: str, name: str, c
     assert actor is not None and actor.country == country
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "title", "country"),
+    [
+        ("WASHINGTON, March 6 - Secretary of State George Shultz will visit Moscow.", "Shultz", "secretary of state", "US"),
+        ("LONDON, March 2 - He met Chancellor of the Exchequer Nigel Lawson.", "Lawson", "chancellor of the exchequer", "GB"),
+        ("TEHRAN, May 1 - Minister of Foreign Affairs Ali Akbar Velayati left for Damascus.", "Velayati",
+         "minister of foreign affairs", "IR"),
+        ("LONDON, May 1 - Secretary of State for Trade and Industry Paul Channon said.", "Channon",
+         "secretary of state for trade and industry", "GB"),
+    ],
+)  # fmt: skip
+def test_a_title_may_name_its_portfolio_before_the_name(text: str, name: str, title: str, country: str, gaz) -> None:  # type: ignore[no-untyped-def]
+    actor = resolve_name(mentions(text, gaz), name)
+    assert actor is not None and (actor.title, actor.country) == (title, country)
+
+
+def test_a_bodys_name_is_no_portfolio(gaz) -> None:  # type: ignore[no-untyped-def]
+    # "of the Foreign Relations" opens a committee's name: "Committee" is no person
+    m = mentions("WASHINGTON - Chairman of the Foreign Relations Committee Richard Lugar said.", gaz)
+    assert all("Committee" not in a.name for a in m.actors)
+
+
 def test_a_place_inside_a_persons_name_gives_no_state(gaz) -> None:  # type: ignore[no-untyped-def]
     # "Lawson" right before the title is Nigel Lawson, no town: the dateline's state stands
     m = mentions(
@@ -679,11 +701,11 @@ def _title_first_as_written():  # type: ignore[no-untyped-def]
     """The "<Title> <Name>" regex in its plain form, which the first-letter branch must equal."""
     import re
 
-    from geo.mentions import _NAME, _title_forms
+    from geo.mentions import _NAME, TITLE_PORTFOLIO, _title_forms
 
     mods, heads = _title_forms()
     any_mod, any_head = "|".join(map(re.escape, mods)), "|".join(map(re.escape, heads))
-    title = r"(?:(?:" + any_mod + r")[ \xa0]){0,3}(?:" + any_head + ")"
+    title = r"(?:(?:" + any_mod + r")[ \xa0]){0,3}(?:" + any_head + ")" + TITLE_PORTFOLIO
     return re.compile(r"\b(?P<title>" + title + r")[ \xa0]" + _NAME)
 
 
