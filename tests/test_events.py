@@ -1281,6 +1281,13 @@ HARD = [
         {("meeting", frozenset({"JP", "US"}))},
         id="talks-from-time-to-time-are-a-habit-and-agreeing-to-a-package-is-done",
     ),
+    pytest.param(
+        "U.S. Secretary of State George Shultz criticized European Community policies which he said encourage "
+        "production by providing high government supports to farmers. Japan pledged support to Egypt.",
+        {("support", frozenset({"JP", "EG"}), "occurred")},
+        {("support", frozenset({"US", "EU"}))},
+        id="supports-to-farmers-are-a-domestic-subsidy",
+    ),
 ]
 
 
