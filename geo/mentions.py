@@ -2052,6 +2052,15 @@ def _name_after_title(text: str, pos: int, big_mask: bytearray, lex: Lexicon) ->
     return None
 
 
+# words that make a capitalised run a body's name, never a person's: "General Motors Corp",
+# "the General Agreement on Tariffs", "General Electric Co" follow the title "General"
+_BODY_WORDS = frozenset(
+    "corp corporation co company inc ltd plc llc motors electric dynamics mills foods industries holdings "
+    "agreement assembly accounting bank fund council committee commission association federation institute "
+    "university office agency authority board group airlines airways exchange".split()
+)
+
+
 def _clean_name(name: str, lex: Lexicon) -> str | None:
     """Drop trailing words that are not part of a name (days, months, places taken too far)."""
     toks = name.split()
@@ -2059,12 +2068,16 @@ def _clean_name(name: str, lex: Lexicon) -> str | None:
         toks.pop()
     while (
         toks
-        and (toks[0].lower() in lex.function_words or _is_title_word(toks[0].lower().rstrip("."), lex))
+        and (
+            toks[0].lower() in lex.function_words
+            or _is_title_word(toks[0].lower().rstrip("."), lex)
+            or toks[0].lower().strip(".,") in _BODY_WORDS  # "(General) Council Chairman Shintaro Abe"
+        )
         and toks[0] not in _HONORIFICS
     ):
         toks.pop(0)
-    if not toks:
-        return None
+    if not toks or any(t.lower().strip(".,") in _BODY_WORDS for t in toks):
+        return None  # a company's or a body's name: "(General) Motors Corp", "(General) Agreement"
     out = " ".join(toks)
     if len(out) < 3 or out.lower() in lex.function_words:
         return None

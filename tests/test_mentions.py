@@ -566,6 +566,22 @@ def test_a_title_may_name_its_portfolio_before_the_name(text: str, name: str, ti
     assert actor is not None and (actor.title, actor.country) == (title, country)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DETROIT, March 3 - General Motors Corp said it would cut output.",
+        "WASHINGTON, March 16 - The U.S. could file a complaint with the General Agreement on Tariffs and Trade.",
+    ],
+)
+def test_a_company_or_body_after_a_title_word_is_no_person(text: str, gaz) -> None:  # type: ignore[no-untyped-def]
+    assert mentions(text, gaz).actors == ()
+
+
+def test_a_body_before_the_title_is_no_part_of_the_name(gaz) -> None:  # type: ignore[no-untyped-def]
+    m = mentions("TOKYO, April 1 - LDP General Council Chairman Shintaro Abe visits Washington.", gaz)
+    assert [(a.name, a.country) for a in m.actors] == [("Shintaro Abe", "JP")]
+
+
 def test_a_bodys_name_is_no_portfolio(gaz) -> None:  # type: ignore[no-untyped-def]
     # "of the Foreign Relations" opens a committee's name: "Committee" is no person
     m = mentions("WASHINGTON - Chairman of the Foreign Relations Committee Richard Lugar said.", gaz)
