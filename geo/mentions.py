@@ -2061,9 +2061,19 @@ _BODY_WORDS = frozenset(
 )
 
 
+# words that end a title and never stand in a person's name (not "Sultan", "Sheikh", "General")
+_TITLE_REST = frozenset(
+    {"Secretary", "Minister", "Chairman", "Spokesman", "Ambassador", "Governor", "Representative", "Negotiator",
+     "Negotiations", "Director", "Adviser", "Advisor", "Affairs", "Relations"}
+    | {w for p in _PORTFOLIOS for w in p.split()}
+)  # fmt: skip
+
+
 def _clean_name(name: str, lex: Lexicon) -> str | None:
     """Drop trailing words that are not part of a name (days, months, places taken too far)."""
     toks = name.split()
+    if toks and len(toks[-1]) > 2 and toks[-1].endswith(("'s", "’s")):
+        toks[-1] = toks[-1][:-2]  # "President Reagan's hopes": the man is Reagan
     while toks and (toks[-1].lower().rstrip(".") in lex.stopnames or toks[-1].lower() in lex.function_words):
         toks.pop()
     while (
@@ -2071,11 +2081,17 @@ def _clean_name(name: str, lex: Lexicon) -> str | None:
         and (
             toks[0].lower() in lex.function_words
             or _is_title_word(toks[0].lower().rstrip("."), lex)
-            or toks[0].lower().strip(".,") in _BODY_WORDS  # "(General) Council Chairman Shintaro Abe"
+            # "(General) Council Chairman Shintaro Abe": a body before its officer's title
+            or toks[0].lower().strip(".,") in _BODY_WORDS
+            and len(toks) > 1
+            and _is_title_word(toks[1].lower().rstrip("."), lex)
         )
         and toks[0] not in _HONORIFICS
     ):
         toks.pop(0)
+    # the rest of a title the regex left in: "(Chief) Cabinet Secretary Masaharu Gotoda", "(Minister for
+    # Trade) Negotiations Michael Duffy"
+    toks = toks[max((i + 1 for i, t in enumerate(toks[:-1]) if t in _TITLE_REST), default=0) :]
     if not toks or any(t.lower().strip(".,") in _BODY_WORDS for t in toks):
         return None  # a company's or a body's name: "(General) Motors Corp", "(General) Agreement"
     out = " ".join(toks)

@@ -582,6 +582,29 @@ def test_a_body_before_the_title_is_no_part_of_the_name(gaz) -> None:  # type: i
     assert [(a.name, a.country) for a in m.actors] == [("Shintaro Abe", "JP")]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a possessive is no part of the name
+        ("WASHINGTON, March 2 - It was a blow to President Ronald Reagan's hopes.", "Ronald Reagan"),
+        # the rest of a title the name regex took in
+        ("TOKYO, May 1 - They met, Chief Cabinet Secretary Masaharu Gotoda told reporters.", "Masaharu Gotoda"),
+        ("BANGKOK, Oct 19 - Australian Minister for Trade Negotiations Michael Duffy said.", "Michael Duffy"),
+        # a title word that is also a name stays ("Sultan" is no title's end here)
+        ("RIYADH, May 1 - Prince Sultan bin Abdulaziz met the minister.", "Sultan bin Abdulaziz"),
+    ],
+)
+def test_an_actors_name_is_the_persons_name_alone(text: str, name: str, gaz) -> None:  # type: ignore[no-untyped-def]
+    m = mentions(text, gaz)
+    assert [a.name for a in m.actors] == [name]
+    assert all(text[a.start : a.end] == a.name for a in m.actors)
+
+
+def test_a_company_named_after_general_is_no_person(gaz) -> None:  # type: ignore[no-untyped-def]
+    text = "NEW YORK, May 1 - Notes issued by General Electric Co's General Electric Credit Corp were sold."
+    assert mentions(text, gaz).actors == ()
+
+
 def test_a_bodys_name_is_no_portfolio(gaz) -> None:  # type: ignore[no-untyped-def]
     # "of the Foreign Relations" opens a committee's name: "Committee" is no person
     m = mentions("WASHINGTON - Chairman of the Foreign Relations Committee Richard Lugar said.", gaz)
