@@ -523,6 +523,14 @@ _MODIFIER_GAP = re.compile(
     r"(?:['’]s?)?\s+(?:(?!(?:in|of|on|at|to|for|the|a|an|and|or|with|by|from|were|was|is|are|had|have|has|been)\b)"
     r"[A-Za-z-]+\s+)?"
 )
+# a state's name as the name of its currency or its bonds (only right before it: "a U.S. 500 mln dlr loan"
+# still names the lender)
+_CURRENCY_AFTER = re.compile(
+    r"^[\s-]*(?:dlrs?|dollars?|yen|francs?|sterling|stg|lire|lira|kronor|kroner|krona|krone|guilders?|pesos?|"
+    r"rupees?|riyals?|dinars?|yuan|rupiah|ringgit|baht|escudos?|pesetas?|schillings?|drachmas?|currency|"
+    r"(?:euro)?bonds?)\b",
+    re.IGNORECASE,
+)
 _SOME_OF = re.compile(r"^\s+(?:some|many|most|one|several|all|each)\s+of(?=\s)", re.IGNORECASE)
 # "an Iranian tanker was attacked", "three Iranians were killed": the subject suffers the act
 _PASSIVE_BEFORE = re.compile(
@@ -612,6 +620,8 @@ def _refs_in(
         after = text[m.end : m.end + 60]
         if kind == "demonym" and _MOVEMENT_HEADS.match(after) and not _STATE_HEADS.match(after):
             continue
+        if kind in {"country", "demonym", "metonym"} and _CURRENCY_AFTER.match(after):
+            continue  # "75 mln New Zealand dlr eurobonds", "the U.S. dollar": a currency, no party
         topic = kind == "demonym" and bool(_TOPIC_HEADS.match(after)) and not _STATE_HEADS.match(after)
         weak = (
             topic

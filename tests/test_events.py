@@ -1288,6 +1288,13 @@ HARD = [
         {("support", frozenset({"US", "EU"}))},
         id="supports-to-farmers-are-a-domestic-subsidy",
     ),
+    pytest.param(
+        "Swedish Export Credit is issuing 75 mln New Zealand dlr eurobonds. "
+        "The United States will extend a 500 mln dlr credit to Mexico.",
+        {("support", frozenset({"US", "MX"}), "occurred")},
+        {("support", frozenset({"SE", "NZ"}))},
+        id="a-currency-named-after-a-state-is-no-party",
+    ),
 ]
 
 
