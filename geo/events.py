@@ -1665,20 +1665,30 @@ def _build(
                 return []  # "Britain and Japan clashed today over U.K. demands": a quarrel, no fighting
             no_source |= {id(r) for r in refs if _backs_movement(text, r)}
         towns = no_source if typ is EventType.SUPPORT else topical
-        directed = _directed_states(text, hit, in_scope, towns, no_source) or _directed_states(
-            text, hit, in_clause, towns, no_source
+        # "the Iran-Iraq war", "the war between Iran and Iraq" name both sides, whoever else the
+        # sentence names ("Moscow is officially neutral in the war between Iran and Iraq")
+        named_sides = (
+            _mutual_states(text, hit, [r for r in in_clause if id(r) not in venue_refs], subject=False)
+            if typ is EventType.HOSTILE
+            else None
         )
-        if directed is None:
+        directed = (
+            None
+            if named_sides is not None
+            else _directed_states(text, hit, in_scope, towns, no_source)
+            or _directed_states(text, hit, in_clause, towns, no_source)
+        )
+        if directed is None and named_sides is None:
             directed = _directed_states(text, hit, refs, towns, no_source)
             conf = 0.6
-        if directed is None and _PRONOUN_SUBJECT.match(text[s:e]) and ctx.last_actor_country:
+        if directed is None and named_sides is None and _PRONOUN_SUBJECT.match(text[s:e]) and ctx.last_actor_country:
             after = [r for r in in_clause if r.start >= hit.end and id(r) not in venue_refs]
             if after and after[0].country != ctx.last_actor_country:
                 directed = ([ctx.last_actor_country], _dedupe(r.country for r in _groups(after, text)[0]))
                 conf = 0.5
         if directed is None:
             # "the Iran-Iraq war", "clashes between Iran and Iraq", "Iran and Iraq are at war": both fight
-            mutual = _mutual_states(text, hit, [r for r in in_clause if id(r) not in venue_refs])
+            mutual = named_sides or _mutual_states(text, hit, [r for r in in_clause if id(r) not in venue_refs])
             if mutual is None:
                 return []
             states, source, target = mutual, None, None
@@ -1923,11 +1933,12 @@ _WORDY_CLASH = re.compile(
 _MUTUAL_FORMS = re.compile(r"\b(?:war|conflict|clash(?:es|ed)?|fighting|hostilities)$", re.IGNORECASE)
 
 
-def _mutual_states(text: str, hit: _Hit, refs: list[_Ref]) -> list[str] | None:
+def _mutual_states(text: str, hit: _Hit, refs: list[_Ref], subject: bool = True) -> list[str] | None:
     """The two sides or more of a conflict told as mutual, with no side acting on the other.
 
     "the Iran-Iraq war" (the pair inside the trigger), "war/clashes between Iran and Iraq" (the pair
-    after "between"), "Iran and Iraq have been at war", "Iran and Iraq clashed" (the pair as subject).
+    after "between"), "Iran and Iraq have been at war", "Iran and Iraq clashed" (the pair as
+    subject; not looked for unless ``subject``).
     """
     if not _MUTUAL_FORMS.search(text, hit.start, hit.end) and not text.endswith(
         "between", hit.start, hit.end
@@ -1948,10 +1959,10 @@ def _mutual_states(text: str, hit: _Hit, refs: list[_Ref]) -> list[str] | None:
         paired = _dedupe(r.country for r in _groups(after, text)[0])
         return paired if len(paired) >= 2 else None
     before = [r for r in refs if r.end <= hit.start]
-    if before:
-        subject = _groups(before, text)[-1]
-        states = _dedupe(r.country for r in subject)
-        if len(states) >= 2 and _MUTUAL_SUBJECT_GAP.fullmatch(text[subject[-1].end : hit.start]):
+    if before and subject:
+        sides = _groups(before, text)[-1]
+        states = _dedupe(r.country for r in sides)
+        if len(states) >= 2 and _MUTUAL_SUBJECT_GAP.fullmatch(text[sides[-1].end : hit.start]):
             return states
     return None
 

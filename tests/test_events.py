@@ -1295,6 +1295,12 @@ HARD = [
         {("support", frozenset({"SE", "NZ"}))},
         id="a-currency-named-after-a-state-is-no-party",
     ),
+    pytest.param(
+        "Moscow is officially neutral in the war between Iran and Iraq.",
+        {("hostile", frozenset({"IR", "IQ"}), "occurred")},
+        {("hostile", frozenset({"RU", "IR", "IQ"}))},
+        id="a-war-between-two-states-has-those-two-sides-only",
+    ),
 ]
 
 
