@@ -1258,7 +1258,7 @@ _NEGOTIATION_BEFORE = CaselessRegex(
 )
 _MAYBE_BEFORE = CaselessRegex(r"\b(?:possible|potential|hypothetical)\s+$")
 _ARTICLE_BEFORE = CaselessRegex(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$")
-_MODAL_AFTER = re.compile(r"^[^,;.]{0,40}?\b(?:would|could|might|should)\b", re.IGNORECASE)
+_MODAL_AFTER = re.compile(r"^[^,;.]{0,40}?\b(?:would|could|might|should|(?-i:may))\b", re.IGNORECASE)
 _ANY_BEFORE = CaselessRegex(r"\bany\s+(?:[\w.-]+\s+){0,3}$")
 _DONE_AFTER = re.compile(
     r"\s+(?:(?:which|that)\s+(?:was|were)\s+)?(?:signed|reached|concluded|initial(?:l)?ed)\s+"

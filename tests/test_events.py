@@ -1301,6 +1301,14 @@ HARD = [
         {("hostile", frozenset({"RU", "IR", "IQ"}))},
         id="a-war-between-two-states-has-those-two-sides-only",
     ),
+    pytest.param(
+        "Australia and New Zealand have more than a dozen trade agreements each. "
+        "He says an official agreement between Congo and Angola may finally end the expulsions. "
+        "Chile and Peru signed two trade agreements.",
+        {("agreement", frozenset({"CL", "PE"}), "occurred")},
+        {("agreement", frozenset({"AU", "NZ"})), ("agreement", frozenset({"CG", "AO"}))},
+        id="agreements-a-state-has-and-one-that-may-come-are-no-events",
+    ),
 ]
 
 
