@@ -1413,8 +1413,37 @@ _KIND_BONUS = {
 }
 
 
+# a name used as a town's: "a 36-year-old Palestine man", "Lebanon residents", "2 miles east of
+# Palestine" (English calls a country's people by its demonym, and measures from towns)
+_TOWN_USE_AFTER = re.compile(
+    r"[ \xa0](?:man|woman|men|women|resident|residents|native|natives|teen|teenager|teens|boy|girl|couple|"
+    r"family|families|mayor|city\s+(?:council|limits|hall|manager|officials)|ISD|High\s+School)\b"
+)
+_TOWN_USE_BEFORE = re.compile(
+    r"\b\d+(?:\.\d+)?[ \xa0]+(?:miles?|mi|kilomet(?:er|re)s?|km)[ \xa0]+(?:north|south|east|west|northeast|"
+    r"northwest|southeast|southwest)[ \xa0]+of[ \xa0]+$"
+)
+
+
+def _used_as_town(cands: list[_Cand], text: str) -> set[str]:
+    """The keys of country names that the article uses, somewhere, as the name of a town."""
+    return {
+        c.key
+        for c in cands
+        if c.source == "gaz"
+        and len(c.places) > 1
+        and c.places[0].kind is PlaceKind.COUNTRY
+        and any(p.kind in (PlaceKind.CITY, PlaceKind.ADMIN2) for p in c.places[1:])
+        and (
+            _TOWN_USE_AFTER.match(text, c.end)
+            or _TOWN_USE_BEFORE.search(text, max(0, c.start - 40), c.start)
+        )
+    }
+
+
 def _resolve(cands: list[_Cand], text: str, states: _States, lex: Lexicon) -> None:
     """Choose each toponym's entry from the article's context (two passes)."""
+    towns = _used_as_town(cands, text)
     evidence: Counter[str] = Counter()
     for c in cands:
         if c.source == "demonym":
@@ -1426,7 +1455,7 @@ def _resolve(cands: list[_Cand], text: str, states: _States, lex: Lexicon) -> No
             if c.dateline and top.country:
                 evidence[top.country] += 2
             weight = _name_evidence(id(states.gaz), c.key, c.hq)
-            if weight and top.country:  # a weight implies a country
+            if weight and top.country and c.key not in towns:  # a weight implies a country
                 evidence[top.country] += weight
     grid = _support_grid(cands, id(states.gaz))
     support_cache: dict[tuple[str, int], float] = {}
@@ -1454,7 +1483,8 @@ def _resolve(cands: list[_Cand], text: str, states: _States, lex: Lexicon) -> No
                 if near is None:
                     near = near_anchors[c.key] = anchor_cells.other_than(c.key)
                 place = chosen[memo] = _best(
-                    c, evidence, total, near, states, container, surface, grid, regions, support_cache
+                    c, evidence, total, near, states, container, surface, grid, regions, support_cache,
+                    town=c.key in towns,
                 )
             c.place = place
         evidence2: Counter[str] = Counter(evidence)
@@ -1610,11 +1640,13 @@ def _best(
     grid: dict[tuple[int, int], dict[str, float]],
     regions: list[Place],
     support_cache: dict[tuple[str, int], float],
+    town: bool = False,
 ) -> Place:
     """The entry of ``c`` that the article's context supports best.
 
     ``container``: the place after a comma that holds this one ("Paris, Texas"), if any;
-    ``surface``: the name as written, folded. (A name of one entry is settled by the caller.)
+    ``surface``: the name as written, folded; ``town``: the article uses the name as a town's
+    (:func:`_used_as_town`), so no country is meant. (A name of one entry is settled by the caller.)
     """
     anchor_cells, around_anchors = near
     best, best_score = c.places[0], -1e9
@@ -1622,7 +1654,9 @@ def _best(
     grid_most = 2.4 if len(grid) > 1 else 0.0
     container_most = 4.0 if container is not None else 0.0
     for rank, p in enumerate(c.places):
-        s, bonus, located, town = priors[rank]
+        if town and p.kind is PlaceKind.COUNTRY:
+            continue
+        s, bonus, located, is_town = priors[rank]
         country = p.country
         if country and evidence.get(country):
             share = evidence[country] / total
@@ -1638,7 +1672,7 @@ def _best(
         most = (
             (1.2 if anchor_cells and located else 0.0)
             + grid_most
-            + (1.5 if regions and located and town else 0.0)
+            + (1.5 if regions and located and is_town else 0.0)
             + container_most
         )
         if s + most + 1e-9 <= best_score:

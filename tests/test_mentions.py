@@ -605,6 +605,23 @@ def test_a_company_named_after_general_is_no_person(gaz) -> None:  # type: ignor
     assert mentions(text, gaz).actors == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a country's name used as a town's: its people, its city limits, miles from it
+        ("A 36-year-old Palestine man was arrested at an Anderson County residence in Texas, "
+         "2 miles east of Palestine.", "Palestine", "US"),
+        ("Elizabeth Fairfield, a Lebanon woman, appeared in court in Tennessee.", "Lebanon", "US"),
+        # used as a country's, the name stays the country's
+        ("Palestine and Israel held talks in Cairo.", "Palestine", "PS"),
+        ("Lebanon's president met the Syrian delegation.", "Lebanon", "LB"),
+    ],
+)  # fmt: skip
+def test_a_country_name_used_as_a_towns_is_the_town(text: str, name: str, country: str, gaz) -> None:  # type: ignore[no-untyped-def]
+    found = [m for m in mentions(text, gaz).places if m.text == name]
+    assert found and all(m.country == country for m in found)
+
+
 def test_a_bodys_name_is_no_portfolio(gaz) -> None:  # type: ignore[no-untyped-def]
     # "of the Foreign Relations" opens a committee's name: "Committee" is no person
     m = mentions("WASHINGTON - Chairman of the Foreign Relations Committee Richard Lugar said.", gaz)
