@@ -461,6 +461,7 @@ _NONSTATE_HEADS = re.compile(
     r"(?:trade|labou?r)\s+unions?|unions|workers|traders|exporters|importers|producers|farmers|industry|industries|industrialists|"
     r"journalists?|newspapers?|news\s+agency|press|media|radio|television|tv|people|citizens|nationals|"
     r"students|investors|shareholders|corporations?|groups?\s+of\s+companies|airlines?|carriers?|"
+    r"customers|clients|buyers|sellers|suppliers|consumers|"
     r"manufacturers|makers|dealers|bondholders|holders|creditors|debtors|associations?|institutes?|organi[sz]ations?|"
     r"refugees|hostages|community|communities|origin|ancestry|descent|tourists|visitors|fans|"
     r"red\s+(?:cross|crescent)|charit(?:y|ies)|ngos?|volunteers|(?:aid|relief|humanitarian)\s+(?:agenc(?:y|ies)|groups?|organi[sz]ations?)|"
@@ -2195,7 +2196,8 @@ def _actors(ctx: _Context, s: int, e: int) -> list[Actor]:
 _PRIVATE_PEOPLE = (
     r"(?:tourists?|wom[ae]n|m[ae]n|students?|citizens?|nationals?|residents?|workers?|famil(?:y|ies)|couples?|"
     r"passengers?|travell?ers?|pilgrims?|child(?:ren)?|boys?|girls?|teenagers?|businessm[ae]n|doctors?|nurses?|"
-    r"missionar(?:y|ies)|fans?|athletes?|players?|hikers?|backpackers?|holidaymakers?|vacationers?|patients?)"
+    r"missionar(?:y|ies)|fans?|athletes?|players?|hikers?|backpackers?|holidaymakers?|vacationers?|patients?|"
+    r"customers?|clients?|buyers?|sellers?|suppliers?|executives?|bankers?|traders?|investors?)"
 )
 # a private person travels: "a woman visiting from Canada", "tourists who were visiting Egypt",
 # "a patient that had recently visited Mexico"
@@ -2208,7 +2210,9 @@ _PRIVATE_PERSON_BEFORE = re.compile(
 _CARGO_SUBJECT = re.compile(
     r"\b(?:cranes?|shipments?|cargo(?:es)?|consignments?|deliver(?:y|ies)|goods|supplies|containers?|equipment|"
     r"tonnes|tons|wheat|grain|maize|corn|rice|sugar|oil|crude|fuel|food|medicines?|weapons|arms|missiles|tanks|"
-    r"vessels?|tankers?|freighters?|cargo\s+ships?|aircraft|jets|planes|helicopters|trucks|locomotives)\b"
+    r"vessels?|tankers?|freighters?|cargo\s+ships?|aircraft|jets|planes|helicopters|trucks|locomotives|"
+    r"cattle|livestock|beef|meat|coffee|cocoa|cotton|soybeans|steel|cars|vehicles|exports|imports|quotas?|"
+    r"commodit(?:y|ies)|products)\b"
     r"[^.;:]{0,100}$",
     re.IGNORECASE,
 )

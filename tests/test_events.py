@@ -1309,6 +1309,14 @@ HARD = [
         {("agreement", frozenset({"AU", "NZ"})), ("agreement", frozenset({"CG", "AO"}))},
         id="agreements-a-state-has-and-one-that-may-come-are-no-events",
     ),
+    pytest.param(
+        "Japanese customers will visit Saudi Arabia this month to finalise their contracts. "
+        "The Mexican Government authorized an export quota of live cattle, most of which goes to the United States. "
+        "Japanese Foreign Minister Tadashi Kuranari will visit Saudi Arabia next week.",
+        {("visit", frozenset({"JP", "SA"}), "planned")},
+        {("visit", frozenset({"MX", "US"}))},
+        id="customers-and-cattle-pay-no-state-visit",
+    ),
 ]
 
 
