@@ -1255,7 +1255,8 @@ def _may_deny(rest: str) -> bool:
 
 
 _NEGOTIATION_BEFORE = CaselessRegex(
-    r"\bnegotiat\w*\s+(?:of\s+|on\s+|for\s+|towards?\s+|over\s+)?(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}$"
+    r"\b(?:negotiat\w*\s+(?:of\s+|on\s+|for\s+|towards?\s+|over\s+)?|(?:in\s+)?pursu(?:it|e|es|ed|ing)\s+(?:of\s+)?|"
+    r"(?:search|quest|push|drive|bid)\s+for\s+)(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,4}$"
 )
 _MAYBE_BEFORE = CaselessRegex(r"\b(?:possible|potential|hypothetical)\s+$")
 _ARTICLE_BEFORE = CaselessRegex(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$")

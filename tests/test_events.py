@@ -1317,6 +1317,13 @@ HARD = [
         {("visit", frozenset({"MX", "US"}))},
         id="customers-and-cattle-pay-no-state-visit",
     ),
+    pytest.param(
+        "MOSCOW, April 13 - U.S. Secretary of State George Shultz and Soviet Foreign Minister Eduard "
+        "Shevardnadze met today in pursuit of the first superpower arms control agreement in nearly a decade.",
+        {("meeting", frozenset({"US", "RU"}), "occurred")},
+        {("agreement", frozenset({"US", "RU"}))},
+        id="an-agreement-pursued-is-not-reached",
+    ),
 ]
 
 
