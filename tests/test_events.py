@@ -1324,6 +1324,14 @@ HARD = [
         {("agreement", frozenset({"US", "RU"}))},
         id="an-agreement-pursued-is-not-reached",
     ),
+    pytest.param(
+        "The United States lifted 51 mln dlrs of the sanctions on Japan last June. "
+        "The European Community suspended its embargo on Argentina. "
+        "The United States imposed sanctions on Libya.",
+        {("hostile", frozenset({"US", "LY"}), "occurred")},
+        {("hostile", frozenset({"US", "JP"})), ("hostile", frozenset({"EU", "AR"}))},
+        id="lifting-sanctions-is-no-hostile-act",
+    ),
 ]
 
 
