@@ -504,8 +504,8 @@ _PEOPLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _COUNTED_PEOPLE = re.compile(
-    r"\b(?:numbers?|thousands|hundreds|millions|tens|dozens|scores|flood|influx|wave|exodus|stream)\s+of\s+"
-    r"(?:[\w-]+\s+)?$",
+    r"(?:\b(?:numbers?|thousands|hundreds|millions|tens|dozens|scores|flood|influx|wave|exodus|stream)\s+of\s+"
+    r"(?:[\w-]+\s+)?|\b\d[\d,.]*\s+(?:(?:mln|million|thousand|hundred)\s+)?(?:more\s+)?)$",
     re.IGNORECASE,
 )
 # the state an envoy's mandate covers: the topic of his work, not the state he serves

@@ -1332,6 +1332,13 @@ HARD = [
         {("hostile", frozenset({"US", "JP"})), ("hostile", frozenset({"EU", "AR"}))},
         id="lifting-sanctions-is-no-hostile-act",
     ),
+    pytest.param(
+        "More than 52,000 Venezuelans have arrived in Brazil since the beginning of 2017. "
+        "Some 2,000 Cuban troops arrived in Angola.",
+        {("visit", frozenset({"CU", "AO"}), "occurred")},
+        {("visit", frozenset({"VE", "BR"}))},
+        id="counted-migrants-pay-no-visit-but-counted-troops-do",
+    ),
 ]
 
 
