@@ -1662,6 +1662,14 @@ def _build(
         # towns and venues never act; support never goes to a town, but an attack on Gaza hits its state
         topical = {id(r) for r in refs if r.topic}
         no_source = venue_refs | places | topical
+        stance = (
+            _STANCE_BEFORE.search(text, max(s, hit.start - 60), hit.start) if typ is EventType.HOSTILE else None
+        )
+        if stance is not None:
+            # "Slovenia endorsed the invasion of Iraq", "Britain welcomed the sanctions against Iran":
+            # who takes a stance on a hostile act does not do it ("Iraq welcomed the support of Syria":
+            # but support may go to whoever welcomes it)
+            no_source |= {id(r) for r in refs if r.end <= stance.start()}
         if typ is EventType.HOSTILE:
             if _WORDY_CLASH.match(text, hit.start):
                 return []  # "Britain and Japan clashed today over U.K. demands": a quarrel, no fighting
@@ -1876,6 +1884,13 @@ def _build(
     return [draft]
 
 
+# a verb of stance right before an act's noun phrase: its subject judges the act, done by others
+_STANCE_BEFORE = re.compile(
+    r"\b(?:(?:endors|support|welcom|applaud|hail|prais|condemn|denounc|criticis|criticiz|deplor|oppos|protest|"
+    r"reject|decr[iy]|slam|blast|justif|defend)\w*|back(?:ed|s|ing))\s+(?:the\s+|an?\s+|its\s+|their\s+|this\s+|that\s+)?"
+    r"(?:[\w.'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _BACKER_OF = re.compile(r"-(?:backed|supported|sponsored|armed|supplied|funded|financed|trained)\b")
 
 

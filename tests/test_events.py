@@ -1339,6 +1339,13 @@ HARD = [
         {("visit", frozenset({"VE", "BR"}))},
         id="counted-migrants-pay-no-visit-but-counted-troops-do",
     ),
+    pytest.param(
+        "In 2003, Slovenia endorsed the invasion of Iraq. Britain welcomed the sanctions against Iran. "
+        "France criticised the U.S. strikes on Syria.",
+        {("hostile", frozenset({"US", "SY"}), "occurred")},
+        {("hostile", frozenset({"SI", "IQ"})), ("hostile", frozenset({"GB", "IR"}))},
+        id="who-takes-a-stance-on-an-act-does-not-do-it",
+    ),
 ]
 
 
