@@ -1346,6 +1346,12 @@ HARD = [
         {("hostile", frozenset({"SI", "IQ"})), ("hostile", frozenset({"GB", "IR"}))},
         id="who-takes-a-stance-on-an-act-does-not-do-it",
     ),
+    pytest.param(
+        "American Airlines offered a round-trip fare of $205 from Baltimore to Moscow.",
+        set(),
+        {("visit", frozenset({"US", "RU"}))},
+        id="a-fare-is-no-trip",
+    ),
 ]
 
 
