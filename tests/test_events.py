@@ -1352,6 +1352,13 @@ HARD = [
         {("visit", frozenset({"US", "RU"}))},
         id="a-fare-is-no-trip",
     ),
+    pytest.param(
+        "Malaysia has asked Japan for a 42 billion yen loan to finance gas pipelines. "
+        "Japan gave Thailand a 30 billion yen loan.",
+        {("support", frozenset({"JP", "TH"}), "occurred")},
+        {("support", frozenset({"JP", "MY"}))},
+        id="a-loan-asked-for-is-not-given",
+    ),
 ]
 
 
