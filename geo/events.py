@@ -793,6 +793,7 @@ _VENUE_BEFORE = re.compile(
     r"\b(?:in|at|to|near|inside|outside)\s+(?:the\s+)?(?:city\s+of\s+|(?:[A-Z][\w-]+\s+){1,2}['’]s\s+|[A-Z][\w-]+['’]s\s+)?$"
 )
 _HERE = re.compile(r"\bhere\b", re.IGNORECASE)
+_HELD_IN_BEFORE = re.compile(r"\b(?:in|at|inside)\s+(?:the\s+)?$")
 _PRONOUN_SUBJECT = re.compile(
     r"^\W*(?:[A-Z][\w ,]{0,40},\s+)?(?:he|she|they|his|her|the\s+(?:(?:prime|foreign|finance|trade|defen[cs]e)\s+)?"
     r"minister|the\s+envoy|the\s+delegation|the\s+(?:president|premier|chancellor|secretary|ambassador))\b",
@@ -1652,6 +1653,22 @@ def _build(
     def states_of(pool: list[_Ref]) -> list[str]:
         return _dedupe(r.country for r in pool if id(r) not in venue_refs and id(r) not in non_party)
 
+    country_venue: _Ref | None = None
+    if typ is EventType.MEETING:
+        # "Iran and Iraq held talks in Switzerland": a country the talks are held in, after two
+        # parties named before them, is where they meet; but "Duffy, after talks in the United
+        # States, the EC and Latin America" held them with the U.S.
+        held_in = [
+            r
+            for r in in_clause
+            if r.kind == "country"
+            and 0 <= r.start - hit.end <= 30  # "talks in", "met today in": right after the trigger
+            and _HELD_IN_BEFORE.search(text, max(0, r.start - 12), r.start)
+        ]
+        if held_in and len(states_of([r for r in in_clause if r.end <= hit.start])) >= 2:
+            venue_refs |= {id(r) for r in held_in}
+            country_venue = held_in[0]
+
     source = target = None
     if typ in {EventType.SUPPORT, EventType.HOSTILE}:
         places = {
@@ -1838,6 +1855,8 @@ def _build(
             # administration's Economic Policy Council": the group's own, its members not given
             return []
     location = _venue(ctx, hit, refs, clause, s, e)
+    if location is None and country_venue is not None and country_venue.mention is not None:
+        location = country_venue.mention.place
     plover, cameo = hit.trigger.plover, hit.trigger.cameo
     if typ is EventType.MEETING:
         if location is not None and location.country and location.country not in states:

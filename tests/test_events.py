@@ -1359,6 +1359,13 @@ HARD = [
         {("support", frozenset({"JP", "MY"}))},
         id="a-loan-asked-for-is-not-given",
     ),
+    pytest.param(
+        "Iran and Iraq held talks in Switzerland. "
+        "The Australian minister came here after talks in the United States.",
+        {("meeting", frozenset({"IR", "IQ"}), "occurred"), ("meeting", frozenset({"AU", "US"}), "occurred")},
+        {("meeting", frozenset({"IR", "IQ", "CH"}))},
+        id="a-country-two-parties-meet-in-is-the-venue",
+    ),
 ]
 
 
