@@ -1687,6 +1687,9 @@ def _build(
             # who takes a stance on a hostile act does not do it ("Iraq welcomed the support of Syria":
             # but support may go to whoever welcomes it)
             no_source |= {id(r) for r in refs if r.end <= stance.start()}
+        if _BODY_RELATIVE_BEFORE.search(text, max(s, hit.start - 40), hit.start):
+            # "IRENA, an intergovernmental organization that supports countries": the body acts
+            no_source |= {id(r) for r in refs if r.end <= hit.start}
         if typ is EventType.HOSTILE:
             if _WORDY_CLASH.match(text, hit.start):
                 return []  # "Britain and Japan clashed today over U.K. demands": a quarrel, no fighting
@@ -1903,6 +1906,13 @@ def _build(
     return [draft]
 
 
+# a relative clause whose antecedent is a body, not a state: "an organization that supports countries"
+_BODY_RELATIVE_BEFORE = re.compile(
+    r"\b(?:organi[sz]ations?|agenc(?:y|ies)|groups?|compan(?:y|ies)|funds?|banks?|bod(?:y|ies)|institutions?|"
+    r"programmes?|programs?|charit(?:y|ies)|NGOs?|foundations?|associations?|movements?|militias?|networks?)"
+    r",?\s+(?:which|that|who)\s+(?:also\s+|has\s+|have\s+|had\s+)?$",
+    re.IGNORECASE,
+)
 # a verb of stance right before an act's noun phrase: its subject judges the act, done by others
 _STANCE_BEFORE = re.compile(
     r"\b(?:(?:endors|support|welcom|applaud|hail|prais|condemn|denounc|criticis|criticiz|deplor|oppos|protest|"

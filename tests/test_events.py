@@ -1366,6 +1366,13 @@ HARD = [
         {("meeting", frozenset({"IR", "IQ", "CH"}))},
         id="a-country-two-parties-meet-in-is-the-venue",
     ),
+    pytest.param(
+        "China led capacity additions, said IRENA, an intergovernmental organization that supports "
+        "countries of the European Union. The United States, which supports Israel, said it would veto it.",
+        {("support", frozenset({"US", "IL"}), "occurred")},
+        {("support", frozenset({"CN", "EU"}))},
+        id="a-body-that-supports-is-no-state",
+    ),
 ]
 
 
