@@ -1613,6 +1613,20 @@ def _build(
         ):
             non_party.add(id(r))  # "Aziz, who arrived from Moscow, held talks": where he came from
 
+    # "in Brussels, Belgium", "met in Paris, France": the country after a town is the town's, a venue
+    non_party |= {
+        id(r)
+        for r in refs
+        if r.kind == "country"
+        and not text.startswith(("'s", "’s"), r.end)  # "In Dar es Salaam, Tanzania's minister": a party
+        and any(
+            c.kind in {"city", "metonym", "admin1", "admin2", "landmark"}
+            and c.country == r.country
+            and re.fullmatch(r",\s*", text[c.end : r.start])
+            for c in refs
+            if c.end <= r.start
+        )
+    }
     # "Indian coal industry": a state's assets never act; but aid may go to them ("grants for
     # developing the Indian coal industry" help India)
     non_party |= {
@@ -1824,7 +1838,13 @@ def _build(
             states = list(ctx.last_states)
             conf = 0.5
         pending = False
-        if len(states) == 1 and typ is EventType.MEETING and not commercial:
+        if (
+            len(states) == 1
+            and typ is EventType.MEETING
+            and not commercial
+            # a bloc meets at home: EC ministers in Brussels or Luxembourg are no talks with Belgium
+            and states[0] not in {code for _pattern, code, _members in _blocs() if code}
+        ):
             # "Antonov begins talks in Bonn": the venue's state hosts the talks (with banks about, the
             # other side is the banks and the capital is only where they meet)
             hosts = [

@@ -1373,6 +1373,14 @@ HARD = [
         {("support", frozenset({"CN", "EU"}))},
         id="a-body-that-supports-is-no-state",
     ),
+    pytest.param(
+        "Egyptian and Israeli officials met in Paris, France on Monday. "
+        "The EC Commission met in Brussels on Friday. "
+        "Soviet trade minister Antonov began talks in Bonn.",
+        {("meeting", frozenset({"EG", "IL"}), "occurred"), ("meeting", frozenset({"RU", "DE"}), "occurred")},
+        {("meeting", frozenset({"EG", "IL", "FR"})), ("meeting", frozenset({"EU", "BE"}))},
+        id="a-towns-country-and-a-blocs-seat-are-venues",
+    ),
 ]
 
 
