@@ -1260,6 +1260,12 @@ _NEGOTIATION_BEFORE = CaselessRegex(
     r"(?:search|quest|push|drive|bid)\s+for\s+)(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,4}$"
 )
 _MAYBE_BEFORE = CaselessRegex(r"\b(?:possible|potential|hypothetical)\s+$")
+# a stance on talks or a pact not yet held: "backs negotiation of", "favours talks with"
+_PROPOSAL_BEFORE = CaselessRegex(
+    r"\b(?:back(?:s|ed|ing)?|supports?|supported|supporting|favou?r(?:s|ed|ing)?|"
+    r"advocat(?:e|es|ed|ing)|endors(?:e|es|ed|ing))\s+(?:the\s+|a\s+|an\s+)?(?:(?:new|further|early|direct|"
+    r"bilateral|multilateral|formal|fresh|more)\s+)*$"
+)
 _ARTICLE_BEFORE = CaselessRegex(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$")
 _MODAL_AFTER = re.compile(r"^[^,;.]{0,40}?\b(?:would|could|might|should|(?-i:may))\b", re.IGNORECASE)
 _ANY_BEFORE = CaselessRegex(r"\bany\s+(?:[\w.-]+\s+){0,3}$")
@@ -1309,6 +1315,8 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
         return None  # "Talks between Armenia and Azerbaijan were postponed", "... will not take place"
     if hit.type is EventType.AGREEMENT and _NEGOTIATION_BEFORE.found(before[-60:]):
         return None  # "supports negotiation of a bilateral trading agreement": not reached yet
+    if hit.type in {EventType.MEETING, EventType.AGREEMENT} and _PROPOSAL_BEFORE.found(before[-50:]):
+        return None  # "the resolution backs negotiation of ...", "Japan favours talks with": a stance
     if _MAYBE_BEFORE.found(before[-30:]):
         return None
     if hit.type in {EventType.MEETING, EventType.CALL, EventType.VISIT} and (

@@ -373,10 +373,6 @@ HARD = [
         set(),
         {("agreement", frozenset({"US", "MX"}))},
         id="an-agreement-under-negotiation-is-not-reached",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="'backs negotiation of' is a proposal, but the negotiation still comes out as a meeting",
-        ),
     ),
     pytest.param(
         "French Prime Minister Jacques Chirac leaves on his first official visit to Japan on Friday.",
