@@ -1377,6 +1377,13 @@ HARD = [
         {("meeting", frozenset({"EG", "IL", "FR"})), ("meeting", frozenset({"EU", "BE"}))},
         id="a-towns-country-and-a-blocs-seat-are-venues",
     ),
+    pytest.param(
+        "ATHENS, April 1 - Prime Minister Andreas Papandreou said that in the case of war with Turkey it would "
+        "not be possible for Greece to discuss the bases. Iraq attacked Iran.",
+        {("hostile", frozenset({"IQ", "IR"}), "occurred")},
+        {("hostile", frozenset({"GR", "TR"}))},
+        id="in-the-case-of-war-is-a-condition",
+    ),
 ]
 
 
