@@ -1384,6 +1384,13 @@ HARD = [
         {("hostile", frozenset({"GR", "TR"}))},
         id="in-the-case-of-war-is-a-condition",
     ),
+    pytest.param(
+        "The Qatar news agency said Sheikh Sultan was in Dubai after flying back from a private visit to London. "
+        "The Qatari emir paid an official visit to Paris.",
+        {("visit", frozenset({"QA", "FR"}), "occurred")},
+        {("visit", frozenset({"QA", "GB"}))},
+        id="a-private-visit-is-no-state-visit",
+    ),
 ]
 
 
