@@ -521,8 +521,10 @@ def test_a_title_the_datelines_state_lacks_is_another_states(gaz) -> None:  # ty
         # the official speaks after a clause whose subject is a state: he speaks for it, not for
         # the city he is visiting
         (
-            "LONDON, March 2 - Brazil is not happy with the committee that coordinates its debt, "
-            "Finance Minister Dilson Funaro said.",
+            (
+                "LONDON, March 2 - Brazil is not happy with the committee that coordinates its debt, "
+                "Finance Minister Dilson Funaro said."
+            ),
             "Funaro",
             "BR",
         ),
@@ -609,8 +611,8 @@ def test_a_company_named_after_general_is_no_person(gaz) -> None:  # type: ignor
     ("text", "name", "country"),
     [
         # a country's name used as a town's: its people, its city limits, miles from it
-        ("A 36-year-old Palestine man was arrested at an Anderson County residence in Texas, "
-         "2 miles east of Palestine.", "Palestine", "US"),
+        (("A 36-year-old Palestine man was arrested at an Anderson County residence in Texas, "
+          "2 miles east of Palestine."), "Palestine", "US"),
         ("Elizabeth Fairfield, a Lebanon woman, appeared in court in Tennessee.", "Lebanon", "US"),
         # used as a country's, the name stays the country's
         ("Palestine and Israel held talks in Cairo.", "Palestine", "PS"),
