@@ -1391,6 +1391,13 @@ HARD = [
         {("visit", frozenset({"QA", "GB"}))},
         id="a-private-visit-is-no-state-visit",
     ),
+    pytest.param(
+        "The allegations against the Syrian government and Russia create obstacles to negotiated solutions. "
+        "Israel and Egypt negotiated a settlement in Cairo.",
+        {("meeting", frozenset({"IL", "EG"}), "occurred")},
+        {("meeting", frozenset({"SY", "RU"}))},
+        id="a-negotiated-solution-is-no-negotiation",
+    ),
 ]
 
 
