@@ -1713,6 +1713,12 @@ def _build(
         if _BODY_RELATIVE_BEFORE.search(text, max(s, hit.start - 40), hit.start):
             # "IRENA, an intergovernmental organization that supports countries": the body acts
             no_source |= {id(r) for r in refs if r.end <= hit.start}
+        if typ is EventType.SUPPORT and (
+            _LENDER_AFTER.match(text, hit.end, e) or _LENDER_BEFORE.search(text, max(s, hit.start - 50), hit.start)
+        ):
+            # "signed a 100 mln dlr loan with the Inter-American Development Bank", "an IMF loan to
+            # Zambia": the lender is a body, and the states before the loan take it, not give it
+            no_source |= {id(r) for r in refs if r.end <= hit.start}
         if typ is EventType.HOSTILE:
             if _WORDY_CLASH.match(text, hit.start):
                 return []  # "Britain and Japan clashed today over U.K. demands": a quarrel, no fighting
@@ -1935,6 +1941,15 @@ def _build(
     return [draft]
 
 
+# multilateral lenders and banks: the giver of a loan or credit they are named with
+_LENDERS = (
+    r"(?:World\s+Bank|International\s+Monetary\s+Fund|IMF|(?:Inter-American|Asian|African|Islamic|Caribbean)\s+"
+    r"Development\s+Bank|IDB|ADB|AfDB|European\s+Investment\s+Bank|EIB|Paris\s+Club|London\s+Club|"
+    r"(?:commercial|creditor|private|foreign|Western|international)\s+banks|bank\s+advisory\s+committee|"
+    r"consortium\s+of\s+(?:[\w-]+\s+){0,2}banks)"
+)
+_LENDER_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:from|with|by|of)\s+(?:the\s+|a\s+|its\s+)?" + _LENDERS + r"\b")
+_LENDER_BEFORE = re.compile(r"\b" + _LENDERS + r"(?:['’]s)?\s+(?:[\w.-]+\s+){0,4}$")
 # a relative clause whose antecedent is a body, not a state: "an organization that supports countries"
 _BODY_RELATIVE_BEFORE = re.compile(
     r"\b(?:organi[sz]ations?|agenc(?:y|ies)|groups?|compan(?:y|ies)|funds?|banks?|bod(?:y|ies)|institutions?|"

@@ -1398,6 +1398,13 @@ HARD = [
         {("meeting", frozenset({"SY", "RU"}))},
         id="a-negotiated-solution-is-no-negotiation",
     ),
+    pytest.param(
+        "MIAMI, March 25 - Mexican officials signed a 100 mln dlr loan with the Inter-American Development Bank. "
+        "Japan gave Zambia a 50 mln dlr loan.",
+        {("support", frozenset({"JP", "ZM"}), "occurred")},
+        {("support", frozenset({"MX", "US"}))},
+        id="a-loan-from-a-multilateral-lender-has-no-state-giver",
+    ),
 ]
 
 
