@@ -778,7 +778,7 @@ _SKIP = CaselessRegex(
     r"(?:declin(?:ed|es|ing)|turn(?:ed|s|ing)?\s+down|spurn(?:ed|s)?)\s+(?:an?|the|its|their|his|her)\s+"
     r"(?:[\w.-]+\s+){0,2}?(?:offer|invitation|overture)s?|"
     r"cancel(?:l?ed|s)?|postpon(?:ed|es)|call(?:ed)?\s+off|rul(?:ed|es)\s+out|rejected|if|unless|whether|"
-    r"in\s+(?:the\s+)?(?:case|event)\s+of|"
+    r"in\s+(?:the\s+)?(?:case|event)\s+of|propos(?:al|als|ed|es)\s+that|right[\"”’']?\s+to|entitled\s+to|"
     r"could|might|possible|possibility|possibly|predict(?:s|ed|ing)?\s+(?:that\s+)?(?:[\w.'’-]+\s+){0,4}?(?:will|would)(?=\s+(?:\w+\s+)?$)|consider(?:s|ed|ing)?|hop(?:e|es|ed|ing)\s+to|(?:keen|eager|willing)\s+to|(?:risks?|dangers?|fears?)\s+(?:of|that)|"
     r"would\s+welcome|ask(?:ed|s)?\s+(?:\w+\s+)?(?:whether|if)|speculation|rumou?rs?|reportedly\s+considering|"
     r"should|ought\s+to|(?:need|needs|necessity)\s+for|veto(?:ed|es)?|block(?:ed|s)?|oppos(?:ed|es|e)|against\s+imposing|prospects?\s+(?:(?:appear|appears|seem|seems|look|looks|are|were|was|is)\s+(?:\w+\s+){0,2})?(?:for|of)|seek(?:s|ing)?|sought|request(?:ed|s|ing)?|ask(?:ed|s|ing)?\s+(?:[\w.'’-]+\s+){0,3}?for|insist(?:s|ed|ing)?\s+on|demand(?:ed|ing)|(?:ask|press|push)(?:ed|es|s|ing)?\s+(?:[\w.'’-]+\s+){1,3}?to|appl(?:y|ied|ies)\s+for|appeal(?:ed|s)?\s+(?:[\w-]+\s+){0,5}?for|calls\s+(?:from\s+)?(?:[\w-]+\s+){0,5}?for|wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|call(?:ed|s)?\s+for|calling\s+for|rather\s+than|instead\s+of|(?:excluded|left\s+out|shut\s+out|barred)\s+(?:from|of))\b",

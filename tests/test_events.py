@@ -1405,6 +1405,14 @@ HARD = [
         {("support", frozenset({"MX", "US"}))},
         id="a-loan-from-a-multilateral-lender-has-no-state-giver",
     ),
+    pytest.param(
+        'Lyng revived a U.S. proposal that Japan buy surplus U.S. grain for donation to Bangladesh. '
+        'Poland says it has a "moral right" to assistance from the United States. '
+        "The United States pledged aid to Poland.",
+        {("support", frozenset({"US", "PL"}), "occurred")},
+        {("support", frozenset({"US", "JP"})), ("support", frozenset({"JP", "BD"}))},
+        id="a-proposal-or-a-right-claimed-is-no-support",
+    ),
 ]
 
 
