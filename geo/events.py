@@ -1260,6 +1260,13 @@ _NEGOTIATION_BEFORE = CaselessRegex(
     r"\b(?:negotiat\w*\s+(?:of\s+|on\s+|for\s+|towards?\s+|over\s+)?|(?:in\s+)?pursu(?:it|e|es|ed|ing)\s+(?:of\s+)?|"
     r"(?:search|quest|push|drive|bid)\s+for\s+)(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,4}$"
 )
+# "Nakasone will make an official visit to the United States from April 29 and hold talks": the
+# future reaches the second verb of the coordination
+_FUTURE_COORDINATED = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+(?:due|scheduled|expected|set|going)\s+to|plans?\s+to)\s+"
+    r"[^.;]{0,120}?\band\s+(?:then\s+|also\s+|later\s+)?(?:hold|have|begin|start|open|conduct)\s+$",
+    re.IGNORECASE,
+)
 _MAYBE_BEFORE = CaselessRegex(r"\b(?:possible|potential|hypothetical)\s+$")
 # a stance on talks or a pact not yet held: "backs negotiation of", "favours talks with"
 _PROPOSAL_BEFORE = CaselessRegex(
@@ -1341,7 +1348,12 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
         return None if prospect.group("not") else EventStatus.PLANNED
     # (its own {0,6} words bound the scheduled phrase, not the 45 characters of ``after``)
     later = text[hit.end : min(e, hit.end + 80)]
-    if _PLANNED.found(near) or _SCHEDULED_AFTER.search(later) or _TO_BE_HELD_AFTER.match(later):
+    if (
+        _PLANNED.found(near)
+        or _SCHEDULED_AFTER.search(later)
+        or _TO_BE_HELD_AFTER.match(later)
+        or _FUTURE_COORDINATED.search(text, s, hit.start)
+    ):
         if _ALREADY_DONE_BEFORE.found(near):
             return EventStatus.OCCURRED
         return EventStatus.PLANNED

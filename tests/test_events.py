@@ -1413,6 +1413,13 @@ HARD = [
         {("support", frozenset({"US", "JP"})), ("support", frozenset({"JP", "BD"}))},
         id="a-proposal-or-a-right-claimed-is-no-support",
     ),
+    pytest.param(
+        "TOKYO, March 27 - Prime Minister Yasuhiro Nakasone will make an official visit to the United States "
+        "from April 29 and hold talks in Washington with President Reagan. Japan's trade surplus is the issue.",
+        {("visit", frozenset({"JP", "US"}), "planned"), ("meeting", frozenset({"JP", "US"}), "planned")},
+        set(),
+        id="the-future-reaches-the-second-verb",
+    ),
 ]
 
 
