@@ -7,8 +7,9 @@
 # Runs `diplomap extract` over Reuters-21578, dev_gold, the seeds and the four geoparsing corpora,
 # and `diplomap places` over the geoparsing corpora and dev_gold, all from ../shared (skipped when
 # it is absent). A speed-up should leave every file identical; a new rule should change only what
-# it means to. About a minute a side on 2 cores. REF runs from a temporary worktree, on its own
-# data/ and with its own gazetteer cache (so an index of another layout is never shared).
+# it means to. About a minute a side on 2 cores. REF runs from a temporary worktree on its own
+# data/, and with a gazetteer cache of its own when its gazetteer code or data differ (an index of
+# another layout is never shared). A side that fails stops the script and shows its errors.
 set -euo pipefail
 REF=${1:-HEAD}
 HERE=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,14 +27,15 @@ run_side() {  # run_side TREE OUTDIR CACHE (CACHE empty: the user's)
     if [ -n "$cache" ]; then export DIPLOMAP_CACHE_DIR="$cache"; fi
     # each tree reads its own data/: the installed geo._data points at the editable checkout's folder
     py() { python -c "import sys; sys.modules['geo._data'] = None; sys.argv = ['diplomap'] + sys.argv[1:]; from geo.cli import main; sys.exit(main())" "$@"; }
-    py extract --no-progress -j 2 "$SHARED/corpora/reuters21578/articles.jsonl" -o "$out/reuters.jsonl"
-    py extract --no-progress "$SHARED/dev_gold/articles.jsonl" -o "$out/dev.jsonl"
-    py extract --no-progress "$SHARED/seeds" -o "$out/seeds.jsonl"
+    # (|| exit: the caller tests this function, and bash ignores set -e inside a tested command)
+    py extract --no-progress -j 2 "$SHARED/corpora/reuters21578/articles.jsonl" -o "$out/reuters.jsonl" || exit
+    py extract --no-progress "$SHARED/dev_gold/articles.jsonl" -o "$out/dev.jsonl" || exit
+    py extract --no-progress "$SHARED/seeds" -o "$out/seeds.jsonl" || exit
     for f in "$SHARED"/benchmarks/geoparsing/*.jsonl; do
-      py extract --no-progress "$f" -o "$out/events_$(basename "$f")"
-      py places --no-progress "$f" -o "$out/places_$(basename "$f")"
+      py extract --no-progress "$f" -o "$out/events_$(basename "$f")" || exit
+      py places --no-progress "$f" -o "$out/places_$(basename "$f")" || exit
     done
-    py places --no-progress "$SHARED/dev_gold/articles.jsonl" -o "$out/places_dev.jsonl")
+    py places --no-progress "$SHARED/dev_gold/articles.jsonl" -o "$out/places_dev.jsonl" || exit)
 }
 
 # the current checkout uses the user's cache; REF gets one of its own unless its gazetteer is the same
@@ -43,8 +45,14 @@ if git -C "$HERE" diff --quiet "$REF" -- geo/geocode/gazetteer.py data/gazetteer
 else
   CACHE_OLD="$OUT/cache-old"
 fi
-run_side "$HERE" "$OUT/new" "$CACHE_NEW" 2>/dev/null
-run_side "$OLD" "$OUT/old" "$CACHE_OLD" 2>/dev/null
+for side in new old; do
+  if [ "$side" = new ]; then tree=$HERE cache=$CACHE_NEW; else tree=$OLD cache=$CACHE_OLD; fi
+  if ! run_side "$tree" "$OUT/$side" "$cache" 2>"$OUT/$side.log"; then
+    echo "error: the $side side ($tree) failed:" >&2
+    cat "$OUT/$side.log" >&2
+    exit 1
+  fi
+done
 
 changed=0
 for f in "$OUT"/old/*.jsonl; do

@@ -168,6 +168,12 @@ def _blocs() -> tuple[tuple[re.Pattern[str], str | None, tuple[str, ...]], ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def _bloc_codes() -> frozenset[str]:
+    """The codes :func:`_blocs` take as parties themselves (the European Community's EU)."""
+    return frozenset(code for _pattern, code, _members in _blocs() if code)
+
+
+@functools.lru_cache(maxsize=1)
 def _bloc_gates() -> tuple[re.Pattern[str], ...]:
     """For each of :func:`_blocs`, its forms alone: no match of these in a text, no match of the bloc."""
     gates = []
@@ -1870,7 +1876,7 @@ def _build(
             and typ is EventType.MEETING
             and not commercial
             # a bloc meets at home: EC ministers in Brussels or Luxembourg are no talks with Belgium
-            and states[0] not in {code for _pattern, code, _members in _blocs() if code}
+            and states[0] not in _bloc_codes()
         ):
             # "Antonov begins talks in Bonn": the venue's state hosts the talks (with banks about, the
             # other side is the banks and the capital is only where they meet)

@@ -2003,7 +2003,7 @@ _PORTFOLIOS = (
 _PORTFOLIO = "(?:" + "|".join(map(re.escape, sorted(_PORTFOLIOS, key=len, reverse=True))) + ")"
 # (not a body's name: "Chairman of the Foreign Relations Committee" names no person after it)
 _BODY_HEADS = r"(?![ \xa0](?:Sub)?(?:Committee|Commission|Council|Department|Ministry|Board|Agency|Office|Bureau|Authority|Institute|Fund|Bank|Corporation|Company))"
-TITLE_PORTFOLIO = (
+_TITLE_PORTFOLIO = (
     r"(?:[ \xa0](?:of|for)[ \xa0](?:the[ \xa0])?"
     + _PORTFOLIO
     + r"(?:[ \xa0](?:and|&)[ \xa0]"
@@ -2016,7 +2016,7 @@ TITLE_PORTFOLIO = (
 
 @functools.lru_cache(maxsize=1)
 def _title_first_re() -> re.Pattern[str]:
-    return re.compile(r"(?P<title>" + _title_first_regex(*_title_forms()) + TITLE_PORTFOLIO + r")[ \xa0]" + _NAME)
+    return re.compile(r"(?P<title>" + _title_first_regex(*_title_forms()) + _TITLE_PORTFOLIO + r")[ \xa0]" + _NAME)
 
 
 @functools.lru_cache(maxsize=1)
@@ -2087,7 +2087,8 @@ def _name_after_title(text: str, pos: int, big_mask: bytearray, lex: Lexicon) ->
 
 
 # words that make a capitalised run a body's name, never a person's: "General Motors Corp",
-# "the General Agreement on Tariffs", "General Electric Co" follow the title "General"
+# "the General Agreement on Tariffs", "General Electric Co" follow the title "General" (not
+# _ORG_HEADS, which also holds words that are surnames: "Sun", "Star", "Post")
 _BODY_WORDS = frozenset(
     "corp corporation co company inc ltd plc llc motors electric dynamics mills foods industries holdings "
     "agreement assembly accounting bank fund council committee commission association federation institute "
@@ -2104,7 +2105,11 @@ _TITLE_REST = frozenset(
 
 
 def _clean_name(name: str, lex: Lexicon) -> str | None:
-    """Drop trailing words that are not part of a name (days, months, places taken too far)."""
+    """The person's name in ``name`` as the name regex took it, or ``None`` if it names a body.
+
+    Drops a possessive ("Reagan's"), trailing words that are not part of a name (days, months,
+    places taken too far) and leading words of the title ("Cabinet Secretary Masaharu Gotoda").
+    """
     toks = name.split()
     if toks and len(toks[-1]) > 2 and toks[-1].endswith(("'s", "’s")):
         toks[-1] = toks[-1][:-2]  # "President Reagan's hopes": the man is Reagan

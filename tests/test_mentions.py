@@ -759,11 +759,11 @@ def _title_first_as_written():  # type: ignore[no-untyped-def]
     """The "<Title> <Name>" regex in its plain form, which the first-letter branch must equal."""
     import re
 
-    from geo.mentions import _NAME, TITLE_PORTFOLIO, _title_forms
+    from geo.mentions import _NAME, _TITLE_PORTFOLIO, _title_forms
 
     mods, heads = _title_forms()
     any_mod, any_head = "|".join(map(re.escape, mods)), "|".join(map(re.escape, heads))
-    title = r"(?:(?:" + any_mod + r")[ \xa0]){0,3}(?:" + any_head + ")" + TITLE_PORTFOLIO
+    title = r"(?:(?:" + any_mod + r")[ \xa0]){0,3}(?:" + any_head + ")" + _TITLE_PORTFOLIO
     return re.compile(r"\b(?P<title>" + title + r")[ \xa0]" + _NAME)
 
 
