@@ -19,7 +19,7 @@ Repeated reports of one interaction merge and keep every evidence sentence.
 Triggers are looked for first, with nothing but the text (:func:`_scan_triggers`: one
 Aho–Corasick pass over each sentence for the lexicon's stems, then only the regexes they gate);
 an article with no trigger has no event, so the pipeline finds its mentions only when it has one,
-and its officials only when its places name two states or a bloc (:func:`_events_for`).
+and its officials only when its places name two states or a bloc (:func:`_events_for_batch`).
 
 Type -> PLOVER / CAMEO mapping (the trigger lexicon refines the code):
 
@@ -2873,19 +2873,45 @@ def _finish(article_id: str, d: _Draft) -> Event:
 _WORKER_GAZETTEER: Any = None
 
 
-def _events_for(article: Article, gazetteer: Any) -> list[Event]:
-    from geo.mentions import find_mentions_naming
+# Articles go through the stages in batches of up to this many: each stage runs over the whole
+# batch before the next starts (see :func:`geo.mentions.find_mentions_many`).
+_BATCH = 256
 
-    scan = _scan_triggers(article)
-    if not scan.triggered or not _may_yield(article, scan):
-        return []  # no event can come: the mentions (half the cost of an article) are not needed
-    # An event holds two states or more, and each comes from a place, a demonym or an official of
-    # the article (who takes his state from one of those), or from a bloc: where the places name
-    # one state and no bloc is named, the officials need not be looked for, nor events.
-    mentions = find_mentions_naming(article, 0 if _names_a_bloc(article.text) else 2, gazetteer)
-    if mentions is None:
-        return []
-    return _events_from_scan(article, mentions, scan)
+
+def _events_for_batch(articles: Sequence[Article], gazetteer: Any) -> list[list[Event]]:
+    """The events of each of ``articles``, as :func:`find_events` finds them, stage by stage."""
+    from geo.mentions import find_mentions_many
+
+    scans = [_scan_triggers(article) for article in articles]
+    # no event can come without a hit that may yield: the mentions (half the cost of an article)
+    # are not needed. An event holds two states or more, and each comes from a place, a demonym
+    # or an official of the article (who takes his state from one of those), or from a bloc:
+    # where the places name one state and no bloc is named, the officials need not be looked for.
+    wanted = [
+        i for i, (article, scan) in enumerate(zip(articles, scans, strict=True))
+        if scan.triggered and _may_yield(article, scan)
+    ]  # fmt: skip
+    requests = [(articles[i], 0 if _names_a_bloc(articles[i].text) else 2) for i in wanted]
+    out: list[list[Event]] = [[] for _ in articles]
+    for i, mentions in zip(wanted, find_mentions_many(requests, gazetteer), strict=True):
+        if mentions is not None:
+            out[i] = _events_from_scan(articles[i], mentions, scans[i])
+    return out
+
+
+def _batches(articles: Iterable[Article], largest: int) -> Iterator[list[Article]]:
+    """``articles`` in batches of 1, 2, 4, ... then ``largest``: the first events come after one
+    article, as without batches (and a store commits them), and the later batches are large."""
+    batch: list[Article] = []
+    size = 1
+    for article in articles:
+        batch.append(article)
+        if len(batch) == size:
+            yield batch
+            batch = []
+            size = min(2 * size, largest)
+    if batch:
+        yield batch
 
 
 def _names_a_bloc(text: str) -> bool:
@@ -2902,8 +2928,8 @@ def _init_worker() -> None:
     _WORKER_GAZETTEER = default_gazetteer()
 
 
-def _worker(article: Article) -> list[Event]:
-    return _events_for(article, _WORKER_GAZETTEER)
+def _worker(batch: list[Article]) -> list[list[Event]]:
+    return _events_for_batch(batch, _WORKER_GAZETTEER)
 
 
 def iter_events(articles: Iterable[Article], jobs: int = 1, gazetteer: Any = None) -> Iterator[Event]:
@@ -2924,8 +2950,9 @@ def iter_events(articles: Iterable[Article], jobs: int = 1, gazetteer: Any = Non
             from geo.geocode import default_gazetteer
 
             gazetteer = default_gazetteer()
-        for article in articles:
-            yield from _events_for(article, gazetteer)
+        for batch in _batches(articles, _BATCH):
+            for events in _events_for_batch(batch, gazetteer):
+                yield from events
         return
     import gc
     import multiprocessing
@@ -2950,8 +2977,9 @@ def iter_events(articles: Iterable[Article], jobs: int = 1, gazetteer: Any = Non
         gc.freeze()
     try:
         with ctx.Pool(jobs, initializer=_init_worker) as pool:
-            for events in pool.imap(_worker, articles, chunksize=16):
-                yield from events
+            for batch_events in pool.imap(_worker, _batches(articles, _BATCH)):
+                for events in batch_events:
+                    yield from events
     finally:
         _WORKER_GAZETTEER = None
         gc.unfreeze()

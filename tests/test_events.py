@@ -1934,6 +1934,33 @@ def test_articles_naming_one_state_have_no_event(shared_dir, gazetteer) -> None:
     assert skipped >= 300  # most wire stories are about one state
 
 
+def test_batches_grow_from_one_article_and_keep_the_order() -> None:
+    from geo import events
+
+    articles = [Article(id=str(n), text=f"text {n}") for n in range(40)]
+    batches = list(events._batches(articles, 8))
+    assert [len(b) for b in batches] == [1, 2, 4, 8, 8, 8, 8, 1]
+    assert [a for b in batches for a in b] == articles
+    assert list(events._batches([], 8)) == []
+
+
+def test_mentions_found_in_a_batch_equal_those_found_one_by_one(shared_dir, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    """Stage by stage over many articles (:func:`find_mentions_many`) gives each article what it
+    gets alone, whether it is read in full or stops at the one-state test."""
+    import itertools
+
+    from geo.ingest import read_articles
+    from geo.mentions import find_mentions_many, find_mentions_naming
+
+    path = shared_dir / "corpora" / "reuters21578" / "articles.jsonl"
+    articles = list(itertools.islice(read_articles([str(path)]), 400))
+    requests = [(a, n % 3) for n, a in enumerate(articles)]  # 0, 1 or 2 states asked for
+    batch = find_mentions_many(requests, gazetteer)
+    alone = [find_mentions_naming(a, at_least, gazetteer) for a, at_least in requests]
+    assert batch == alone
+    assert sum(m is None for m in batch) >= 40 and sum(m is not None and m.actors != () for m in batch) >= 40
+
+
 def test_a_sanction_taking_effect_later_is_dated_ahead(gazetteer) -> None:  # type: ignore[no-untyped-def]
     text = "STOCKHOLM, March 12 - Sweden said a trade boycott of South Africa would take effect from July 1."
     (ev,) = events_of(text, gazetteer, date="1987-03-12")
