@@ -972,6 +972,9 @@ class _TriggerScan:
         return any(hits for _s, _e, hits in self.sentences)
 
 
+_NO_SCAN = _TriggerScan(())  # an article not scanned: no sentence, no hit
+
+
 def _scan_triggers(article: Article) -> _TriggerScan:
     text = article.text
     teasers = _repeated_headlines(text)
@@ -998,6 +1001,14 @@ def _events_from_scan(article: Article, mentions: Mentions, scan: _TriggerScan) 
         key=lambda ev: (ev.evidence[0].start if ev.evidence else -1, _TYPE_ORDER[ev.type], ev.countries)
     )
     return events
+
+
+def _worth_scanning(article: Article) -> bool:
+    """False when ``article`` is a company story that names no official: it yields nothing, as
+    :func:`_may_yield` says, whatever its triggers, so they need not be looked for."""
+    from geo.mentions import may_name_officials
+
+    return may_name_officials(article.text) or not _story_kinds(article)[0]
 
 
 def _may_yield(article: Article, scan: _TriggerScan) -> bool:
@@ -2882,11 +2893,13 @@ def _events_for_batch(articles: Sequence[Article], gazetteer: Any) -> list[list[
     """The events of each of ``articles``, as :func:`find_events` finds them, stage by stage."""
     from geo.mentions import find_mentions_many
 
-    scans = [_scan_triggers(article) for article in articles]
-    # no event can come without a hit that may yield: the mentions (half the cost of an article)
-    # are not needed. An event holds two states or more, and each comes from a place, a demonym
-    # or an official of the article (who takes his state from one of those), or from a bloc:
-    # where the places name one state and no bloc is named, the officials need not be looked for.
+    # A company story naming no official yields nothing (a quarter of wire copy): not even its
+    # triggers are looked for. Without a hit that may yield, no event can come: the mentions
+    # (half the cost of an article) are not needed. An event holds two states or more, and each
+    # comes from a place, a demonym or an official of the article (who takes his state from one of
+    # those), or from a bloc: where the places name one state and no bloc is named, the officials
+    # need not be looked for.
+    scans = [_scan_triggers(article) if _worth_scanning(article) else _NO_SCAN for article in articles]
     wanted = [
         i for i, (article, scan) in enumerate(zip(articles, scans, strict=True))
         if scan.triggered and _may_yield(article, scan)

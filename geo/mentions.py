@@ -805,6 +805,10 @@ def _find_places(
     # span (so "Paris" inside is not a place) and are then dropped.
     kept = [c for c in kept if not (c.source == "gaz" and c.places[0].kind is PlaceKind.ORGANISATION)]
 
+    if at_least > 0 and len({p.country for c in kept for p in c.places if p.country}) < at_least:
+        # each place is one of its candidates: with fewer states among them all than asked for,
+        # choosing them (the costliest part of this stage) cannot name enough
+        return None
     _resolve(kept, text, states, lex)
     _anchor_relative_places(kept, text)
     kept = _drop_lonely_given_names(kept, text, lex)

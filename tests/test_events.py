@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from geo.events import extract_events, find_events, iter_events, load_triggers, split_sentences
 from geo.output import EVENT_FIELDS
-from geo.records import Article, EventStatus, EventType
+from geo.records import Article, EventStatus, EventType, MentionKind
 
 
 def events_of(text: str, gazetteer: object, date: str | None = "2020-11-21"):  # type: ignore[no-untyped-def]
@@ -1884,6 +1884,29 @@ def test_articles_skipped_before_their_mentions_have_no_event(shared_dir, gazett
     assert skipped >= 100  # company stories and bank talks are common in wire copy
 
 
+def test_articles_left_unscanned_have_no_event(shared_dir, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    """A company story naming no official is not even scanned for triggers: read in full, it
+    gives no event, and the later gate would have skipped it too."""
+    import itertools
+
+    from geo import events
+    from geo.ingest import read_articles
+    from geo.mentions import find_mentions
+
+    path = shared_dir / "corpora" / "reuters21578" / "articles.jsonl"
+    unscanned = 0
+    for article in itertools.islice(read_articles([str(path)]), 3000):
+        if events._worth_scanning(article):
+            continue
+        unscanned += 1
+        scan = events._scan_triggers(article)
+        assert not (scan.triggered and events._may_yield(article, scan)), article.id
+        assert events._events_from_scan(article, find_mentions(article, gazetteer=gazetteer), scan) == [], (
+            article.id
+        )
+    assert unscanned >= 300  # earnings and company news are a good part of wire copy
+
+
 @pytest.mark.parametrize(
     ("text", "read_in_full"),
     [
@@ -1959,6 +1982,28 @@ def test_mentions_found_in_a_batch_equal_those_found_one_by_one(shared_dir, gaze
     alone = [find_mentions_naming(a, at_least, gazetteer) for a, at_least in requests]
     assert batch == alone
     assert sum(m is None for m in batch) >= 40 and sum(m is not None and m.actors != () for m in batch) >= 40
+
+
+def test_the_one_state_test_stops_exactly_where_the_places_name_one_state(shared_dir, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    """Stopping early (before the places are chosen, when no choice could name two states) only
+    gives up on articles whose places name fewer than two, and gives up on many."""
+    import itertools
+
+    from geo.ingest import read_articles
+    from geo.mentions import find_mentions, find_mentions_naming
+
+    path = shared_dir / "corpora" / "reuters21578" / "articles.jsonl"
+    stopped = 0
+    for article in itertools.islice(read_articles([str(path)]), 1500):
+        full = find_mentions(article, gazetteer=gazetteer)
+        named = {m.country for m in full.places if m.country and m.kind is not MentionKind.NONSTATE}
+        partial = find_mentions_naming(article, 2, gazetteer)
+        if partial is None:
+            assert len(named) < 2, article.id  # never gives up on an article naming two states
+            stopped += 1
+        else:
+            assert partial == full
+    assert stopped >= 300
 
 
 def test_a_sanction_taking_effect_later_is_dated_ahead(gazetteer) -> None:  # type: ignore[no-untyped-def]
