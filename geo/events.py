@@ -1752,6 +1752,10 @@ def _build(
             if _WORDY_CLASH.match(text, hit.start):
                 return []  # "Britain and Japan clashed today over U.K. demands": a quarrel, no fighting
             no_source |= {id(r) for r in refs if _backs_movement(text, r)}
+        speaker_states = _reporters(text, s, hit, refs)
+        if speaker_states:
+            # "Libya's foreign minister said the E.U. promised aid": who reports the act does not do it
+            no_source |= {id(r) for r in refs if r.end <= hit.start and r.country in speaker_states[1]}
         towns = no_source if typ is EventType.SUPPORT else topical
         # "the Iran-Iraq war", "the war between Iran and Iraq" name both sides, whoever else the
         # sentence names ("Moscow is officially neutral in the war between Iran and Iraq")
@@ -1769,6 +1773,11 @@ def _build(
         if directed is None and named_sides is None:
             directed = _directed_states(text, hit, refs, towns, no_source)
             conf = 0.6
+        if directed is None and named_sides is None and speaker_states:
+            # with no other party named, the act reported is the reporter's concern ("... said the
+            # E.U. promised aid to help the country rebuild")
+            directed = _directed_states(text, hit, refs, towns, no_source, target=speaker_states[0])
+            conf = 0.5
         if directed is None and named_sides is None and _PRONOUN_SUBJECT.match(text[s:e]) and ctx.last_actor_country:
             after = [r for r in in_clause if r.start >= hit.end and id(r) not in venue_refs]
             if after and after[0].country != ctx.last_actor_country:
@@ -2087,14 +2096,20 @@ def _mutual_states(text: str, hit: _Hit, refs: list[_Ref], subject: bool = True)
 
 
 def _directed_states(
-    text: str, hit: _Hit, pool: list[_Ref], venue_refs: set[int], no_source: set[int] | None = None
+    text: str,
+    hit: _Hit,
+    pool: list[_Ref],
+    venue_refs: set[int],
+    no_source: set[int] | None = None,
+    target: list[str] | None = None,
 ) -> tuple[list[str], list[str]] | None:
     """(actor states, target states) around a support or hostility trigger, or ``None``.
 
     The actor is the coordinated group nearest before the trigger ("Iraq's support",
     "Israeli occupation", "Turkish jets flew over"), the target the group right after it
     ("for Syria", "of Syrian lands", "over Cyprus"); "X-backed" holds the actor inside the
-    trigger and "backed by X" / "attacked by X" put it after.
+    trigger and "backed by X" / "attacked by X" put it after. ``target`` is taken as the target
+    when the pool names none.
     """
     cands = [r for r in pool if id(r) not in venue_refs]
     if no_source:
@@ -2185,6 +2200,16 @@ def _directed_states(
                     src.insert(0, before[-2].country)
             elif not after and len(_groups(before, text)) >= 2:
                 pass  # "Britain will give India 50 mln stg in aid": handled below
+            elif (
+                hit.type is EventType.HOSTILE
+                and re.search(r"\b(?:its|their)\s+$", gap, re.IGNORECASE)
+                and (not after or after[0].start - hit.end <= 20)
+            ):
+                # "Iran had kept up its attacks", "Britain criticised Iraq for its attacks on Kuwait":
+                # the act of the state nearest before, on the state right after it, if any. (Support
+                # is left out: "Russia reaffirmed its support for Iraq" in a lede restates a later
+                # sentence's support, and supports in two sentences are two events, see _merge.)
+                src = [r.country for r in _groups(before, text)[-1]]
             elif re.search(
                 r"\b(?:attacks?|raids?|strikes?|threats?|war|occupation|invasion|support|aid|backing|loans?|"
                 r"credits?|grants?|assistance|subsid(?:y|ies)|funds?)$",
@@ -2244,10 +2269,52 @@ def _directed_states(
                 src = [r.country for r in groups_before[0]]
                 tgt = [r.country for r in groups_before[-1]]
     src, tgt = _dedupe(src), _dedupe(tgt)
+    if src and not tgt and target:
+        tgt = list(target)
     tgt = [c for c in tgt if c not in src] or tgt
     if not src or not tgt or set(src) == set(tgt):
         return None
     return src, tgt
+
+
+# a verb that reports another's words ("said", "told reporters", "accused")
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|announced|stated|added|reported|confirmed|claimed|charged|alleged|accused|"
+    r"complained|insisted)\b",
+    re.IGNORECASE,
+)
+
+
+_REPORTED_SUBJECT_GAP = re.compile(r"(?:\s+(?:on|late|early)\s+\w+)?(?:\s+that)?\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _reporters(text: str, s: int, hit: _Hit, refs: list[_Ref]) -> tuple[list[str], frozenset[str]] | None:
+    """(the reporter's states, every state named before the report) when the act of ``hit`` is
+    reported by someone named before a reporting verb and done by someone named after it ("Libya's
+    foreign minister said the E.U. promised aid", "Iraq accused Iran of attacking"), else ``None``."""
+    said = None
+    for said in _REPORTING.finditer(text, s, hit.start):
+        pass
+    if said is None:
+        return None
+    # the reported clause opens with its own subject ("said on Tuesday that the E.U."; not "said it")
+    subject = next((r for r in refs if said.end() <= r.start and r.end <= hit.start and not r.weak), None)
+    if subject is None or not _REPORTED_SUBJECT_GAP.fullmatch(text, said.end(), subject.start):
+        return None
+    last = max((r for r in refs if said.end() <= r.start and r.end <= hit.start), key=lambda r: r.end)
+    if len(text[last.end : hit.start].split()) > 4:
+        return None  # "said Japan has little chance of persuading the U.S. to drop threatened sanctions"
+    speakers = [
+        r
+        for r in refs
+        if r.end <= said.start() and not r.weak and not _LOCATIVE.found(text[max(0, r.start - 25) : r.start])
+    ]
+    if not speakers:
+        return None
+    doers = {r.country for r in refs if said.end() <= r.start and r.end <= hit.start}
+    reporters = frozenset(r.country for r in refs if r.end <= said.start()) - doers
+    first = [c for c in _dedupe(r.country for r in _groups(speakers, text)[0]) if c in reporters]
+    return (first, reporters) if first else None
 
 
 def _is_venue(text: str, r: _Ref) -> bool:

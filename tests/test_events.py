@@ -2010,3 +2010,26 @@ def test_a_sanction_taking_effect_later_is_dated_ahead(gazetteer) -> None:  # ty
     text = "STOCKHOLM, March 12 - Sweden said a trade boycott of South Africa would take effect from July 1."
     (ev,) = events_of(text, gazetteer, date="1987-03-12")
     assert (ev.status, ev.date) == (EventStatus.PLANNED, "1987-07-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        # the reporter of an act is not its author; with no other party named, it is the target
+        ("TRIPOLI, March 3 - Libya's foreign minister said the European Union promised aid to help the country rebuild.", ("EU", "LY")),
+        ("TRIPOLI, March 3 - Libyan Foreign Minister Mohamed Siala said on Tuesday that the European Union had promised financial aid.", ("EU", "LY")),
+        ("CAIRO, March 3 - Egypt's foreign minister said Germany would provide military aid to Sudan.", ("DE", "SD")),
+        ("BAGHDAD, March 3 - Iraq accused Iran of attacking its oil installations.", ("IR", "IQ")),
+        # the reporter's own state acting, and the reporter's own act, are left as they were
+        ("BAGHDAD, March 3 - Iraq said Iraqi jets attacked Iranian oil platforms.", ("IQ", "IR")),
+        ("LONDON, March 3 - Britain said it would give India 50 mln stg in aid.", ("GB", "IN")),
+        # the reported subject is far from the act: "Japan" does not threaten the sanctions
+        ("TOKYO, April 8 - A top U.S. official said Japan has little chance of persuading the U.S. to drop threatened trade sanctions.", ("US", "JP")),
+        # "its": the act of the state nearest before
+        ("BAGHDAD, March 3 - Iraq's war spokesman said Iran had kept up its attacks on Iraqi cities.", ("IR", "IQ")),
+        ("LONDON, March 3 - Britain criticised Iraq for its attacks on Kuwait.", ("IQ", "KW")),
+    ],
+)
+def test_a_reported_act_is_its_doers(gazetteer, text: str, direction: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    directed = {(e.source, e.target) for e in events_of(text, gazetteer) if e.type in {EventType.SUPPORT, EventType.HOSTILE}}
+    assert directed == {direction}
