@@ -1571,6 +1571,21 @@ def test_iter_events_in_parallel_matches_serial(gazetteer) -> None:  # type: ign
     assert serial == parallel and serial
 
 
+def test_batched_extraction_equals_each_article_read_alone(shared_dir, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    """The stages run over batches of articles (up to 256, with every shortcut before the
+    mentions); each article still gets exactly what it gets read alone, in full."""
+    import itertools
+
+    from geo.ingest import read_articles
+    from geo.mentions import find_mentions
+
+    path = shared_dir / "corpora" / "reuters21578" / "articles.jsonl"
+    articles = list(itertools.islice(read_articles([str(path)]), 700))  # batches 1, 2, ... 256, 256, 181
+    alone = [e for a in articles for e in find_events(a, find_mentions(a, gazetteer=gazetteer), gazetteer)]
+    assert list(iter_events(articles, gazetteer=gazetteer)) == alone
+    assert len(alone) >= 50
+
+
 def test_extract_events_frame_has_one_row_per_event(gazetteer) -> None:  # type: ignore[no-untyped-def]
     articles = [
         Article(id="x", text="The United States imposed sanctions on Libya on Thursday.", date="1986-01-10")
