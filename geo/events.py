@@ -786,7 +786,7 @@ _SKIP = CaselessRegex(
     r"cancel(?:l?ed|s)?|postpon(?:ed|es)|call(?:ed)?\s+off|rul(?:ed|es)\s+out|rejected|if|unless|whether|"
     r"in\s+(?:the\s+)?(?:case|event)\s+of|propos(?:al|als|ed|es)\s+that|right[\"”’']?\s+to|entitled\s+to|"
     r"could|might|possible|possibility|possibly|predict(?:s|ed|ing)?\s+(?:that\s+)?(?:[\w.'’-]+\s+){0,4}?(?:will|would)(?=\s+(?:\w+\s+)?$)|consider(?:s|ed|ing)?|hop(?:e|es|ed|ing)\s+to|(?:keen|eager|willing)\s+to|(?:risks?|dangers?|fears?)\s+(?:of|that)|"
-    r"would\s+welcome|ask(?:ed|s)?\s+(?:\w+\s+)?(?:whether|if)|speculation|rumou?rs?|reportedly\s+considering|"
+    r"would\s+welcome|ask(?:ed|s)?\s+(?:\w+\s+)?(?:whether|if)|speculation|too\s+(?:[\w-]+\s+){1,3}?to|rumou?rs?|reportedly\s+considering|"
     r"should|ought\s+to|(?:need|needs|necessity)\s+for|veto(?:ed|es)?|block(?:ed|s)?|oppos(?:ed|es|e)|against\s+imposing|prospects?\s+(?:(?:appear|appears|seem|seems|look|looks|are|were|was|is)\s+(?:\w+\s+){0,2})?(?:for|of)|seek(?:s|ing)?|sought|request(?:ed|s|ing)?|ask(?:ed|s|ing)?\s+(?:[\w.'’-]+\s+){0,3}?for|insist(?:s|ed|ing)?\s+on|demand(?:ed|ing)|(?:ask|press|push)(?:ed|es|s|ing)?\s+(?:[\w.'’-]+\s+){1,3}?to|appl(?:y|ied|ies)\s+for|appeal(?:ed|s)?\s+(?:[\w-]+\s+){0,5}?for|calls\s+(?:from\s+)?(?:[\w-]+\s+){0,5}?for|wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|call(?:ed|s)?\s+for|calling\s+for|rather\s+than|instead\s+of|(?:excluded|left\s+out|shut\s+out|barred)\s+(?:from|of))\b",
 )
 _MAY = re.compile(r"\bmay\b")
@@ -1291,6 +1291,7 @@ _PROPOSAL_BEFORE = CaselessRegex(
     r"advocat(?:e|es|ed|ing)|endors(?:e|es|ed|ing))\s+(?:the\s+|a\s+|an\s+)?(?:(?:new|further|early|direct|"
     r"bilateral|multilateral|formal|fresh|more)\s+)*$"
 )
+_OFFER_BEFORE = CaselessRegex(r"\boffer(?:s|ed|ing)?\s+to\s+(?:\w+\s+)?$")
 _ARTICLE_BEFORE = CaselessRegex(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$")
 _MODAL_AFTER = re.compile(r"^[^,;.]{0,40}?\b(?:would|could|might|should|(?-i:may))\b", re.IGNORECASE)
 _ANY_BEFORE = CaselessRegex(r"\bany\s+(?:[\w.-]+\s+){0,3}$")
@@ -1342,6 +1343,8 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
         return None  # "supports negotiation of a bilateral trading agreement": not reached yet
     if hit.type in {EventType.MEETING, EventType.AGREEMENT} and _PROPOSAL_BEFORE.found(before[-50:]):
         return None  # "the resolution backs negotiation of ...", "Japan favours talks with": a stance
+    if hit.type in {EventType.MEETING, EventType.VISIT, EventType.AGREEMENT} and _OFFER_BEFORE.found(before[-30:]):
+        return None  # "the Soviet Union's offer to negotiate", "offered to hold talks": not yet taken up
     if _MAYBE_BEFORE.found(before[-30:]):
         return None
     if hit.type in {EventType.MEETING, EventType.CALL, EventType.VISIT} and (

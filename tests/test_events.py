@@ -2048,3 +2048,25 @@ def test_a_sanction_taking_effect_later_is_dated_ahead(gazetteer) -> None:  # ty
 def test_a_reported_act_is_its_doers(gazetteer, text: str, direction: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
     directed = {(e.source, e.target) for e in events_of(text, gazetteer) if e.type in {EventType.SUPPORT, EventType.HOSTILE}}
     assert directed == {direction}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # "too ... to" denies what follows
+        ("BOGOTA, March 26 - The minister said the positions of Brazil and of the United States were too far apart to allow a prompt agreement on quotas.", EventType.AGREEMENT),
+        ("GENEVA, March 3 - Delegates said it was too early to expect talks between Iran and Iraq.", EventType.MEETING),
+        # an offer to meet, negotiate or visit is not yet taken up
+        ("WASHINGTON, March 3 - Reagan discussed the Soviet Union's offer to negotiate with the United States on missiles.", EventType.MEETING),
+        ("CAIRO, March 3 - Egypt offered to hold talks with Israel on the border dispute.", EventType.MEETING),
+    ],
+)
+def test_denied_or_offered_acts_are_no_events(gazetteer, text: str, kind: EventType) -> None:  # type: ignore[no-untyped-def]
+    assert [e for e in events_of(text, gazetteer) if e.type is kind] == []
+
+
+def test_an_offer_of_aid_is_still_support_and_the_talks_after_an_offer_are_held(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    aid = events_of("TOKYO, March 3 - Japan offered to lend Brazil 500 mln dlrs.", gazetteer)
+    assert [(e.type, e.source, e.target) for e in aid] == [(EventType.SUPPORT, "JP", "BR")]
+    held = events_of("CAIRO, March 3 - After the offer was accepted, Egypt held talks with Israel on the border dispute.", gazetteer)
+    assert {(e.type, frozenset(e.countries)) for e in held} == {(EventType.MEETING, frozenset({"EG", "IL"}))}
