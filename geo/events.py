@@ -205,17 +205,56 @@ def _unexpanded_group(
     for pattern, code, members in _blocs():
         if code is not None or not members or set(members) <= article_states:
             continue
-        for m in pattern.finditer(text, max(start, hit.start - 40), min(end, hit.end + 30)):
-            if m.end() <= hit.start and re.fullmatch(
-                r"(?:['’]s)?\s*(?:\([^()]{1,12}\)\s*)?(?:[\w'’-]+\s+){0,2}", text[m.end() : hit.start]
-            ):
-                return set(members)  # "the G-7 meeting", "Group of Seven (G-7) finance ministers' talks"
-            if m.start() >= hit.end and re.fullmatch(
-                r"\s+(?:(?:of|by|among|between)\s+)?(?:the\s+|a\s+)?(?:(?!(?:at|before|after|during|on|ahead|outside|beside|around)\b)[\w-]+\s+){0,3}",
-                text[hit.end : m.start()],
-            ):
-                return set(members)  # "a meeting of the G-7", "will attend the G-7 meeting"
+        if _owned_by(text, hit, pattern, start, end):
+            return set(members)
     return None
+
+
+def _own_bloc_meeting(text: str, hit: _Hit, start: int, end: int) -> bool:
+    """Whether ``hit`` is the own meeting of a bloc that is a party itself ("a meeting of EC farm
+    ministers", "the European Community finance ministers' meeting") with no counterpart after it
+    ("with Japan"): its members meet inside the bloc, and no state meets the bloc."""
+    if _WITH_COUNTERPART.match(text, hit.end, end):
+        return False
+    for pattern, code, _members in _blocs():
+        if code is None:
+            continue
+        for m in pattern.finditer(text, max(start, hit.start - 50), min(end, hit.end + 30)):
+            if m.end() <= hit.start and _OWNER_BEFORE.fullmatch(text, m.end(), hit.start):
+                return True
+            if m.start() >= hit.end and _OWNER_AFTER.fullmatch(text, hit.end, m.start()):
+                return True
+    return False
+
+
+# "with Japan", "between the EC and Japan", "of EC and Japanese officials" (not "finance and farm ministers")
+_WITH_COUNTERPART = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,6}?(?:(?i:with|between)\b|and\s+(?:the\s+)?[A-Z])"
+)
+# "EC farm ministers' meeting", "European Community (EC) finance ministers meeting"
+_OWNER_BEFORE = re.compile(
+    r"(?:['’]s)?\s*(?:\([^()]{1,12}\)\s*)?(?:(?!(?:and|with|or)\b)[\w-]+\s+){0,3}?"
+    r"(?:ministers|leaders|heads\s+of\s+government|representatives|delegates)['’]?\s+",
+    re.IGNORECASE,
+)
+# "a meeting of EC farm ministers", "a meeting here of European Community (EC) ministers"
+_OWNER_AFTER = re.compile(r"(?:\s+(?:here|there|today|yesterday))?\s+of\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _owned_by(text: str, hit: _Hit, pattern: re.Pattern[str], start: int, end: int) -> bool:
+    """Whether a form of the bloc ``pattern`` is attached to ``hit`` as its owner ("the G-7 meeting",
+    "a meeting of the G-7"); "Baker met Miyazawa at the G-7 meeting" is their own talk."""
+    for m in pattern.finditer(text, max(start, hit.start - 40), min(end, hit.end + 30)):
+        if m.end() <= hit.start and re.fullmatch(
+            r"(?:['’]s)?\s*(?:\([^()]{1,12}\)\s*)?(?:[\w'’-]+\s+){0,2}", text[m.end() : hit.start]
+        ):
+            return True  # "the G-7 meeting", "Group of Seven (G-7) finance ministers' talks"
+        if m.start() >= hit.end and re.fullmatch(
+            r"\s+(?:(?:of|by|among|between)\s+)?(?:the\s+|a\s+)?(?:(?!(?:at|before|after|during|on|ahead|outside|beside|around)\b)[\w-]+\s+){0,3}",
+            text[hit.end : m.start()],
+        ):
+            return True  # "a meeting of the G-7", "will attend the G-7 meeting"
+    return False
 
 
 @functools.lru_cache(maxsize=1)
@@ -1925,6 +1964,8 @@ def _build(
         # "This week's G-7 meeting ... to include Italy and Canada": the group's event, not Italy and Canada's
         group = _unexpanded_group(text, hit, s, e, ctx.article_states)
         if group is not None and set(states) <= group:
+            return []
+        if typ is EventType.MEETING and _own_bloc_meeting(text, hit, s, e):
             return []
         own = _UNNAMED_GROUP_AFTER.match(text, hit.end, e)
         then = _LISTED_AFTER.match(text, own.end(), e) if own is not None else None

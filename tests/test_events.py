@@ -2070,3 +2070,28 @@ def test_an_offer_of_aid_is_still_support_and_the_talks_after_an_offer_are_held(
     assert [(e.type, e.source, e.target) for e in aid] == [(EventType.SUPPORT, "JP", "BR")]
     held = events_of("CAIRO, March 3 - After the offer was accepted, Egypt held talks with Israel on the border dispute.", gazetteer)
     assert {(e.type, frozenset(e.countries)) for e in held} == {(EventType.MEETING, frozenset({"EG", "IL"}))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LUXEMBOURG, Oct 20 - Spanish farm minister Carlos Romero, speaking at a meeting of EC farm ministers, called for action to help the Spanish maize market.",
+        "BRUSSELS, April 2 - British Chancellor Nigel Lawson told reporters after an informal European Community finance ministers' meeting here that rates would stay.",
+        "LUXEMBOURG, June 8 - The minister told a news conference after an EC energy ministers meeting in Luxembourg that supplies were ample.",
+    ],
+)
+def test_a_blocs_own_meeting_is_no_meeting_with_its_members(gazetteer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e for e in events_of(text, gazetteer) if e.type is EventType.MEETING] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        # the bloc meets a counterpart, or a member meets another state at the bloc's meeting
+        ("BRUSSELS, March 3 - A meeting of EC foreign ministers with Japanese Foreign Minister Tadashi Kuranari ended today.", {"EU", "JP"}),
+        ("BRUSSELS, March 3 - EC trade officials held talks with U.S. negotiators on farm trade.", {"EU", "US"}),
+    ],
+)
+def test_a_bloc_still_meets_its_counterparts(gazetteer, text: str, states: set[str]) -> None:  # type: ignore[no-untyped-def]
+    meetings = [e for e in events_of(text, gazetteer) if e.type is EventType.MEETING]
+    assert [set(e.countries) for e in meetings] == [states]
