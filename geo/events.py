@@ -1330,6 +1330,13 @@ _PROPOSAL_BEFORE = CaselessRegex(
     r"advocat(?:e|es|ed|ing)|endors(?:e|es|ed|ing))\s+(?:the\s+|a\s+|an\s+)?(?:(?:new|further|early|direct|"
     r"bilateral|multilateral|formal|fresh|more)\s+)*$"
 )
+# a commitment held to or broken: it exists already ("abided by the agreement", "live up to a pledge")
+_EXISTING_BEFORE = CaselessRegex(
+    r"\b(?:abid(?:e|es|ed|ing)\s+by|compl(?:y|ies|ied|ying)\s+with|compliance\s+with|"
+    r"liv(?:e|es|ed|ing)\s+up\s+to|honou?r(?:s|ed|ing)?|violat(?:e|es|ed|ing|ions?)(?:\s+of)?|"
+    r"breach(?:es|ed|ing)?(?:\s+of)?|in\s+breach\s+of)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|this\s+|that\s+)?"
+    r"(?:[\w.'’-]+\s+){0,3}$"
+)
 _OFFER_BEFORE = CaselessRegex(r"\boffer(?:s|ed|ing)?\s+to\s+(?:\w+\s+)?$")
 _ARTICLE_BEFORE = CaselessRegex(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$")
 _MODAL_AFTER = re.compile(r"^[^,;.]{0,40}?\b(?:would|could|might|should|(?-i:may))\b", re.IGNORECASE)
@@ -1398,6 +1405,11 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
         return None  # "an agreement on this issue would affect ...": hypothetical
     if _ANY_BEFORE.found(before[-40:]):
         return None  # "a third force in any multilateral trade talks": no particular event
+    if _EXISTING_BEFORE.found(before[-60:]):
+        if hit.trigger.name == "support_verbal":
+            return None  # "force Japan to live up to a pledge": a commitment held to, no act of support
+        if hit.type is EventType.AGREEMENT:
+            return EventStatus.OCCURRED  # "until Japan abided by the agreement": the pact exists
     if _DONE_AFTER.match(after):
         return (
             EventStatus.OCCURRED

@@ -2095,3 +2095,13 @@ def test_a_blocs_own_meeting_is_no_meeting_with_its_members(gazetteer, text: str
 def test_a_bloc_still_meets_its_counterparts(gazetteer, text: str, states: set[str]) -> None:  # type: ignore[no-untyped-def]
     meetings = [e for e in events_of(text, gazetteer) if e.type is EventType.MEETING]
     assert [set(e.countries) for e in meetings] == [states]
+
+
+def test_a_commitment_held_to_exists_already(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    held = events_of("WASHINGTON, April 17 - Reagan said the tariffs would remain until Japan abided by the agreement with the United States.", gazetteer, date="1987-04-17")
+    assert [(e.type, e.status) for e in held] == [(EventType.AGREEMENT, EventStatus.OCCURRED)]
+    pledge = events_of("WASHINGTON, March 20 - The Senate asked Reagan to force Japan to live up to a pledge to the United States.", gazetteer)
+    assert [e for e in pledge if e.type is EventType.SUPPORT] == []
+    # a pledge made is still support
+    made = events_of("TOKYO, March 20 - Japan pledged support for the United States in the Gulf.", gazetteer)
+    assert [(e.type, e.source, e.target) for e in made] == [(EventType.SUPPORT, "JP", "US")]
