@@ -2335,8 +2335,8 @@ def _directed_states(
 
 # a verb that reports another's words ("said", "told reporters", "accused")
 _REPORTING = re.compile(
-    r"\b(?:said|says|told|announced|stated|added|reported|confirmed|claimed|charged|alleged|accused|"
-    r"complained|insisted)\b",
+    r"\b(?:said|says|saying|told|announced|stated|added|reported|confirmed|claimed|charged|alleged|accused|"
+    r"complained|insisted|admit(?:s|ted|ting)|acknowledg(?:es|ed|ing))\b",
     re.IGNORECASE,
 )
 

@@ -402,14 +402,17 @@ class _Prefixed(io.RawIOBase):
         return super().read(size) or b""
 
 
+_CONTROL_BYTE = re.compile(rb"[\x00-\x08\x0e-\x1f]")
+
+
 def _binary_kind(head: bytes) -> str | None:
     """Name of a binary format, or None for text (UTF-16/32 with NULs counts as text)."""
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         return None
     for magic, name in _MAGIC:
         if head.startswith(magic):
-            if name == "executable" and magic == b"MZ" and b"\x00" not in head[:512]:
-                continue  # text that happens to start with "MZ"
+            if magic.rstrip(b"!").isalnum() and not _CONTROL_BYTE.search(head, 0, 512):
+                continue  # text that happens to start with "MZ", "RIFF" or "BZh": these formats soon hold binary
             return name
     sample = head[:8192]
     if b"\x00" in sample:

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -371,12 +372,31 @@ def test_any_text_file_reads_back_exactly(scratch: Path, text: str) -> None:
     assume(not text.startswith("\ufeff"))  # a leading BOM is encoding, not text
     got = read_file(scratch, "a.txt", text.encode("utf-8"))
     if isinstance(got, IngestError):
+        if got.reason.startswith("binary file (") and not got.reason.startswith("binary file (contains NUL"):
+            # a binary format's magic number, then the control bytes such a file soon holds
+            assert re.search(r"[\x00-\x08\x0e-\x1f]", text[:512]), got.reason
+            return
         assert got.reason.startswith(("empty file", "binary file (contains NUL")), got.reason
         assert not text.strip() or "\x00" in text
         return
     (a,) = got
     assert a.text == text
     check_spans(a)
+
+
+@pytest.mark.parametrize("text", ["RIFF", "MZ hello", "Rar! is what he shouted", "ID3 tags are metadata", "BZh no"])
+def test_text_that_opens_like_a_binary_format_is_text(scratch: Path, text: str) -> None:
+    (a,) = read_file(scratch, "a.txt", text.encode("utf-8"))
+    assert a.text == text
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [(b"RIFF$\x08\x00\x00WAVEfmt ", "RIFF media"), (b"Rar!\x1a\x07\x00", "RAR archive"), (b"ID3\x03\x00\x00\x00", "MP3")],
+)
+def test_binary_formats_with_word_like_magic_are_still_refused(scratch: Path, head: bytes, kind: str) -> None:
+    got = read_file(scratch, "a.txt", head + b"\x00" * 64)
+    assert isinstance(got, IngestError) and got.reason.startswith(f"binary file ({kind})")
 
 
 @SETTINGS

@@ -2043,6 +2043,9 @@ def test_a_sanction_taking_effect_later_is_dated_ahead(gazetteer) -> None:  # ty
         # "its": the act of the state nearest before
         ("BAGHDAD, March 3 - Iraq's war spokesman said Iran had kept up its attacks on Iraqi cities.", ("IR", "IQ")),
         ("LONDON, March 3 - Britain criticised Iraq for its attacks on Kuwait.", ("IQ", "KW")),
+        # participles and admissions report too
+        ("BAGHDAD, March 3 - Iraq said it had foiled a thrust east of Basra while admitting Iran had occupied some fresh territory.", ("IR", "IQ")),
+        ("BAGHDAD, March 29 - Iraqi Foreign Minister Tareq Aziz was quoted as saying Iran has attacked several ships.", ("IR", "IQ")),
     ],
 )
 def test_a_reported_act_is_its_doers(gazetteer, text: str, direction: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
