@@ -825,7 +825,7 @@ _SKIP = CaselessRegex(
     r"cancel(?:l?ed|s)?|postpon(?:ed|es)|call(?:ed)?\s+off|rul(?:ed|es)\s+out|rejected|if|unless|whether|"
     r"in\s+(?:the\s+)?(?:case|event)\s+of|propos(?:al|als|ed|es)\s+that|right[\"”’']?\s+to|entitled\s+to|"
     r"could|might|possible|possibility|possibly|predict(?:s|ed|ing)?\s+(?:that\s+)?(?:[\w.'’-]+\s+){0,4}?(?:will|would)(?=\s+(?:\w+\s+)?$)|consider(?:s|ed|ing)?|hop(?:e|es|ed|ing)\s+to|(?:keen|eager|willing)\s+to|(?:risks?|dangers?|fears?)\s+(?:of|that)|"
-    r"would\s+welcome|ask(?:ed|s)?\s+(?:\w+\s+)?(?:whether|if)|speculation|too\s+(?:[\w-]+\s+){1,3}?to|rumou?rs?|reportedly\s+considering|"
+    r"would\s+welcome|ask(?:ed|s)?\s+(?:\w+\s+)?(?:whether|if)|speculation|unlikely|hard\s+to\s+imagine|held\s+out\s+(?:the\s+)?hopes?|hop(?:e|es|ed|ing)\s+(?:that\b|(?:[\w.'’-]+\s+){1,3}?(?:can|could|will|would)\b)|instruct(?:ed|s)?\s+to|(?:will|would)\s+have\s+to|too\s+(?:[\w-]+\s+){1,3}?to|rumou?rs?|reportedly\s+considering|"
     r"should|ought\s+to|(?:need|needs|necessity)\s+for|veto(?:ed|es)?|block(?:ed|s)?|oppos(?:ed|es|e)|against\s+imposing|prospects?\s+(?:(?:appear|appears|seem|seems|look|looks|are|were|was|is)\s+(?:\w+\s+){0,2})?(?:for|of)|seek(?:s|ing)?|sought|request(?:ed|s|ing)?|ask(?:ed|s|ing)?\s+(?:[\w.'’-]+\s+){0,3}?for|insist(?:s|ed|ing)?\s+on|demand(?:ed|ing)|(?:ask|press|push)(?:ed|es|s|ing)?\s+(?:[\w.'’-]+\s+){1,3}?to|appl(?:y|ied|ies)\s+for|appeal(?:ed|s)?\s+(?:[\w-]+\s+){0,5}?for|calls\s+(?:from\s+)?(?:[\w-]+\s+){0,5}?for|wants?\s+to|wanted\s+to|seek(?:s|ing)?\s+to|try(?:ing)?\s+to|urg(?:ed|es|ing)|called\s+on|call(?:ed|s)?\s+for|calling\s+for|rather\s+than|instead\s+of|(?:excluded|left\s+out|shut\s+out|barred)\s+(?:from|of))\b",
 )
 _MAY = re.compile(r"\bmay\b")
@@ -1330,6 +1330,11 @@ _PROPOSAL_BEFORE = CaselessRegex(
     r"advocat(?:e|es|ed|ing)|endors(?:e|es|ed|ing))\s+(?:the\s+|a\s+|an\s+)?(?:(?:new|further|early|direct|"
     r"bilateral|multilateral|formal|fresh|more)\s+)*$"
 )
+# agreements named in general, by no number, party or date: a reference, not one act
+_AGREEMENTS_IN_GENERAL = CaselessRegex(
+    r"\b(?:all\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?|(?:previously|already)\s+signed\s+|existing\s+|past\s+|"
+    r"previous\s+|earlier\s+|international\s+)(?:[\w-]+\s+)?(?:agreements|accords|treaties)$"
+)
 # a commitment held to or broken: it exists already ("abided by the agreement", "live up to a pledge")
 _EXISTING_BEFORE = CaselessRegex(
     r"\b(?:abid(?:e|es|ed|ing)\s+by|compl(?:y|ies|ied|ying)\s+with|compliance\s+with|"
@@ -1405,6 +1410,8 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
         return None  # "an agreement on this issue would affect ...": hypothetical
     if _ANY_BEFORE.found(before[-40:]):
         return None  # "a third force in any multilateral trade talks": no particular event
+    if hit.type is EventType.AGREEMENT and _AGREEMENTS_IN_GENERAL.found(text[max(s, hit.start - 40) : hit.end]):
+        return None  # "recognition of previously signed agreements", "all of the international agreements"
     if _EXISTING_BEFORE.found(before[-60:]):
         if hit.trigger.name == "support_verbal":
             return None  # "force Japan to live up to a pledge": a commitment held to, no act of support
@@ -1806,6 +1813,11 @@ def _build(
             if _WORDY_CLASH.match(text, hit.start):
                 return []  # "Britain and Japan clashed today over U.K. demands": a quarrel, no fighting
             no_source |= {id(r) for r in refs if _backs_movement(text, r)}
+        quoted = _QUOTE_THEN_SPEAKER.search(text, s, hit.start) if _SPEECH_ACT.match(text, hit.start) else None
+        if quoted is not None:
+            # '"If the U.S. follows through on these tariffs, so will China," he warned': whoever
+            # warns speaks after the quote, and nobody inside it does the warning
+            no_source |= {id(r) for r in refs if r.end <= quoted.start()}
         speaker_states = _reporters(text, s, hit, refs)
         if speaker_states:
             # "Libya's foreign minister said the E.U. promised aid": who reports the act does not do it
@@ -2333,6 +2345,9 @@ def _directed_states(
     return src, tgt
 
 
+# the end of a quotation, then its speaker, right before a speech verb ('," he warned')
+_QUOTE_THEN_SPEAKER = re.compile(r"[,.!?][\"”'’]\s+(?:[\w.'’-]+\s+){1,6}$")
+_SPEECH_ACT = re.compile(r"(?:warn|threat|vow|pledg|promis|sa(?:id|ys)|declar|announc)", re.IGNORECASE)
 # a verb that reports another's words ("said", "told reporters", "accused")
 _REPORTING = re.compile(
     r"\b(?:said|says|saying|told|announced|stated|added|reported|confirmed|claimed|charged|alleged|accused|"

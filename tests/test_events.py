@@ -2108,3 +2108,30 @@ def test_a_commitment_held_to_exists_already(gazetteer) -> None:  # type: ignore
     # a pledge made is still support
     made = events_of("TOKYO, March 20 - Japan pledged support for the United States in the Gulf.", gazetteer)
     assert [(e.type, e.source, e.target) for e in made] == [(EventType.SUPPORT, "JP", "US")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # improbable, hoped for, instructed or obliged: nothing has happened or is set
+        "PRAGUE, March 3 - Schwarzenberg said it was unlikely that the Czech presidency would hold an EU-Israel summit.",
+        "BEIJING, March 3 - Some observers held out hope that China and the United States were headed toward negotiations.",
+        "OTTAWA, Dec 10 - The committee chair says he hopes Parliament can ratify the Canada-EU free trade deal this week.",
+        "NICOSIA, March 3 - The official said the Syrian delegation was instructed to reach secret agreements with Cyprus.",
+        "OTTAWA, Dec 10 - Canada will have to negotiate trade deals with Mexico one by one.",
+        # agreements in general are a reference, not an act
+        "CAIRO, March 3 - Peres told Mubarak that Israel was obligated to honor all of the international agreements with Egypt.",
+        "RAMALLAH, March 3 - Abbas demanded that Israel recognise previously signed agreements with the Palestinians.",
+        # a quoted condition: the speaker after the quote warns, nobody inside it
+        '"If the U.S. follows through on these tariffs, so will China," he warned.',
+    ],
+)
+def test_improbable_hoped_general_or_quoted_acts_are_no_events(gazetteer, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert events_of(text, gazetteer) == []
+
+
+def test_a_warning_after_a_quote_is_its_speakers(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = '"We will retaliate against any U.S. tariffs," Chinese Foreign Minister Wang Yi warned Washington.'
+    assert [(e.type, e.source, e.target) for e in events_of(text, gazetteer)] == [(EventType.HOSTILE, "CN", "US")]
+    signed = events_of("CAIRO, March 3 - Egypt and Israel signed three agreements on trade.", gazetteer)
+    assert [(e.type, frozenset(e.countries)) for e in signed] == [(EventType.AGREEMENT, frozenset({"EG", "IL"}))]
