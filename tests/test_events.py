@@ -889,8 +889,9 @@ HARD = [
     pytest.param(
         "Slovenia recalled its ambassador to Russia for consultations. "
         "The Syrian envoy was instructed to reach secret agreements with Cyprus.",
-        {("hostile", frozenset({"SI", "RU"}), "occurred"), ("agreement", frozenset({"SY", "CY"}), "planned")},
-        {("meeting", frozenset({"SI", "RU"}))},
+        # an envoy instructed to reach agreements has a goal, as one who seeks or wants to does
+        {("hostile", frozenset({"SI", "RU"}), "occurred")},
+        {("meeting", frozenset({"SI", "RU"})), ("agreement", frozenset({"SY", "CY"}))},
         id="recalled-for-consultations-is-no-meeting",
     ),
     pytest.param(
