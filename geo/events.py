@@ -1746,6 +1746,10 @@ def _build(
             and r.kind in {"country", "demonym", "metonym", "bloc"}
             and _AGAINST_BEFORE.search(text, max(hit.end, r.start - 12), r.start)
         }
+    # "expelled more diplomats than the victim Great Britain", "at the border with Libya": a measure
+    # or a place, no party
+    compared = {id(r) for r in refs if _COMPARED_OR_BORDERING.search(text, max(0, r.start - 30), r.start)}
+    non_party |= compared
     # "a European Community complaint against the U.S.-Japanese agreement": the complainant is no party
     non_party |= {
         id(r)
@@ -1822,7 +1826,7 @@ def _build(
         if speaker_states:
             # "Libya's foreign minister said the E.U. promised aid": who reports the act does not do it
             no_source |= {id(r) for r in refs if r.end <= hit.start and r.country in speaker_states[1]}
-        towns = no_source if typ is EventType.SUPPORT else topical
+        towns = (no_source if typ is EventType.SUPPORT else topical) | compared
         # "the Iran-Iraq war", "the war between Iran and Iraq" name both sides, whoever else the
         # sentence names ("Moscow is officially neutral in the war between Iran and Iraq")
         named_sides = (
@@ -2345,6 +2349,7 @@ def _directed_states(
     return src, tgt
 
 
+_COMPARED_OR_BORDERING = re.compile(r"\b(?:than|borders?\s+with)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 # the end of a quotation, then its speaker, right before a speech verb ('," he warned')
 _QUOTE_THEN_SPEAKER = re.compile(r"[,.!?][\"”'’]\s+(?:[\w.'’-]+\s+){1,6}$")
 _SPEECH_ACT = re.compile(r"(?:warn|threat|vow|pledg|promis|sa(?:id|ys)|declar|announc)", re.IGNORECASE)

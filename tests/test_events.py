@@ -2136,3 +2136,15 @@ def test_a_warning_after_a_quote_is_its_speakers(gazetteer) -> None:  # type: ig
     assert [(e.type, e.source, e.target) for e in events_of(text, gazetteer)] == [(EventType.HOSTILE, "CN", "US")]
     signed = events_of("CAIRO, March 3 - Egypt and Israel signed three agreements on trade.", gazetteer)
     assert [(e.type, frozenset(e.countries)) for e in signed] == [(EventType.AGREEMENT, frozenset({"EG", "IL"}))]
+
+
+def test_a_state_compared_with_or_bordering_is_no_party(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    compared = "MOSCOW, March 3 - The U.S. expelled almost three times more diplomats than the victim Great Britain."
+    assert [e for e in events_of(compared, gazetteer) if "GB" in e.countries] == []
+    border = (
+        "TUNIS, March 3 - Tunisian officials said US drones flew missions at the border with Libya under "
+        "an agreement with Washington to share intelligence."
+    )
+    assert {frozenset(e.countries) for e in events_of(border, gazetteer) if e.type is EventType.AGREEMENT} == {
+        frozenset({"TN", "US"})
+    }
