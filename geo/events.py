@@ -666,6 +666,8 @@ def _refs_in(
         after = text[m.end : m.end + 60]
         if kind == "demonym" and _MOVEMENT_HEADS.match(after) and not _STATE_HEADS.match(after):
             continue
+        if kind == "demonym" and _ETHNIC_COMPOUND.match(after):
+            continue  # "the Greek-majority island", "Russian-speaking residents": people, not the state
         if kind in {"country", "demonym", "metonym"} and _CURRENCY_AFTER.match(after):
             continue  # "75 mln New Zealand dlr eurobonds", "the U.S. dollar": a currency, no party
         topic = kind == "demonym" and bool(_TOPIC_HEADS.match(after)) and not _STATE_HEADS.match(after)
@@ -2349,6 +2351,10 @@ def _directed_states(
     return src, tgt
 
 
+# a demonym that names people by tongue, descent or number, not a state's own
+_ETHNIC_COMPOUND = re.compile(
+    r"-(?:majority|minority|speaking|speakers?|born|descended|origin|dominated|populated|inhabited)\b", re.IGNORECASE
+)
 _COMPARED_OR_BORDERING = re.compile(r"\b(?:than|borders?\s+with)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 # the end of a quotation, then its speaker, right before a speech verb ('," he warned')
 _QUOTE_THEN_SPEAKER = re.compile(r"[,.!?][\"”'’]\s+(?:[\w.'’-]+\s+){1,6}$")

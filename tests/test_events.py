@@ -2148,3 +2148,10 @@ def test_a_state_compared_with_or_bordering_is_no_party(gazetteer) -> None:  # t
     assert {frozenset(e.countries) for e in events_of(border, gazetteer) if e.type is EventType.AGREEMENT} == {
         frozenset({"TN", "US"})
     }
+
+
+def test_a_demonym_naming_people_by_tongue_or_number_is_no_state(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    assert events_of("NICOSIA, March 3 - The Greek-majority island joined the European Union in 2004.", gazetteer) == []
+    # the state itself still acts
+    joined = events_of("NICOSIA, March 3 - Cyprus joined the European Union in 2004.", gazetteer)
+    assert [frozenset(e.countries) for e in joined] == [frozenset({"CY", "EU"})]
