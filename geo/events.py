@@ -697,6 +697,8 @@ def _actor_refs(
     for a in mentions.actors:
         if a.country and a.country == dateline_only:
             continue  # "HONG KONG - ... after meeting Treasury Secretary Baker": the dateline is no nationality
+        if a.title and a.title.lower().endswith("mayor"):
+            continue  # "Aleppo Mayor Brita Hagi Hasan": a city's officer, who does not act for the state
         if (
             a.country
             and start <= a.start
@@ -2355,6 +2357,7 @@ def _directed_states(
 _ETHNIC_COMPOUND = re.compile(
     r"-(?:majority|minority|speaking|speakers?|born|descended|origin|dominated|populated|inhabited)\b", re.IGNORECASE
 )
+# what stands right before a state compared with another ("than the victim") or bordering it
 _COMPARED_OR_BORDERING = re.compile(r"\b(?:than|borders?\s+with)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 # the end of a quotation, then its speaker, right before a speech verb ('," he warned')
 _QUOTE_THEN_SPEAKER = re.compile(r"[,.!?][\"”'’]\s+(?:[\w.'’-]+\s+){1,6}$")
@@ -2365,8 +2368,7 @@ _REPORTING = re.compile(
     r"complained|insisted|admit(?:s|ted|ting)|acknowledg(?:es|ed|ing))\b",
     re.IGNORECASE,
 )
-
-
+# between the reporting verb and the reported clause's own subject ("said on Tuesday that the")
 _REPORTED_SUBJECT_GAP = re.compile(r"(?:\s+(?:on|late|early)\s+\w+)?(?:\s+that)?\s+(?:the\s+)?", re.IGNORECASE)
 
 

@@ -2155,3 +2155,21 @@ def test_a_demonym_naming_people_by_tongue_or_number_is_no_state(gazetteer) -> N
     # the state itself still acts
     joined = events_of("NICOSIA, March 3 - Cyprus joined the European Union in 2004.", gazetteer)
     assert [frozenset(e.countries) for e in joined] == [frozenset({"CY", "EU"})]
+
+
+def test_a_mayor_does_not_act_for_the_state(shared_dir, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    """A city's officer is no state's: the Paris and Aleppo mayors meeting is no France-Syria meeting,
+    and the Fargo mayor speaking of soldiers in Iraq is no US attack on it (two news stories)."""
+    from geo.ingest import read_articles
+    from geo.mentions import find_mentions
+
+    wanted = {"TRN-1030005", "LGL-41740820"}
+    paths = [str(shared_dir / "benchmarks" / "geoparsing" / f) for f in ("trnews.jsonl", "lgl.jsonl")]
+    stories = [a for a in read_articles(paths) if a.id in wanted]
+    assert {a.id for a in stories} == wanted
+    for article in stories:
+        events = find_events(article, find_mentions(article, gazetteer=gazetteer))
+        assert not any({"SY", "FR"} <= set(e.countries) or "IQ" in e.countries for e in events), article.id
+    # a minister still does
+    met = events_of("KIEV, March 3 - Ukrainian Foreign Minister Pavlo Klimkin met German Chancellor Angela Merkel in Berlin.", gazetteer)
+    assert [frozenset(e.countries) for e in met] == [frozenset({"UA", "DE"})]
