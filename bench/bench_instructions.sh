@@ -27,14 +27,14 @@ import itertools, sys
 # each tree reads its own data/: the installed geo._data points at the editable checkout's folder
 # whichever tree is on PYTHONPATH, and geo._files.data_path falls back to the tree's data/ without it
 sys.modules["geo._data"] = None
-from geo.events import _events_for
+from geo.events import iter_events
 from geo.geocode import default_gazetteer
 from geo.ingest import read_articles
 gazetteer = default_gazetteer()
 gazetteer.build()
 articles = list(itertools.islice(read_articles("$CORPUS"), $N))
 if sys.argv[1:] == ["run"]:
-    print("events", sum(len(_events_for(a, gazetteer)) for a in articles), file=sys.stderr)
+    print("events", sum(1 for _ in iter_events(articles, gazetteer=gazetteer)), file=sys.stderr)
 EOF
 count() {  # instructions of one run: $1 = source tree, $2 = "" or "run"
     PYTHONPATH="$1" valgrind --tool=callgrind --callgrind-out-file=/dev/null "$PY" "$SCRIPT" $2 2>&1 \

@@ -1752,7 +1752,12 @@ def _build(
         }
     # "expelled more diplomats than the victim Great Britain", "at the border with Libya": a measure
     # or a place, no party
-    compared = {id(r) for r in refs if _COMPARED_OR_BORDERING.search(text, max(0, r.start - 30), r.start)}
+    sentence = ctx.low[s:e] if ctx.low is not None else text[s:e].lower()
+    compared = (
+        {id(r) for r in refs if _COMPARED_OR_BORDERING.search(text, max(0, r.start - 30), r.start)}
+        if "than" in sentence or "border" in sentence
+        else set()
+    )
     non_party |= compared
     # "a European Community complaint against the U.S.-Japanese agreement": the complainant is no party
     non_party |= {
