@@ -2210,6 +2210,10 @@ def _directed_states(
         and not _LOCATIVE.found(text[max(0, r.start - 25) : r.start])
     ]
     after = [r for r in cands if r.start >= hit.end]
+    if hit.trigger.plover.startswith(("SANCTION", "THREATEN")):
+        # sanctions and threats go to a state, not to "the poisoning of Sergei Skripal in the UK"
+        # (but "tariffs on microchips imported from Japan" go to Japan)
+        after = [r for r in after if not _PLACED_IN.search(text, max(0, r.start - 25), r.start)]
     if hit.type is EventType.SUPPORT:
         # support goes to a state, not to "operations in northern Iraq"; an attack may well hit a place
         after = [
@@ -2362,6 +2366,7 @@ def _directed_states(
 _ETHNIC_COMPOUND = re.compile(
     r"-(?:majority|minority|speaking|speakers?|born|descended|origin|dominated|populated|inhabited)\b", re.IGNORECASE
 )
+_PLACED_IN = re.compile(r"\b(?:in|inside|within|near|at)\s+(?:the\s+)?$", re.IGNORECASE)
 # what stands right before a state compared with another ("than the victim") or bordering it
 _COMPARED_OR_BORDERING = re.compile(r"\b(?:than|borders?\s+with)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 # the end of a quotation, then its speaker, right before a speech verb ('," he warned')

@@ -2173,3 +2173,16 @@ def test_a_mayor_does_not_act_for_the_state(shared_dir, gazetteer) -> None:  # t
     # a minister still does
     met = events_of("KIEV, March 3 - Ukrainian Foreign Minister Pavlo Klimkin met German Chancellor Angela Merkel in Berlin.", gazetteer)
     assert [frozenset(e.countries) for e in met] == [frozenset({"UA", "DE"})]
+
+
+def test_sanctions_and_threats_go_to_states_not_to_places(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    skripal = (
+        "MOSCOW, March 30 - Russia would retaliate in kind to countries that expelled Russian diplomats "
+        "over the poisoning of Sergei Skripal in the UK."
+    )
+    assert [e for e in events_of(skripal, gazetteer) if "GB" in e.countries] == []
+    # goods from a state carry the sanction to it; a force hits the place it strikes
+    tariffs = events_of("WASHINGTON, April 8 - The U.S. has already imposed higher tariffs on computer microchips imported from Japan.", gazetteer)
+    assert [(e.source, e.target) for e in tariffs] == [("US", "JP")]
+    bombed = events_of("ANKARA, March 3 - Turkish jets bombed rebel positions in Syria.", gazetteer)
+    assert [(e.source, e.target) for e in bombed] == [("TR", "SY")]
