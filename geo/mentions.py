@@ -2217,6 +2217,8 @@ def _find_actors(
     def add(name: str, title: str | None, cc: str | None, s: int, e: int, person: bool) -> None:
         if person and _in_spans(s, headings):
             return  # title-case headlines capitalise every word: no name can be told apart
+        if person and all(big_mask[s:e]):
+            return  # "talks with Japanese officials, Britain said": a state, not the officials' name
         if any(covered[s:e]):
             return
         covered[s:e] = b"\x01" * (e - s)

@@ -2186,3 +2186,19 @@ def test_sanctions_and_threats_go_to_states_not_to_places(gazetteer) -> None:  #
     assert [(e.source, e.target) for e in tariffs] == [("US", "JP")]
     bombed = events_of("ANKARA, March 3 - Turkish jets bombed rebel positions in Syria.", gazetteer)
     assert [(e.source, e.target) for e in bombed] == [("TR", "SY")]
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        # a state right after "officials," is the next clause's subject, not the officials' name
+        ("LONDON, March 3 - After talks with Japanese officials, Britain said it would cut tariffs.", {"JP", "GB"}),
+        ("TOKYO, March 3 - After talks with British officials, Japan said it would cut tariffs.", {"GB", "JP"}),
+    ],
+)
+def test_a_state_is_never_an_officials_name(gazetteer, text: str, states: set[str]) -> None:  # type: ignore[no-untyped-def]
+    from geo.mentions import find_mentions
+
+    article = Article(id="t", text=text)
+    assert all(a.name not in {"Britain", "Japan"} for a in find_mentions(article, gazetteer=gazetteer).actors)
+    assert [set(e.countries) for e in events_of(text, gazetteer)] == [states]
