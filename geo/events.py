@@ -205,7 +205,7 @@ def _unexpanded_group(
     for pattern, code, members in _blocs():
         if code is not None or not members or set(members) <= article_states:
             continue
-        if _owned_by(text, hit, pattern, start, end):
+        if _owned_by(text, hit, pattern, start, end, _GROUP_BEFORE, _GROUP_AFTER, 40):
             return set(members)
     return None
 
@@ -216,15 +216,11 @@ def _own_bloc_meeting(text: str, hit: _Hit, start: int, end: int) -> bool:
     ("with Japan"): its members meet inside the bloc, and no state meets the bloc."""
     if _WITH_COUNTERPART.match(text, hit.end, end):
         return False
-    for pattern, code, _members in _blocs():
-        if code is None:
-            continue
-        for m in pattern.finditer(text, max(start, hit.start - 50), min(end, hit.end + 30)):
-            if m.end() <= hit.start and _OWNER_BEFORE.fullmatch(text, m.end(), hit.start):
-                return True
-            if m.start() >= hit.end and _OWNER_AFTER.fullmatch(text, hit.end, m.start()):
-                return True
-    return False
+    return any(
+        _owned_by(text, hit, pattern, start, end, _OWNER_BEFORE, _OWNER_AFTER, 50)
+        for pattern, code, _members in _blocs()
+        if code is not None
+    )
 
 
 # "with Japan", "between the EC and Japan", "of EC and Japanese officials" (not "finance and farm ministers")
@@ -241,19 +237,34 @@ _OWNER_BEFORE = re.compile(
 _OWNER_AFTER = re.compile(r"(?:\s+(?:here|there|today|yesterday))?\s+of\s+(?:the\s+)?", re.IGNORECASE)
 
 
-def _owned_by(text: str, hit: _Hit, pattern: re.Pattern[str], start: int, end: int) -> bool:
-    """Whether a form of the bloc ``pattern`` is attached to ``hit`` as its owner ("the G-7 meeting",
-    "a meeting of the G-7"); "Baker met Miyazawa at the G-7 meeting" is their own talk."""
-    for m in pattern.finditer(text, max(start, hit.start - 40), min(end, hit.end + 30)):
-        if m.end() <= hit.start and re.fullmatch(
-            r"(?:['’]s)?\s*(?:\([^()]{1,12}\)\s*)?(?:[\w'’-]+\s+){0,2}", text[m.end() : hit.start]
-        ):
-            return True  # "the G-7 meeting", "Group of Seven (G-7) finance ministers' talks"
-        if m.start() >= hit.end and re.fullmatch(
-            r"\s+(?:(?:of|by|among|between)\s+)?(?:the\s+|a\s+)?(?:(?!(?:at|before|after|during|on|ahead|outside|beside|around)\b)[\w-]+\s+){0,3}",
-            text[hit.end : m.start()],
-        ):
-            return True  # "a meeting of the G-7", "will attend the G-7 meeting"
+# "the G-7 meeting", "Group of Seven (G-7) finance ministers' talks"
+_GROUP_BEFORE = re.compile(r"(?:['’]s)?\s*(?:\([^()]{1,12}\)\s*)?(?:[\w'’-]+\s+){0,2}")
+# "a meeting of the G-7", "will attend the G-7 meeting"
+_GROUP_AFTER = re.compile(
+    r"\s+(?:(?:of|by|among|between)\s+)?(?:the\s+|a\s+)?"
+    r"(?:(?!(?:at|before|after|during|on|ahead|outside|beside|around)\b)[\w-]+\s+){0,3}"
+)
+
+
+def _owned_by(
+    text: str,
+    hit: _Hit,
+    pattern: re.Pattern[str],
+    start: int,
+    end: int,
+    gap_before: re.Pattern[str],
+    gap_after: re.Pattern[str],
+    reach: int,
+) -> bool:
+    """Whether a form of the bloc ``pattern`` within ``reach`` characters before ``hit`` (or 30
+    after it) is attached to it as its owner, ``gap_before`` or ``gap_after`` being all that stands
+    between them ("the G-7 meeting", "a meeting of the G-7"; "Baker met Miyazawa at the G-7
+    meeting" is their own talk)."""
+    for m in pattern.finditer(text, max(start, hit.start - reach), min(end, hit.end + 30)):
+        if m.end() <= hit.start and gap_before.fullmatch(text, m.end(), hit.start):
+            return True
+        if m.start() >= hit.end and gap_after.fullmatch(text, hit.end, m.start()):
+            return True
     return False
 
 
@@ -1046,26 +1057,32 @@ def _events_from_scan(article: Article, mentions: Mentions, scan: _TriggerScan) 
     return events
 
 
-def _worth_scanning(article: Article) -> bool:
+def _worth_scanning(article: Article, officials: bool | None = None) -> bool:
     """False when ``article`` is a company story that names no official: it yields nothing, as
-    :func:`_may_yield` says, whatever its triggers, so they need not be looked for."""
+    :func:`_may_yield` says, whatever its triggers, so they need not be looked for. ``officials``
+    is :func:`geo.mentions.may_name_officials` of its text, if the caller has it."""
     from geo.mentions import may_name_officials
 
-    return may_name_officials(article.text) or not _story_kinds(article)[0]
+    if officials is None:
+        officials = may_name_officials(article.text)
+    return officials or not _story_kinds(article)[0]
 
 
-def _may_yield(article: Article, scan: _TriggerScan) -> bool:
+def _may_yield(article: Article, scan: _TriggerScan, officials: bool | None = None) -> bool:
     """False when no hit of ``scan`` can give an event, whatever the article's mentions are.
 
     Decided from the text alone, before the mentions (the costlier half of an article) are looked
     for: with no word a title or a government body opens with, the article names no official,
     and without one a company story yields nothing, nor does business talk (:func:`_commercial`)
     a meeting, deal or aid (:func:`_business_kind`), as :func:`_build` decides for each hit.
+    ``officials`` is :func:`geo.mentions.may_name_officials` of its text, if the caller has it.
     """
     from geo.mentions import may_name_officials
 
     text = article.text
-    if may_name_officials(text):
+    if officials is None:
+        officials = may_name_officials(text)
+    if officials:
         return True
     company, banking = _story_kinds(article)
     if company:
@@ -2391,12 +2408,12 @@ def _reporters(text: str, s: int, hit: _Hit, refs: list[_Ref]) -> tuple[list[str
         pass
     if said is None:
         return None
+    reported = [r for r in refs if said.end() <= r.start and r.end <= hit.start]
     # the reported clause opens with its own subject ("said on Tuesday that the E.U."; not "said it")
-    subject = next((r for r in refs if said.end() <= r.start and r.end <= hit.start and not r.weak), None)
+    subject = next((r for r in reported if not r.weak), None)
     if subject is None or not _REPORTED_SUBJECT_GAP.fullmatch(text, said.end(), subject.start):
         return None
-    last = max((r for r in refs if said.end() <= r.start and r.end <= hit.start), key=lambda r: r.end)
-    if len(text[last.end : hit.start].split()) > 4:
+    if len(text[max(r.end for r in reported) : hit.start].split()) > 4:
         return None  # "said Japan has little chance of persuading the U.S. to drop threatened sanctions"
     speakers = [
         r
@@ -2405,8 +2422,7 @@ def _reporters(text: str, s: int, hit: _Hit, refs: list[_Ref]) -> tuple[list[str
     ]
     if not speakers:
         return None
-    doers = {r.country for r in refs if said.end() <= r.start and r.end <= hit.start}
-    reporters = frozenset(r.country for r in refs if r.end <= said.start()) - doers
+    reporters = frozenset(r.country for r in refs if r.end <= said.start()) - {r.country for r in reported}
     first = [c for c in _dedupe(r.country for r in _groups(speakers, text)[0]) if c in reporters]
     return (first, reporters) if first else None
 
@@ -3052,7 +3068,7 @@ _BATCH = 256
 
 def _events_for_batch(articles: Sequence[Article], gazetteer: Any) -> list[list[Event]]:
     """The events of each of ``articles``, as :func:`find_events` finds them, stage by stage."""
-    from geo.mentions import find_mentions_many
+    from geo.mentions import find_mentions_many, may_name_officials
 
     # A company story naming no official yields nothing (a quarter of wire copy): not even its
     # triggers are looked for. Without a hit that may yield, no event can come: the mentions
@@ -3060,10 +3076,14 @@ def _events_for_batch(articles: Sequence[Article], gazetteer: Any) -> list[list[
     # comes from a place, a demonym or an official of the article (who takes his state from one of
     # those), or from a bloc: where the places name one state and no bloc is named, the officials
     # need not be looked for.
-    scans = [_scan_triggers(article) if _worth_scanning(article) else _NO_SCAN for article in articles]
+    officials = [may_name_officials(article.text) for article in articles]  # both tests ask it first
+    scans = [
+        _scan_triggers(article) if _worth_scanning(article, named) else _NO_SCAN
+        for article, named in zip(articles, officials, strict=True)
+    ]
     wanted = [
         i for i, (article, scan) in enumerate(zip(articles, scans, strict=True))
-        if scan.triggered and _may_yield(article, scan)
+        if scan.triggered and _may_yield(article, scan, officials[i])
     ]  # fmt: skip
     requests = [(articles[i], 0 if _names_a_bloc(articles[i].text) else 2) for i in wanted]
     out: list[list[Event]] = [[] for _ in articles]
