@@ -855,6 +855,14 @@ _VENUE_BEFORE = re.compile(
 )
 _HERE = re.compile(r"\bhere\b", re.IGNORECASE)
 _HELD_IN_BEFORE = re.compile(r"\b(?:in|at|inside)\s+(?:the\s+)?$")
+# between two places of one list: "Britain, France", "the U.S. and the EC", "Peru or Chile"
+_LISTED_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?", re.IGNORECASE)
+# "officials in Japan", "the government in Tokyo": people of the place, not its venue
+_PEOPLE_IN_BEFORE = re.compile(
+    r"\b(?:officials?|leaders?|ministers?|governments?|authorities|diplomats?|representatives?|"
+    r"envoys?|ambassadors?|delegat(?:es?|ions?)|people|rulers?|regimes?)\s+(?:based\s+)?(?:in|at|inside)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _PRONOUN_SUBJECT = re.compile(
     r"^\W*(?:[A-Z][\w ,]{0,40},\s+)?(?:he|she|they|his|her|the\s+(?:(?:prime|foreign|finance|trade|defen[cs]e)\s+)?"
     r"minister|the\s+envoy|the\s+delegation|the\s+(?:president|premier|chancellor|secretary|ambassador))\b",
@@ -1381,11 +1389,16 @@ _PROSPECT_AFTER = re.compile(
 # a journey in the simple present is scheduled ("leaves for Moscow on Tuesday", "flies to Tokyo tonight")
 _PRESENT_TRAVEL = re.compile(r"(?:leaves|departs|flies|travels|heads|sets\s+off|sets\s+out)\b", re.IGNORECASE)
 _SCHEDULED_AFTER = re.compile(
-    r"^\W*(?:\w+\s+){0,6}?(?:(?:is|are|was|were)\s+(?:scheduled|due|set|expected|planned|to\s+be|to\s+\w+)|"
+    r"^\W*(?:[\w.'’-]+\s+){0,6}?(?:(?:is|are|was|were)\s+(?:scheduled|due|set|expected|planned|to\s+be|to\s+\w+)|"
     r"scheduled|planned\s+for|next\s+(?:week|month|year)|tomorrow|"
     r"(?:will|shall|would)\s+(?:not\s+)?(?:be\s+(?:held|signed|resumed|opened|launched|concluded|imposed)|take\s+place|"
     r"begin|start|open|resume))\b",
     re.IGNORECASE,
+)
+# "the summit of Bolivia's President Paz and U.S. President Reagan will be held": a long subject,
+# but no comma between the meeting and its tense
+_WILL_BE_HELD_AFTER = re.compile(
+    r"\s+(?:[\w.'’-]+\s+){0,12}?(?:will|shall|would)\s+(?:not\s+)?(?:be\s+held|take\s+place)\b", re.IGNORECASE
 )
 # "a key meeting about Syria, to be held in Moscow": over a few commas too
 _TO_BE_HELD_AFTER = re.compile(
@@ -1393,6 +1406,13 @@ _TO_BE_HELD_AFTER = re.compile(
 )
 _ALREADY_DONE_BEFORE = CaselessRegex(r"\b(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?\w+ed\b\s*$")
 _CLAUSE_CUT = re.compile(r"[,;]")
+# a subordinate clause's opening, up to its subject ("after he", "when the minister", "since Shultz")
+_SUBORDINATE_SUBJECT_BEFORE = re.compile(
+    r"\b(?P<conj>after|when|since|because|once|as)\s+(?:he|she|they|it|we|i|(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,3})\s+$",
+    re.IGNORECASE,
+)
+# a trigger that is a verb in the simple past ("visited", "met", "held talks"); "visits" is not
+_PAST_VERB = re.compile(r"(?:[\w-]+ed|met|held|paid|made|flew|went|came|spoke|sent|signed)\b.*", re.IGNORECASE | re.DOTALL)
 
 
 def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
@@ -1401,6 +1421,11 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
     # only the trigger's own clause counts
     cut = max(before.rfind(", "), before.rfind("; "), before.rfind(" but "))
     near = before[cut + 1 :] if cut >= 0 and len(before) - cut < 60 else before
+    subordinate = _SUBORDINATE_SUBJECT_BEFORE.search(near)
+    if subordinate is not None and _PAST_VERB.fullmatch(text, hit.start, hit.end):
+        # "Norway agreed to help OPEC after he visited them": a clause of its own, in the past,
+        # whatever the main clause plans
+        near = near[subordinate.end("conj") :]
     after = text[hit.end : min(e, hit.end + 45)]
     after_clause = _CLAUSE_CUT.split(after, maxsplit=1)[0]
     skip = _SKIP.found(near) or _MAY.search(near) or _CONDITION_AFTER.match(after_clause)
@@ -1451,6 +1476,7 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
         _PLANNED.found(near)
         or _SCHEDULED_AFTER.search(later)
         or _TO_BE_HELD_AFTER.match(later)
+        or _WILL_BE_HELD_AFTER.match(later)
         or _FUTURE_COORDINATED.search(text, s, hit.start)
     ):
         if _ALREADY_DONE_BEFORE.found(near):
@@ -1800,17 +1826,36 @@ def _build(
     if typ is EventType.MEETING:
         # "Iran and Iraq held talks in Switzerland": a country the talks are held in, after two
         # parties named before them, is where they meet; but "Duffy, after talks in the United
-        # States, the EC and Latin America" held them with the U.S.
+        # States, the EC and Latin America" held them with the U.S., and "talks with officials in
+        # Japan" with Japan's
         held_in = [
             r
             for r in in_clause
             if r.kind == "country"
             and 0 <= r.start - hit.end <= 30  # "talks in", "met today in": right after the trigger
             and _HELD_IN_BEFORE.search(text, max(0, r.start - 12), r.start)
+            and not _PEOPLE_IN_BEFORE.search(text, max(0, r.start - 40), r.start)
         ]
         if held_in and len(states_of([r for r in in_clause if r.end <= hit.start])) >= 2:
             venue_refs |= {id(r) for r in held_in}
             country_venue = held_in[0]
+        else:
+            # "Paz will meet U.S. President Reagan in Venezuela", "a summit with Reagan to take
+            # place in Venezuela": a country the meeting is in, once two other states meet there
+            # ("talks in the United States, the EC and Latin America" list whom they were with)
+            held_in = [
+                r
+                for r in in_clause
+                if r.kind == "country"
+                and r.start > hit.end
+                and _HELD_IN_BEFORE.search(text, max(0, r.start - 12), r.start)
+                and not _PEOPLE_IN_BEFORE.search(text, max(0, r.start - 40), r.start)
+                and not any(_LISTED_BETWEEN.fullmatch(text, r.end, o.start) for o in in_clause if o.start > r.end)
+            ]
+            others = {id(r) for r in held_in}
+            if held_in and len(states_of([r for r in in_clause if id(r) not in others])) >= 2:
+                venue_refs |= others
+                country_venue = held_in[0]
 
     source = target = None
     if typ in {EventType.SUPPORT, EventType.HOSTILE}:

@@ -1364,6 +1364,35 @@ HARD = [
         id="a-country-two-parties-meet-in-is-the-venue",
     ),
     pytest.param(
+        "Bolivian President Victor Paz will propose a summit with U.S. President Reagan to take place in "
+        "Venezuela in May. The Iraqi envoy met his Iranian counterpart in Kuwait on Monday. "
+        "U.S. Trade Representative Yeutter and EC Commissioner De Clercq held talks with officials in Japan.",
+        {
+            ("meeting", frozenset({"BO", "US"}), "planned"),
+            ("meeting", frozenset({"IQ", "IR"}), "occurred"),
+            ("meeting", frozenset({"US", "JP", "EU"}), "occurred"),
+        },
+        {("meeting", frozenset({"BO", "US", "VE"})), ("meeting", frozenset({"IQ", "IR", "KW"}))},
+        id="a-country-two-parties-meet-in-after-the-meeting-is-the-venue",
+    ),
+    pytest.param(
+        "The summit of Bolivian President Victor Paz and U.S. President Reagan will be held in Caracas. "
+        "Japanese officials said talks with U.S. officials would be held in Washington.",
+        {("meeting", frozenset({"BO", "US"}), "planned"), ("meeting", frozenset({"JP", "US"}), "planned")},
+        set(),
+        id="a-meeting-that-will-be-held-is-planned-whatever-its-subjects-length",
+    ),
+    pytest.param(
+        "Officials will brief reporters after Israeli Prime Minister Shamir met U.S. President Reagan. "
+        "Japan will sign the pact after its trade minister visits Washington.",
+        {
+            ("meeting", frozenset({"US", "IL"}), "occurred"),
+            ("agreement", frozenset({"JP", "US"}), "planned"),
+        },
+        set(),
+        id="a-past-act-after-after-happened-whatever-the-main-clause-plans",
+    ),
+    pytest.param(
         "China led capacity additions, said IRENA, an intergovernmental organization that supports "
         "countries of the European Union. The United States, which supports Israel, said it would veto it.",
         {("support", frozenset({"US", "IL"}), "occurred")},
