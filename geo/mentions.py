@@ -2419,11 +2419,13 @@ def _subject_state(text: str, title_start: int, name_end: int, places: list[Ment
 def _state_before(text: str, pos: int, places: list[Mention], covered: bytearray) -> str | None:
     """A state named just before ``pos`` ("Iraq’s President ..."), not inside a name given to an
     actor (``covered``): in "Chancellor Nigel Lawson, Foreign Secretary Geoffrey Howe", "Lawson" is
-    no town of Canada's."""
+    no town of Canada's; nor after a comma ("an agreement reached in London, Finance Minister Barend
+    du Plessis said": where the agreement was reached, not whose minister he is)."""
     for m in reversed(places):
         if (
             m.end <= pos
             and pos - m.end <= 4
+            and "," not in text[m.end : pos]
             and m.country
             and m.kind is not MentionKind.NONSTATE
             and not any(covered[m.start : m.end])

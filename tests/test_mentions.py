@@ -640,6 +640,18 @@ def test_a_place_inside_a_persons_name_gives_no_state(gaz) -> None:  # type: ign
     assert howe is not None and howe.country == "GB"
 
 
+def test_a_place_before_a_comma_is_no_officials_state(gaz) -> None:  # type: ignore[no-untyped-def]
+    # where the agreement was reached, then who said so: the minister is the dateline's
+    m = mentions(
+        "PRETORIA, March 24 - South Africa will repay its debt under an agreement reached today in "
+        "London, Finance Minister Barend du Plessis said. Iraq's President Barham Salih spoke.",
+        gaz,
+    )
+    minister, president = resolve_name(m, "du Plessis"), resolve_name(m, "Barham Salih")
+    assert minister is not None and minister.country == "ZA"
+    assert president is not None and president.country == "IQ"
+
+
 # ---------------------------------------------------------------------------------------------
 # spans, furniture, records
 
