@@ -1123,6 +1123,12 @@ _SECOND_OPENS_BEFORE = re.compile(
 _NOMINAL_ATTEND = re.compile(
     r"(?:ministers|delegates|representatives|delegations|envoys)\s+(?:from|of)\b", re.IGNORECASE
 )
+# the opening of an office's capitalised name, up to a word of it ("Minister for Trade ",
+# "Secretary of State for ", "Ministry of Foreign Economic ")
+_OFFICE_NAME_BEFORE = re.compile(
+    r"\b(?:Minister|Ministry|Secretary|Department|Office|Commissioner|Under-?[Ss]ecretary|Directorate)\s+"
+    r"(?:of|for)\s+(?:State\s+for\s+)?(?:(?:[A-Z][\w'’-]*|and|of|for|the)\s+){0,5}$"
+)
 _ASKED = re.compile(r"\W*Asked\s+(?:if|whether|about|when)\b[^,]*")
 _ALREADY_NAMED_ACT = re.compile(r"\W*(?:The|This|That|Such|These)\s+(?:[\w-]+\s+)?")
 
@@ -1132,6 +1138,12 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
     sent = text[s:e]
     # "SUMMIT, N.J., March 9 -": words of the dateline are not triggers
     hits = [h for h in hits if not ctx.dateline_span[0] <= h.start < ctx.dateline_span[1]]
+    # "Australia's Minister for Trade Negotiations is optimistic": a word of an office's name
+    hits = [
+        h
+        for h in hits
+        if not (text[h.start].isupper() and _OFFICE_NAME_BEFORE.search(text, max(s, h.start - 60), h.start))
+    ]
     if not hits:
         # a sentence without a trigger only names the official a later "he" may stand for
         actors = list(_actor_refs(ctx.mentions, s, e, ctx.dateline_span, ctx.dateline_only))

@@ -1393,6 +1393,13 @@ HARD = [
         id="a-past-act-after-after-happened-whatever-the-main-clause-plans",
     ),
     pytest.param(
+        "Australia's Minister for Trade Negotiations is optimistic about talks with the European Community. "
+        "Britain's Secretary of State for Trade met U.S. officials.",
+        {("meeting", frozenset({"GB", "US"}), "occurred")},
+        {("meeting", frozenset({"AU", "EU"}))},
+        id="a-word-of-an-offices-name-is-no-trigger",
+    ),
+    pytest.param(
         "China led capacity additions, said IRENA, an intergovernmental organization that supports "
         "countries of the European Union. The United States, which supports Israel, said it would veto it.",
         {("support", frozenset({"US", "IL"}), "occurred")},
