@@ -1803,8 +1803,14 @@ def test_a_year_dates_the_noun_it_qualifies(gazetteer, text: str, expected: tupl
     assert (event.date, event.date_text) == expected
 
 
-def test_meeting_the_terms_of_a_pact_is_no_meeting(gazetteer) -> None:  # type: ignore[no-untyped-def]
-    text = "Japan will meet the terms of the pact with the U.S., Japanese officials said."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan will meet the terms of the pact with the U.S., Japanese officials said.",
+        "Zimbabwe upgraded abattoirs to meet stringent EC rules on beef exports.",
+    ],
+)
+def test_meeting_the_terms_of_a_pact_is_no_meeting(gazetteer, text: str) -> None:  # type: ignore[no-untyped-def]
     assert all(e.type is not EventType.MEETING for e in events_of(text, gazetteer))
 
 
