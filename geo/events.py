@@ -2048,8 +2048,10 @@ def _build(
             len(states) == 1
             and typ is EventType.MEETING
             and not commercial
-            # a bloc meets at home: EC ministers in Brussels or Luxembourg are no talks with Belgium
+            # a bloc meets at home: EC ministers in Brussels or Luxembourg are no talks with Belgium,
+            # nor "fellow OPEC members during last week's meeting in Vienna" with Austria
             and states[0] not in _bloc_codes()
+            and not _names_a_bloc(text[clause[0] : clause[1]])
         ):
             # "Antonov begins talks in Bonn": the venue's state hosts the talks (with banks about, the
             # other side is the banks and the capital is only where they meet)

@@ -1400,6 +1400,13 @@ HARD = [
         id="a-word-of-an-offices-name-is-no-trigger",
     ),
     pytest.param(
+        "QUITO, March 3 - Santos said the move had been explained to fellow OPEC members during last week's "
+        "meeting in Vienna. Soviet trade minister Antonov began talks in Bonn.",
+        {("meeting", frozenset({"RU", "DE"}), "occurred")},
+        {("meeting", frozenset({"EC", "AT"}))},
+        id="a-blocs-meeting-in-a-capital-is-not-hosted-by-its-state",
+    ),
+    pytest.param(
         "China led capacity additions, said IRENA, an intergovernmental organization that supports "
         "countries of the European Union. The United States, which supports Israel, said it would veto it.",
         {("support", frozenset({"US", "IL"}), "occurred")},
