@@ -1401,7 +1401,8 @@ HARD = [
     ),
     pytest.param(
         "QUITO, March 3 - Santos said the move had been explained to fellow OPEC members during last week's "
-        "meeting in Vienna. Soviet trade minister Antonov began talks in Bonn.",
+        "meeting in Vienna, when an increase in Ecuador's quota was approved. Soviet trade minister Antonov "
+        "began talks in Bonn.",
         {("meeting", frozenset({"RU", "DE"}), "occurred")},
         {("meeting", frozenset({"EC", "AT"}))},
         id="a-blocs-meeting-in-a-capital-is-not-hosted-by-its-state",
