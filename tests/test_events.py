@@ -1408,6 +1408,14 @@ HARD = [
         id="a-blocs-meeting-in-a-capital-is-not-hosted-by-its-state",
     ),
     pytest.param(
+        "Turkey and Greece disagree. \"A solution can only be found by bilateral negotiations,\" the statement "
+        "said. Denmark's foreign minister said: \"I am sure we can reach an understanding with Canada.\" "
+        "Greek and Turkish officials met in Brussels.",
+        {("meeting", frozenset({"GR", "TR"}), "occurred")},
+        {("agreement", frozenset({"DK", "CA"}))},
+        id="what-can-be-done-is-not-done",
+    ),
+    pytest.param(
         "China led capacity additions, said IRENA, an intergovernmental organization that supports "
         "countries of the European Union. The United States, which supports Israel, said it would veto it.",
         {("support", frozenset({"US", "IL"}), "occurred")},
