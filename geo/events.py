@@ -600,6 +600,10 @@ _SEAT = re.compile(r"[-–](?:based|born|made|built|listed)\b")
 _AND_OR = re.compile(r"[\s,]+(?:and|or)\b")
 
 
+# an amount of money, right before a currency given in parentheses ("$160 million (U.S.)")
+_AMOUNT_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|mln|bln|dlrs?|dollars?|cents))\s*$", re.IGNORECASE)
+
+
 def _refs_in(
     text: str,
     start: int,
@@ -650,6 +654,8 @@ def _refs_in(
             continue  # "the Treaty of Rome", "the Paris Club": a name, not a party
         if _SEAT.match(text[m.end : m.end + 8]):
             continue  # "the Paris-based OECD": where a body sits, not a party
+        if m.start and text[m.start - 1] == "(" and _AMOUNT_BEFORE.search(text, max(0, m.start - 30), m.start - 1):
+            continue  # "a $160 million (U.S.) deficit", "40 mln dlrs (Canadian)": a currency, not a party
         if (
             m.kind is MentionKind.TOPONYM
             and _NAMED_AFTER.match(text[m.end : m.end + 30])

@@ -1416,6 +1416,13 @@ HARD = [
         id="what-can-be-done-is-not-done",
     ),
     pytest.param(
+        "OTTAWA, June 29 - Canada Post, under orders to eliminate a $160 million (U.S.) deficit, has taken a "
+        "tough stand in the talks. Japan will give a 40 mln dlr (U.S.) loan to Mexico.",
+        {("support", frozenset({"JP", "MX"}), "occurred")},
+        {("meeting", frozenset({"US", "CA"})), ("support", frozenset({"US", "MX"}))},
+        id="a-currency-in-parentheses-is-no-party",
+    ),
+    pytest.param(
         "China led capacity additions, said IRENA, an intergovernmental organization that supports "
         "countries of the European Union. The United States, which supports Israel, said it would veto it.",
         {("support", frozenset({"US", "IL"}), "occurred")},
