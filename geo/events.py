@@ -307,7 +307,7 @@ _COMMERCIAL = CaselessRegex(
     r"traders|dealers|brokers|investors|consortium|venture\s+partners?)\b|<[A-Z.]+>",
 )
 _BANKING = CaselessRegex(
-    r"\b(?:bank(?:s|ers)|creditors?|lenders|advisory\s+committee|steering\s+committee|bondholders|"
+    r"\b(?:bank(?:s|ers)|banque|banco|banca|creditors?|lenders|advisory\s+committee|steering\s+committee|bondholders|"
     r"commercial\s+bank|creditor\s+bank)\b",
 )
 # where a traveller comes from: "arrived from Moscow", "flew to Jakarta yesterday from Tokyo"

@@ -1423,6 +1423,13 @@ HARD = [
         id="a-currency-in-parentheses-is-no-party",
     ),
     pytest.param(
+        "Uganda's finance minister Sendi said he had negotiated a loan from the Banque Industrielle in Paris. "
+        "Soviet trade minister Antonov began talks in Bonn.",
+        {("meeting", frozenset({"RU", "DE"}), "occurred")},
+        {("meeting", frozenset({"UG", "FR"}))},
+        id="talks-with-a-banque-in-a-capital-are-not-hosted-by-its-state",
+    ),
+    pytest.param(
         "China led capacity additions, said IRENA, an intergovernmental organization that supports "
         "countries of the European Union. The United States, which supports Israel, said it would veto it.",
         {("support", frozenset({"US", "IL"}), "occurred")},
