@@ -543,6 +543,11 @@ _MOVEMENT_HEADS = re.compile(
     r"gunmen|factions?|paramilitar(?:y|ies)|jihadists|extremists|Islamists)\b",
     re.IGNORECASE,
 )
+# what support goes to when it goes to no state: terrorism, or a movement ("aid to the Afghan rebels")
+_NONSTATE_BENEFICIARY_AFTER = re.compile(
+    r"\s+(?:for|to|of)\s+(?:the\s+)?(?:international\s+|[A-Z][\w-]+\s+)?(?:terrorism|terrorists?|"
+    r"terror\s+groups?|rebels?|insurgen(?:ts|cy)|guerrillas?|militants|separatists|extremists|militias?|contras?)\b"
+)
 # state heads that make a nearby demonym a state even when a non-state noun follows later; within the
 # same noun phrase ("the U.S. dollar and the government agreed": the dollar is still no party)
 _STATE_HEADS = re.compile(
@@ -1876,6 +1881,8 @@ def _build(
                 country_venue = held_in[0]
 
     source = target = None
+    if typ is EventType.SUPPORT and _NONSTATE_BENEFICIARY_AFTER.match(text, hit.end, e):
+        return []  # "its support for terrorism", "military aid to the Nicaraguan rebels": no state gets it
     if typ in {EventType.SUPPORT, EventType.HOSTILE}:
         places = {
             id(r)

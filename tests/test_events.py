@@ -1423,6 +1423,13 @@ HARD = [
         id="a-currency-in-parentheses-is-no-party",
     ),
     pytest.param(
+        "The U.S. State Department said Iran was dangerous because of its support for terrorism. "
+        "The United States gave military aid to the Afghan rebels. Syria gave support to Iran.",
+        {("support", frozenset({"SY", "IR"}), "occurred")},
+        {("support", frozenset({"US", "IR"})), ("support", frozenset({"US", "AF"}))},
+        id="support-for-terrorism-or-rebels-goes-to-no-state",
+    ),
+    pytest.param(
         "China led capacity additions, said IRENA, an intergovernmental organization that supports "
         "countries of the European Union. The United States, which supports Israel, said it would veto it.",
         {("support", frozenset({"US", "IL"}), "occurred")},
