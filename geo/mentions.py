@@ -1121,6 +1121,7 @@ def _accept_toponym(
             or _is_title_word(wl, lex)
             or _is_place_word(word, gazetteer, prominent=not prominent)
             and not (low in lex.given_names and not major)
+            or _capitalised_for_the_dot(text, surface, end + m.end(1), wl)
         ):
             if not major:
                 return _PERSON  # "Jordan Peterson", "Tom Ingram" seen from the left
@@ -1137,6 +1138,17 @@ def _accept_toponym(
     return _ACCEPT
 
 
+def _capitalised_for_the_dot(text: str, surface: str, word_end: int, word: str) -> bool:
+    """Whether the capitalised word after a dotted abbreviation is only capitalised for the dot:
+    some wires capitalise the word after "U.S." as if a sentence began ("the U.S. Would impose",
+    "the U.S. Position on"). It is, when a lower-case word follows it and the article writes it in
+    lower case elsewhere; a name goes on ("U.S. Steel Corp") or is written capitalised throughout."""
+    if not surface.endswith(".") or not _LOWER_WORD_AFTER.match(text, word_end):
+        return False
+    return re.search(rf"\b{re.escape(word)}\b", text) is not None  # case-sensitive: lower case
+
+
+_LOWER_WORD_AFTER = re.compile(r"[ \xa0]+[a-z]")
 _SLASH_PAIR_BEFORE = re.compile(r"\b([A-Z][\w.]*)/$")
 _SAINT_FORMS = ("Saint ", "St. ", "St ", "Sainte ", "San ", "Santa ", "Santo ", "São ")
 # a building named after a saint, a few words on: "Saint Mark's Cathedral", "St. Mary Coptic Church"

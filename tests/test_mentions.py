@@ -878,3 +878,17 @@ def test_every_titled_actor_is_in_a_text_that_may_name_officials(shared_dir, gaz
                     titled += 1
                     assert may_name_officials(sent), sent
     assert titled >= 100
+
+
+def test_a_word_capitalised_only_after_a_dotted_abbreviation_leaves_the_state(gaz) -> None:  # type: ignore[no-untyped-def]
+    # wires capitalise the word after "U.S." as if a sentence began; a company's name goes on
+    text = (
+        "He said the U.S. Would impose sanctions if Japan would not open its markets. Germany backed the "
+        "U.S. Position on the tax, a position it holds. U.S. Steel Corp said steel prices rose."
+    )
+    m = mentions(text, gaz)
+    us = [p.start for p in m.places if p.country == "US"]
+    assert text.index("U.S. Would") in us
+    assert text.index("U.S. Position") in us
+    assert text.index("U.S. Steel") not in us
+
