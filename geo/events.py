@@ -1429,6 +1429,8 @@ _TO_BE_HELD_AFTER = re.compile(
 )
 _ALREADY_DONE_BEFORE = CaselessRegex(r"\b(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?\w+ed\b\s*$")
 _CLAUSE_CUT = re.compile(r"[,;]")
+# an attempt at what follows: "in an effort to work out", "a bid to conclude"
+_EFFORT_TO_BEFORE = re.compile(r"\b(?:efforts?|bids?|attempts?)\s+to\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # a subordinate clause's opening, up to its subject ("after he", "when the minister", "since Shultz")
 _SUBORDINATE_SUBJECT_BEFORE = re.compile(
     r"\b(?P<conj>after|when|since|because|once|as)\s+(?:he|she|they|it|we|i|(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,3})\s+$",
@@ -1459,8 +1461,12 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
     rest = text[hit.end : e]
     if _CALLED_OFF_AFTER.search(rest) or (_may_deny(rest) and _DENIED_AFTER.search(rest)):
         return None  # "Talks between Armenia and Azerbaijan were postponed", "... will not take place"
-    if hit.type is EventType.AGREEMENT and _NEGOTIATION_BEFORE.found(before[-60:]):
-        return None  # "supports negotiation of a bilateral trading agreement": not reached yet
+    if hit.type is EventType.AGREEMENT and (
+        _NEGOTIATION_BEFORE.found(before[-60:]) or _EFFORT_TO_BEFORE.search(before[-50:])
+    ):
+        # "supports negotiation of a bilateral trading agreement", "meeting in an effort to work
+        # out an agreement": not reached yet
+        return None
     if hit.type in {EventType.MEETING, EventType.AGREEMENT} and _PROPOSAL_BEFORE.found(before[-50:]):
         return None  # "the resolution backs negotiation of ...", "Japan favours talks with": a stance
     if hit.type in {EventType.MEETING, EventType.VISIT, EventType.AGREEMENT} and _OFFER_BEFORE.found(before[-30:]):

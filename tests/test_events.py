@@ -1430,6 +1430,13 @@ HARD = [
         id="support-for-terrorism-or-rebels-goes-to-no-state",
     ),
     pytest.param(
+        "Negotiators for Canada and the United States have been meeting for a year in an effort to work out "
+        "an agreement.",
+        {("meeting", frozenset({"CA", "US"}), "occurred")},
+        {("agreement", frozenset({"CA", "US"}))},
+        id="an-effort-to-work-out-an-agreement-has-not-reached-it",
+    ),
+    pytest.param(
         "China led capacity additions, said IRENA, an intergovernmental organization that supports "
         "countries of the European Union. The United States, which supports Israel, said it would veto it.",
         {("support", frozenset({"US", "IL"}), "occurred")},
