@@ -1410,6 +1410,8 @@ _PROSPECT_AFTER = re.compile(
     re.IGNORECASE,
 )
 # a journey in the simple present is scheduled ("leaves for Moscow on Tuesday", "flies to Tokyo tonight")
+_EN_ROUTE = re.compile(r"(?:on\s+(?:his|her|their|its|the)\s+way|en\s+route)\b", re.IGNORECASE)
+_PAST_BE = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _PRESENT_TRAVEL = re.compile(r"(?:leaves|departs|flies|travels|heads|sets\s+off|sets\s+out)\b", re.IGNORECASE)
 _SCHEDULED_AFTER = re.compile(
     r"^\W*(?:[\w.'’-]+\s+){0,6}?(?:(?:is|are|was|were)\s+(?:scheduled|due|set|expected|planned|to\s+be|to\s+\w+)|"
@@ -1519,6 +1521,8 @@ def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
         return EventStatus.PLANNED
     if hit.type is EventType.VISIT and _PRESENT_TRAVEL.match(text, hit.start, hit.end):
         return EventStatus.PLANNED  # "Bangemann, who flies to Washington this weekend": the news's timetable
+    if hit.type is EventType.VISIT and _EN_ROUTE.match(text, hit.start, hit.end) and not _PAST_BE.search(near):
+        return EventStatus.PLANNED  # "Funaro is now on his way to Tokyo": he is not there yet
     return EventStatus.OCCURRED
 
 

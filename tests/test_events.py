@@ -1437,6 +1437,13 @@ HARD = [
         id="an-effort-to-work-out-an-agreement-has-not-reached-it",
     ),
     pytest.param(
+        "Brazilian Finance Minister Funaro is now on his way to Tokyo. Japanese Trade Minister Tamura was "
+        "on his way to Paris when the news broke.",
+        {("visit", frozenset({"BR", "JP"}), "planned"), ("visit", frozenset({"JP", "FR"}), "occurred")},
+        set(),
+        id="on-his-way-is-not-there-yet",
+    ),
+    pytest.param(
         "China led capacity additions, said IRENA, an intergovernmental organization that supports "
         "countries of the European Union. The United States, which supports Israel, said it would veto it.",
         {("support", frozenset({"US", "IL"}), "occurred")},
