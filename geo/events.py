@@ -2937,7 +2937,7 @@ def _visited_object(text: str, hit: _Hit, dests: list[_Ref]) -> bool:
     return bool(
         re.match(
             r"\s*(?:[,.;:)]|$)|\s+(?:on|in|for|and|last|next|this|since|during|before|after|at|with|to|from|"
-            r"earlier|later|today|yesterday|tomorrow)\b",
+            r"as|amid|when|where|while|until|earlier|later|today|yesterday|tomorrow)\b",
             text[dests[-1].end : dests[-1].end + 12],
         )
     )

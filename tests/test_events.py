@@ -1444,6 +1444,17 @@ HARD = [
         id="on-his-way-is-not-there-yet",
     ),
     pytest.param(
+        "Chinese Foreign Minister Wang Yi, visiting Russia as President Xi's envoy, met Lavrov. "
+        "Kenya's trade minister met a visiting Ugandan delegation.",
+        {
+            ("visit", frozenset({"CN", "RU"}), "occurred"),
+            ("visit", frozenset({"UG", "KE"}), "occurred"),
+            ("meeting", frozenset({"UG", "KE"}), "occurred"),
+        },
+        set(),
+        id="visiting-a-state-as-its-envoy-goes-there",
+    ),
+    pytest.param(
         "China led capacity additions, said IRENA, an intergovernmental organization that supports "
         "countries of the European Union. The United States, which supports Israel, said it would veto it.",
         {("support", frozenset({"US", "IL"}), "occurred")},
