@@ -1444,15 +1444,11 @@ HARD = [
         id="on-his-way-is-not-there-yet",
     ),
     pytest.param(
-        "Chinese Foreign Minister Wang Yi, visiting Russia as President Xi's envoy, met Lavrov. "
-        "Kenya's trade minister met a visiting Ugandan delegation.",
-        {
-            ("visit", frozenset({"CN", "RU"}), "occurred"),
-            ("visit", frozenset({"UG", "KE"}), "occurred"),
-            ("meeting", frozenset({"UG", "KE"}), "occurred"),
-        },
-        set(),
-        id="visiting-a-state-as-its-envoy-goes-there",
+        "Wang, who is visiting Russia as the special envoy of Chinese President Xi Jinping, said the talks "
+        "were useful. Kenya's trade minister met a visiting Ugandan delegation.",
+        {("visit", frozenset({"UG", "KE"}), "occurred"), ("meeting", frozenset({"UG", "KE"}), "occurred")},
+        {("visit", frozenset({"RU", "CN"}))},
+        id="visiting-a-state-as-an-envoy-goes-there",
     ),
     pytest.param(
         "China led capacity additions, said IRENA, an intergovernmental organization that supports "
