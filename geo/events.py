@@ -439,8 +439,9 @@ _STARTERS = {
     "on", "at", "his", "her", "their", "its", "there", "however", "meanwhile", "earlier", "later", "last",
     "officials", "also", "and", "after", "before", "during", "while", "when", "if", "as", "for", "since",
 }  # fmt: skip
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-_LINE = re.compile(r"[^\n]+")
+# "[.!?][.!?]*", not "[.!?]+": re skips ahead to a character of a leading class, but tries the whole
+# pattern at every position of a line when it opens with a repeat (twice the time of the split)
+_BOUNDARY = re.compile(r"[.!?][.!?]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?(\w+)")
 
 
@@ -455,25 +456,27 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     ['The U.S. Has said Mr. Baker met Gen. Smith.', 'They talked.']
     """
     spans: list[tuple[int, int]] = []
-    for para in _LINE.finditer(text):
-        p_start, p_text = para.start(), para.group(0)
-        start = 0
-        for m in _BOUNDARY.finditer(p_text):
-            cut = m.end()
-            dot = m.start()
-            if p_text[m.start()] == ".":
-                token = _last_token(p_text, start, dot)
-                nxt = _NEXT_WORD.match(p_text, cut)
-                nxt_word = nxt.group(1).lower() if nxt else ""
-                if token.lower().rstrip(".") in _ABBREV:
-                    continue
-                if len(token) == 1 and token.isupper():  # an initial
-                    continue
-                if "." in token and nxt_word not in _STARTERS:  # U.S., U.N., E.C.
-                    continue
-            _add_span(spans, p_text, p_start, start, cut)
-            start = cut
-        _add_span(spans, p_text, p_start, start, len(p_text))
+    p_start = 0
+    for p_text in text.split("\n"):  # the runs of characters other than LF, as [^\n]+ finds them
+        if p_text:
+            start = 0
+            for m in _BOUNDARY.finditer(p_text):
+                cut = m.end()
+                dot = m.start()
+                if p_text[dot] == ".":
+                    token = _last_token(p_text, start, dot)
+                    if token.lower().rstrip(".") in _ABBREV:
+                        continue
+                    if len(token) == 1 and token.isupper():  # an initial
+                        continue
+                    if "." in token:  # U.S., U.N., E.C.: the next word tells
+                        nxt = _NEXT_WORD.match(p_text, cut)
+                        if (nxt.group(1).lower() if nxt else "") not in _STARTERS:
+                            continue
+                _add_span(spans, p_text, p_start, start, cut)
+                start = cut
+            _add_span(spans, p_text, p_start, start, len(p_text))
+        p_start += len(p_text) + 1
     return spans
 
 
@@ -488,10 +491,10 @@ def _last_token(para: str, start: int, end: int) -> str:
 
 def _add_span(spans: list[tuple[int, int]], para: str, offset: int, start: int, end: int) -> None:
     chunk = para[start:end]
-    lead = len(chunk) - len(chunk.lstrip())
-    trail = len(chunk) - len(chunk.rstrip())
-    if end - trail > start + lead:
-        spans.append((offset + start + lead, offset + end - trail))
+    body = chunk.lstrip()
+    if body:  # not all whitespace
+        first = offset + end - len(body)
+        spans.append((first, first + len(body.rstrip())))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1877,6 +1877,17 @@ def test_support_of_or_from_a_state_runs_from_it(gazetteer, text: str, direction
     assert (support.source, support.target) == direction
 
 
+@given(st.text(alphabet="aB.!? \n\t\u2028\"')”(9", max_size=30))
+def test_sentence_boundary_is_the_plain_regex(text: str) -> None:
+    # _BOUNDARY opens with a class rather than a repeat, for speed: it must find what the plain form finds
+    import re
+
+    from geo.events import _BOUNDARY
+
+    plain = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+    assert [m.span() for m in _BOUNDARY.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
 @given(st.text(alphabet="ab. _9é-²,'\u0663", max_size=12))
 def test_last_token_is_what_the_suffix_regex_matches(piece: str) -> None:
     # (no newline: split_sentences reads one line at a time, and "$" also matches before a final one)
