@@ -36,6 +36,25 @@ def lowered_regex(regex: str) -> str | None:
     return "".join(part if part.startswith("\\") else part.lower() for part in re.split(r"(\\.)", regex))
 
 
+def superset_regex(regex: str) -> str | None:
+    """For a regex that switches IGNORECASE off for parts (``(?-i:[A-Z])``), a regex for the
+    lower-cased text that matches at every position where ``regex`` matches under IGNORECASE in
+    the text (bar the characters of :data:`CASE_ODD`), and perhaps at others: those parts read
+    ignoring case too. ``None`` when that cannot be said of it: what :func:`lowered_regex` refuses,
+    or a negated class (``[^A-Z]`` ignoring case matches less), negative look-around, atomic group
+    or possessive repeat (where matching more can fail).
+
+    >>> superset_regex(r"\\bhost(?=\\s+(?-i:[A-Z]))")
+    '\\\\bhost(?=\\\\s+(?:[a-z]))'
+    """
+    if "(?-i:" not in regex or re.search(r"\[\^|\(\?<?!|\(\?>|\(\?\(|[*+?}]\+", regex):
+        return None
+    widened = regex.replace("(?-i:", "(?:")
+    if re.search(r"\(\?[a-zA-Z]*-", widened):  # a flag turned off some other way
+        return None
+    return lowered_regex(widened)
+
+
 class CaselessRegex:
     """A regex written for IGNORECASE that answers whether it occurs, from the lower-cased text
     where that gives the same answer (every regex :func:`lowered_regex` accepts, on any text
@@ -45,12 +64,15 @@ class CaselessRegex:
     True
     """
 
-    __slots__ = ("lowered", "pattern")
+    __slots__ = ("lowered", "pattern", "superset")
 
     def __init__(self, regex: str, flags: int = 0) -> None:
         self.pattern = re.compile(regex, flags | re.IGNORECASE)
         lowered = lowered_regex(regex)
         self.lowered = None if lowered is None else re.compile(lowered, flags & ~re.IGNORECASE)
+        # a regex with a case-sensitive part: the lower-cased text still says where it may match
+        superset = None if lowered is not None else superset_regex(regex)
+        self.superset = None if superset is None else re.compile(superset, flags & ~re.IGNORECASE)
 
     def found(self, text: str, pos: int = 0, endpos: int | None = None, low: str | None = None) -> bool:
         """Whether the regex matches in ``text[pos:endpos]``, as ``pattern.search(text, pos, endpos)``.
@@ -66,11 +88,35 @@ class CaselessRegex:
             return self.pattern.search(text, pos, end) is not None
         return self.lowered.search(head.lower(), pos) is not None
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """The spans of ``pattern.finditer(text)``."""
-        if self.lowered is None or has_odd_case(text):
+    def spans(self, text: str, low: str | None = None) -> list[tuple[int, int]]:
+        """The spans of ``pattern.finditer(text)``.
+
+        ``low`` is ``text.lower()``, if the caller holds it for a text without a :data:`CASE_ODD`
+        character.
+        """
+        if low is None:
+            if (self.lowered is None and self.superset is None) or has_odd_case(text):
+                return [m.span() for m in self.pattern.finditer(text)]
+            low = text.lower()
+        if self.lowered is not None:
+            return [m.span() for m in self.lowered.finditer(low)]
+        if self.superset is None:
             return [m.span() for m in self.pattern.finditer(text)]
-        return [m.span() for m in self.lowered.finditer(text.lower())]
+        # As finditer: the first position from ``pos`` where the regex matches, then on from the end
+        # of that match. The superset, fast on the lower-cased text, skips the positions where it
+        # fails, as the regex (slow under IGNORECASE) does; the regex is tried where it matches.
+        spans: list[tuple[int, int]] = []
+        pos = 0
+        while (maybe := self.superset.search(low, pos)) is not None:
+            found = self.pattern.match(text, maybe.start())
+            if found is None:
+                pos = maybe.start() + 1
+            elif found.end() == found.start():  # an empty match: leave finditer's rules to finditer
+                return [m.span() for m in self.pattern.finditer(text)]
+            else:
+                spans.append(found.span())
+                pos = found.end()
+        return spans
 
     def __repr__(self) -> str:
         return f"CaselessRegex({self.pattern.pattern!r})"

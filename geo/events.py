@@ -402,24 +402,25 @@ def _run_triggers(text: str, offset: int, triggers: Iterable[Trigger], low: str 
     caseless = not has_odd_case(text)
 
     def spans(trig: Trigger) -> list[tuple[int, int]]:
-        lowered = trig.regex.lowered if caseless else None
-        return [m.span() for m in (trig.pattern.finditer(text) if lowered is None else lowered.finditer(low))]
+        regex = trig.regex
+        if caseless and regex.lowered is not None:  # (most regexes: CaselessRegex.spans, inline)
+            return [m.span() for m in regex.lowered.finditer(low)]
+        return regex.spans(text, low if caseless else None)
 
     # A veto only ever blocks: where no other trigger matches, the sentence has no hit, and the
     # vetoes (most of the regexes a sentence's stems gate) need not run.
     triggers = list(triggers)
-    found = {id(trig): spans(trig) for trig in triggers if trig.type != "none"}
-    if not any(found.values()):
+    found = [None if trig.type == "none" else spans(trig) for trig in triggers]
+    if not any(found):
         return []
     taken: list[tuple[int, int]] = []
     hits: list[_Hit] = []
-    for trig in triggers:
-        matched = found.get(id(trig))
+    for trig, matched in zip(triggers, found, strict=True):
         for s, e in spans(trig) if matched is None else matched:
             if s == e or any(s < te and ts < e for ts, te in taken):
                 continue
             taken.append((s, e))
-            if trig.type != "none":
+            if matched is not None:
                 hits.append(_Hit(trig, offset + s, offset + e))
     hits.sort(key=lambda h: h.start)
     return hits

@@ -105,3 +105,59 @@ def test_news_sentences_get_the_same_answers(shared_dir) -> None:  # type: ignor
                 expected = regex.pattern.search(article.text, s, e) is not None
                 assert regex.found(article.text, s, e) == expected
                 assert regex.found(article.text, s, e, low) == expected
+
+
+@pytest.mark.parametrize(
+    ("regex", "superset"),
+    [
+        (r"\bhost\b(?=\s+(?-i:[A-Z]))", r"\bhost\b(?=\s+(?:[a-z]))"),
+        (
+            r"\bsank\b(?=\s+(?:an?|(?-i:[A-Z])))|\bAT\s+war\b",
+            r"\bsank\b(?=\s+(?:an?|(?:[a-z])))|\bat\s+war\b",
+        ),
+        (r"\bmet\b", None),  # lowered_regex serves it
+        (r"(?<!(?-i:[A-Z]))aid", None),  # a wider part inside "must not" can only fail more
+        (r"(?!(?-i:X))\w+", None),
+        (r"(?>(?-i:[A-Z])\w*)s", None),
+        (r"(?-i:[A-Z])\w++s", None),
+        (r"(?s-i:[A-Z])x(?-i:Y)", None),
+        (r"\bUN(?-i:[^A-Z])", None),
+    ],
+)
+def test_superset_regex_widens_the_case_sensitive_parts_only_where_safe(
+    regex: str, superset: str | None
+) -> None:
+    from geo._regex import superset_regex
+
+    assert superset_regex(regex) == superset
+
+
+# regexes of the trigger lexicon's kind with a case-sensitive part, answered from a superset
+_CASE_SENSITIVE_PART = [
+    CaselessRegex(r"\bhost(?:s|ed|ing)?\b(?=\s+(?:(?-i:[A-Z])|the\s+(?-i:[A-Z])|visiting\b))"),
+    CaselessRegex(r"\b(?:aid|loans?)\b|\bsubsid(?:y|ies)(?=\s+(?:[\w-]+\s+){0,3}?(?:to|for)\s+(?-i:[A-Z]))"),
+    CaselessRegex(r"\b(?-i:[A-Z])\w+\s?[-–]\s?(?-i:[A-Z])\w+\s+(?:war|conflict)\b|\bat\s+war\b|\bsank\b"),
+    CaselessRegex(r"\w+\s+(?-i:[A-Z])?\w"),  # matches that hold the start of another
+    CaselessRegex(r"(?-i:[A-Z])\w+"),  # the superset matching one character early ("subsidyHost")
+    CaselessRegex(r"(?-i:[A-Z])?k?"),  # empty matches: left to finditer
+]
+
+
+_PIECES = ["aid ", "loans", "subsidy", " to ", "for ", "Host", "host ", "ed", " Iran", " iraq", "-", "–"]
+_PIECES += [" war", " At ", "sank", " ", "K", "\u212a", "\u017f", "\u0131", "the ", "visiting", "AID"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join))
+def test_a_superset_regex_finds_what_the_regex_finds(text: str) -> None:
+    for regex in _CASE_SENSITIVE_PART:
+        assert regex.superset is not None
+        expected = [m.span() for m in regex.pattern.finditer(text)]
+        assert regex.spans(text) == expected, regex
+        if not has_odd_case(text):
+            assert regex.spans(text, text.lower()) == expected, regex
+
+
+def test_the_trigger_regexes_with_a_case_sensitive_part_have_a_superset() -> None:
+    odd = [t for t in events.load_triggers() if t.regex.lowered is None]
+    assert odd and all(t.regex.superset is not None for t in odd), [t.name for t in odd]
