@@ -3203,7 +3203,16 @@ def _batches(articles: Iterable[Article], largest: int) -> Iterator[list[Article
 
 def _names_a_bloc(text: str) -> bool:
     """Whether ``text`` names one of :func:`_blocs` (a bloc stands for a state, or for its members)."""
-    return any(pattern.search(text) for pattern, _code, _members in _blocs_gated_in(text))
+    for (pattern, _code, _members), gate in zip(_blocs(), _bloc_gates(), strict=True):
+        # A bloc's pattern opens with a look-behind, so re tries it at every position; where it
+        # matches, its gate (the forms alone, which re skips ahead to) matches too: the gate
+        # finds the places to try it at, as pattern.search would from the first of them on.
+        pos = 0
+        while (form := gate.search(text, pos)) is not None:
+            if pattern.match(text, form.start()):
+                return True
+            pos = form.start() + 1
+    return False
 
 
 def _init_worker() -> None:

@@ -1877,6 +1877,19 @@ def test_support_of_or_from_a_state_runs_from_it(gazetteer, text: str, direction
     assert (support.source, support.target) == direction
 
 
+_BLOC_PIECES = ["EC", "E.C.", "EEC", "OPEC", "G-7", "G7", "G-10", "x", ".", " ", "-", "_"]
+
+
+@given(st.lists(st.sampled_from(_BLOC_PIECES), max_size=8))
+def test_names_a_bloc_is_a_search_of_every_bloc(pieces: list[str]) -> None:
+    # _names_a_bloc tries a bloc only where its forms begin: it must answer as the searches do
+    from geo import events
+
+    text = "".join(pieces)
+    expected = any(pattern.search(text) for pattern, _code, _members in events._blocs())
+    assert events._names_a_bloc(text) == expected
+
+
 @given(st.text(alphabet="aB.!? \n\t\u2028\"')”(9", max_size=30))
 def test_sentence_boundary_is_the_plain_regex(text: str) -> None:
     # _BOUNDARY opens with a class rather than a repeat, for speed: it must find what the plain form finds
