@@ -1194,7 +1194,7 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
     by_phone = any(h.trigger.name == "call_phone" for h in hits)
     debugging = log.isEnabledFor(logging.DEBUG)  # the message's arguments cost more than the test
     productive: set[int] = set()  # hits that yielded an event
-    statuses: dict[int, EventStatus] = {}  # status of each hit examined
+    statuses: dict[int, _HitStatus] = {}  # status of each hit examined (None: as if not examined)
     for i, hit in enumerate(hits):
         typ = hit.type
         if _NOMINAL_ATTEND.match(text, hit.start, hit.end) and any(
@@ -1213,7 +1213,7 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
             early_status, status_known = _status(text, s, e, hit), True
         if typ in {EventType.MEETING, EventType.CALL, EventType.AGREEMENT, EventType.ALLIANCE} and any(
             _same_clause(clauses, h.start, hit.start)
-            and (early_status is None or statuses.get(id(h), early_status) == early_status)
+            and (early_status is None or id(h) not in statuses or statuses[id(h)]() in (None, early_status))
             for h in same
         ):
             continue
@@ -1238,26 +1238,12 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
             and not (typ is EventType.SUPPORT and any(r.end <= hit.start for r in refs_all))
         ):
             continue  # "The assassination soured ties ...": an act already reported
-        status = early_status if status_known else _status(text, s, e, hit)
-        if status is None:
+        if status_known and early_status is None:
             continue
-        if status is EventStatus.PLANNED and typ in {EventType.SUPPORT, EventType.HOSTILE}:
-            # a pledge or a threat made now has occurred; only a scheduled act is planned
-            window = text[max(s, hit.start - 60) : min(e, hit.end + 40)]
-            if not re.search(
-                r"\b(?:planned|scheduled|due\s+to|set\s+to|to\s+take\s+effect|will\s+(?:(?:likely|probably|soon|also)\s+)?"
-                r"impose|(?:will|would)\s+(?:take\s+effect|come\s+into\s+(?:effect|force)))\b",
-                window,
-                re.IGNORECASE,
-            ):
-                status = EventStatus.OCCURRED
-        if (
-            status is EventStatus.OCCURRED
-            and typ in {EventType.SUPPORT, EventType.HOSTILE}
-            and _TAKES_EFFECT_AFTER.match(text, hit.end, e)
-        ):
-            status = EventStatus.PLANNED  # "a boycott ... would take effect from July 1": still to come
+        status = _HitStatus(text, s, e, hit, early_status)
         drafts = _build(ctx, hit, typ, status, s, e, refs_all, zones, clauses, dates, evidence, hits)
+        if status.known and status() is None:
+            continue  # negated or hedged: _build asked, and made nothing
         statuses[id(hit)] = status
         if drafts:
             productive.add(id(hit))
@@ -1268,12 +1254,12 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
                 and _future(ctx, d)
             ):
                 d.status = EventStatus.PLANNED
-        if debugging:
+        if debugging and status() is not None:
             log.debug(
                 "%s %r %s -> %s",
                 hit.trigger.name,
                 text[hit.start : hit.end],
-                status.value,
+                status().value,
                 [(d.type.value, d.countries) for d in drafts],
             )
         for d in drafts:
@@ -1302,6 +1288,46 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
         ctx.last_actor_country = actors_here[0].country
     if _stateless_person_first(ctx.mentions, s, e, actors_here):
         ctx.last_actor_country = None
+
+
+# "planned", "scheduled", "will impose": a pledge or threat that is itself scheduled
+_SCHEDULED_ACT = re.compile(
+    r"\b(?:planned|scheduled|due\s+to|set\s+to|to\s+take\s+effect|will\s+(?:(?:likely|probably|soon|also)\s+)?"
+    r"impose|(?:will|would)\s+(?:take\s+effect|come\s+into\s+(?:effect|force)))\b",
+    re.IGNORECASE,
+)
+
+
+class _HitStatus:
+    """The status a hit gives its events (:func:`_status`, then a pledge's or a threat's own
+    timing), or ``None`` for no event; found on first call. Most hits yield nothing, and
+    :func:`_build` knows that (too few states) before it needs the status, which is then never
+    looked for. ``status`` is :func:`_status`'s answer, if asked already."""
+
+    __slots__ = ("_args", "_status", "known")
+
+    def __init__(self, text: str, s: int, e: int, hit: _Hit, status: EventStatus | None = None) -> None:
+        self._args = (text, s, e, hit)
+        self._status = status
+        self.known = False  # whether the status has been worked out
+
+    def __call__(self) -> EventStatus | None:
+        if self.known:
+            return self._status
+        text, s, e, hit = self._args
+        status = _status(text, s, e, hit) if self._status is None else self._status
+        if status is EventStatus.PLANNED and hit.type in {EventType.SUPPORT, EventType.HOSTILE}:
+            # a pledge or a threat made now has occurred; only a scheduled act is planned
+            if not _SCHEDULED_ACT.search(text[max(s, hit.start - 60) : min(e, hit.end + 40)]):
+                status = EventStatus.OCCURRED
+        if (
+            status is EventStatus.OCCURRED
+            and hit.type in {EventType.SUPPORT, EventType.HOSTILE}
+            and _TAKES_EFFECT_AFTER.match(text, hit.end, e)
+        ):
+            status = EventStatus.PLANNED  # "a boycott ... would take effect from July 1": still to come
+        self._status, self.known = status, True
+        return status
 
 
 class _SentenceDates:
@@ -1718,7 +1744,7 @@ def _build(
     ctx: _Context,
     hit: _Hit,
     typ: EventType,
-    status: EventStatus,
+    status: _HitStatus,
     s: int,
     e: int,
     refs_all: list[_Ref],
@@ -1761,7 +1787,7 @@ def _build(
     conf = 0.8
 
     def when() -> tuple[str | None, str | None]:  # looked for only once there is an event to date
-        return _nearest_date(ctx, dates, hit, clauses, status is EventStatus.PLANNED, hits)
+        return _nearest_date(ctx, dates, hit, clauses, status() is EventStatus.PLANNED, hits)
 
     has_official = any(r.kind == "actor" and r.actor is not None and r.actor.title for r in in_clause)
     if ctx.company_story and not has_official:
@@ -1781,7 +1807,10 @@ def _build(
         if dropped:
             refs = [r for r in refs if id(r) not in dropped]
             in_clause = [r for r in in_clause if id(r) not in dropped]
-        return _build_visits(ctx, hit, status, s, e, refs, in_clause, clause, *when(), evidence)
+        visit_status = status()
+        if visit_status is None:
+            return []  # negated or hedged: no event
+        return _build_visits(ctx, hit, visit_status, s, e, refs, in_clause, clause, *when(), evidence)
 
     commercial = _commercial(text, ctx.low, ctx.banking_story, s, e, clause)
     if commercial and not has_official and _business_kind(hit):
@@ -2034,6 +2063,8 @@ def _build(
             or (members is not None and typ is EventType.ALLIANCE)
         ):
             # "He said Egypt, Zambia ... would be represented", "the meeting", "the coalition": reported already
+            if status() is None:
+                return []  # negated or hedged: no event
             extra_states = states_of(in_scope) if hit.trigger.name == "meeting_attend" else []
             draft = _Draft(
                 typ,
@@ -2130,12 +2161,14 @@ def _build(
             plover, cameo = "CONSULT/third-party", "044"
         elif len(states) >= 3:
             plover = "CONSULT/multilateral"
+    if status() is None:
+        return []  # negated or hedged: no event, whoever its parties
     actors = _actors(ctx, s, e)
     draft = _Draft(
         typ,
         hit.trigger,
         states,
-        status,
+        status(),
         source,
         target,
         *when(),
