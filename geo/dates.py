@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from geo._regex import has_odd_case
+
 __all__ = ["DateExpression", "find_dates", "parse_iso_date", "resolve_date", "resolve_expression"]
 
 _MONTHS = {
@@ -112,22 +114,36 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-# Cheap necessary conditions: a pattern runs only on text that holds what every match of it holds
-# (the month patterns are case-sensitive and every month name starts with one of these prefixes).
-_MONTH_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Cheap necessary conditions: a pattern runs only on text that holds what every match of it holds.
+# The month patterns are case-sensitive, and in each the month name is followed by a space, a comma
+# or a word's end (after "Jan." the dot may be left out): never by a word character ("Market").
+_MONTH_NAME = re.compile(_MONTH + r"(?!\w)")
+_WEEKDAY_NAME = re.compile(_WEEKDAY)  # case-sensitive too
 _UNITS = ("week", "month", "year")  # "weekend" holds "week"
+# what every match of the caseless "day_word" and "vague" patterns holds, in lower case ("last night")
+_DAY_WORDS = ("today", "night", "yesterday", "tomorrow", "morning", "afternoon", "evening")
+_VAGUE_WORDS = ("recent", "back", "soon", "past")
 
 
-def _may_match(kind: str, text: str, low: str) -> bool:
-    if kind in {"month_day", "day_month", "month"}:
-        return any(p in text for p in _MONTH_PREFIXES)
-    if kind == "weekday":
-        return "day" in text
-    if kind == "relative_unit":
-        return any(u in low for u in _UNITS)
-    if kind == "year":
-        return "1" in text or "2" in text
-    return True
+def _possible_kinds(text: str) -> set[str]:
+    """The kinds of date expression that may occur in ``text`` (a superset of those that do)."""
+    kinds = {"relative_unit", "day_word", "vague"}
+    if _MONTH_NAME.search(text):
+        kinds |= {"month_day", "day_month", "month"}
+    if _WEEKDAY_NAME.search(text):
+        kinds.add("weekday")
+    if "19" in text or "20" in text or "18" in text:
+        kinds.add("year")
+    if has_odd_case(text):
+        return kinds  # "ſoon" matches "soon" caselessly, but its lower case does not hold "soon"
+    low = text.lower()
+    if not any(u in low for u in _UNITS):
+        kinds.discard("relative_unit")
+    if not any(w in low for w in _DAY_WORDS):
+        kinds.discard("day_word")
+    if not any(w in low for w in _VAGUE_WORDS):
+        kinds.discard("vague")
+    return kinds
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,9 +182,9 @@ def find_dates(text: str) -> list[DateExpression]:
     """
     found: list[DateExpression] = []
     taken: list[tuple[int, int]] = []
-    low = text.lower()
+    possible = _possible_kinds(text)
     for kind, pattern in _PATTERNS:
-        if not _may_match(kind, text, low):
+        if kind not in possible:
             continue
         for m in pattern.finditer(text):
             s, e = m.span()

@@ -119,3 +119,38 @@ def test_find_dates_gives_spans_into_the_text() -> None:
 )
 def test_parse_iso_date(value: str | None, expected: date | None) -> None:
     assert parse_iso_date(value) == expected
+
+
+def _find_dates_ungated(text: str) -> list[tuple[str, int, int, str]]:
+    """find_dates with every pattern run, as it was before the cheap gates of _possible_kinds."""
+    from geo import dates
+
+    found, taken = [], []
+    for kind, pattern in dates._PATTERNS:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            if kind == "month" and not dates._plausible_month(m):
+                continue
+            found.append((kind, s, e, m.group(0)))
+            taken.append((s, e))
+    return sorted(found, key=lambda d: d[1])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks began on Monday and will resume next month.",
+        "The Market fell; Marchers met in mid-March and early April 1987.",
+        "He left Jan. 5, returned Sept 3 and again on 12 Dec 2001, in May.",
+        "midMarch, earlyJune 1999, TONIGHT, Last Night, this Evening, Yesterday's talks",
+        "In recent weeks, back then, it was RECENTLY said that soon, in the past two years",
+        "Ministers meet on Tuesday and Wednesday morning; next WEEKEND; the coming year",
+        "A deal worth 1,920 mln dlrs in 1986, 20 pct in 2003, since 1850, by 2020.",
+        "yeſterday, ſoon, ınternatıonal talks this morning; \u0130stanbul on Friday",
+        "No date at all in this sentence about tariffs and quotas.",
+    ],
+)
+def test_find_dates_gates_skip_only_patterns_that_cannot_match(text: str) -> None:
+    assert [(d.kind, d.start, d.end, d.text) for d in find_dates(text)] == _find_dates_ungated(text)
