@@ -84,7 +84,8 @@ class CaselessRegex:
         if low is not None and self.lowered is not None:
             return self.lowered.search(low, pos, end) is not None  # as if low ended at end
         head = text[:end]  # what the search sees: look-behinds and \b read before pos, nothing past end
-        if self.lowered is None or has_odd_case(head):
+        # (has_odd_case inlined: most texts are ASCII, and this runs for every short window)
+        if self.lowered is None or (not head.isascii() and has_odd_case(head)):
             return self.pattern.search(text, pos, end) is not None
         return self.lowered.search(head.lower(), pos) is not None
 
