@@ -793,14 +793,24 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
-def _topic_zones(text: str, offset: int) -> list[tuple[int, int]]:
+# a word every match of _TOPIC_NP holds, and one every match of _EXCEPT holds ("except" in "exception")
+_TOPIC_NOUNS = ("issue", "situation", "cause", "question", "problem", "crisis", "conflict", "file", "dossier", "affairs")
+_EXCEPT_WORDS = ("apart", "except", "excluding", "other", "brokered", "mediated")
+
+
+def _topic_zones(text: str, offset: int, low: str | None = None) -> list[tuple[int, int]]:
+    """The spans of ``text`` (at ``offset``) whose states are a topic, not parties. ``low`` is
+    ``text.lower()``, if held for a text without a CASE_ODD character (whose words the cheap tests
+    before the rarer patterns then read)."""
     zones = []
-    for _start, s in _TOPIC.spans(text):
+    for _start, s in _TOPIC.spans(text, low):
         end_m = _TOPIC_END.search(text, s)
         e = end_m.start() if end_m else len(text)
         zones.append((offset + s, offset + e))
-    zones.extend((offset + s, offset + e) for s, e in _TOPIC_NP.spans(text))
-    zones.extend((offset + s, offset + e) for s, e in _EXCEPT.spans(text))
+    if low is None or any(w in low for w in _TOPIC_NOUNS):
+        zones.extend((offset + s, offset + e) for s, e in _TOPIC_NP.spans(text, low))
+    if low is None or any(w in low for w in _EXCEPT_WORDS):
+        zones.extend((offset + s, offset + e) for s, e in _EXCEPT.spans(text, low))
     return zones
 
 
@@ -935,11 +945,16 @@ _DATELINE = re.compile(
 )
 
 
+_TICKER = re.compile(r"<[A-Z][^<>\n]{0,40}>")  # a company's stock symbol, "<RPSY.O>"
+# the dash or colon that ends a dateline
+_DATELINE_END = re.compile(r"\s[-–—]+\s|:\s|\s[-–—]+(?=[A-Z])")
+
+
 def _story_kinds(article: Article) -> tuple[bool, bool]:
     """Whether ``article`` is a company story and whether it is a banking story, from its head."""
     head = f"{article.title}\n{article.text[:300]}"
     # "RAPITECH <RPSY.O> IN HEWLETT PACKARD <HWP> DEAL": a company story; only officials make events
-    company = re.search(r"<[A-Z][^<>\n]{0,40}>", head) is not None
+    company = _TICKER.search(head) is not None
     # "ARGENTINA EXPECTS QUICK AGREEMENT WITH BANKS": every later "agreement" is with the banks
     return company, _BANKING.found(head)
 
@@ -959,7 +974,7 @@ class _Context:
         self.drafts: list[_Draft] = []
         self.dateline_span = (0, 0)
         if self.dateline is not None:
-            sep = re.compile(r"\s[-–—]+\s|:\s|\s[-–—]+(?=[A-Z])").search(
+            sep = _DATELINE_END.search(
                 self.text, self.dateline.end, self.dateline.end + 60
             )
             if sep is not None:
@@ -981,7 +996,7 @@ class _Context:
         # the blocs whose forms occur in the article: no other can match in it or in its sentences
         self.blocs = _blocs_gated_in(self.text)
         for pattern, code, _members in self.blocs:
-            if code and pattern.search(self.text):
+            if code and code not in counts and pattern.search(self.text):
                 counts.setdefault(code, 0)
         self.article_states = frozenset(counts)
         # the dateline's state, when only the dateline city names it ("HONG KONG - ... trading in Hong Kong")
@@ -1186,7 +1201,7 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
         ctx.places_from(s, e),
     )
     actors_here = [r for r in refs_all if r.kind == "actor"]
-    zones = _topic_zones(sent, s)
+    zones = _topic_zones(sent, s, None if ctx.low is None else ctx.low[s:e])
     clauses = _clauses(sent, s)
     dates = _SentenceDates(sent, s, ctx.dateline_span)
     evidence = _evidence(text, s, e)
@@ -1349,11 +1364,12 @@ class _SentenceDates:
         return iter(self._found)
 
 
+_FUTURE_DATE = re.compile(r"\b(?:next|later\s+this|tomorrow|coming|upcoming)\b", re.IGNORECASE)
+
+
 def _future(ctx: _Context, d: _Draft) -> bool:
     """A date after the article's ("later this month", "tomorrow", a later day) makes an event planned."""
-    if d.date_text and re.search(
-        r"\b(?:next|later\s+this|tomorrow|coming|upcoming)\b", d.date_text, re.IGNORECASE
-    ):
+    if d.date_text and _FUTURE_DATE.search(d.date_text):
         return True
     if d.date and ctx.reference is not None and len(d.date) == 10:
         return d.date > ctx.reference.isoformat()
@@ -1740,6 +1756,18 @@ _POSTING_BEFORE = re.compile(
 )
 
 
+_COMPLAINT_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:(?:complaints?|protests?|objections?|challenges?|opposition)\s+"
+    r"(?:against|over|to|about)|complained|protested|objected)\b",
+    re.IGNORECASE,
+)
+_ANAPHORIC_BEFORE = re.compile(r"\b(?:the|this|that|these|such|its)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_EVENT_NOUN = re.compile(
+    r"(?i)(?:talks|meetings?|negotiations|summit|conference|coalition|alliance|agreements?|accords?|"
+    r"treaty|pact|committee|commission|call|conversation|[\w\s-]*(?:committee|commission|room))"
+)
+
+
 def _build(
     ctx: _Context,
     hit: _Hit,
@@ -1880,12 +1908,7 @@ def _build(
         id(r)
         for r in refs
         if r.end <= hit.start
-        and re.match(
-            r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:(?:complaints?|protests?|objections?|challenges?|opposition)\s+"
-            r"(?:against|over|to|about)|complained|protested|objected)\b",
-            text[r.end : hit.start],
-            re.IGNORECASE,
-        )
+        and _COMPLAINT_AFTER.match(text[r.end : hit.start])
     }
     if commercial and typ in {EventType.MEETING, EventType.AGREEMENT, EventType.ALLIANCE, EventType.CALL}:
         # "talks between the Philippine government and its bank advisory committee", "negotiations with
@@ -2047,16 +2070,8 @@ def _build(
                 states = list(allied.countries)
         sent = text[s:e]
         previous = next((d for d in reversed(ctx.drafts) if d.type is typ), None)
-        anaphoric = re.search(
-            r"\b(?:the|this|that|these|such|its)\s+(?:[\w-]+\s+){0,2}$",
-            text[max(s, hit.start - 30) : hit.start],
-            re.IGNORECASE,
-        )
-        is_noun = re.fullmatch(
-            r"(?i)(?:talks|meetings?|negotiations|summit|conference|coalition|alliance|agreements?|accords?|"
-            r"treaty|pact|committee|commission|call|conversation|[\w\s-]*(?:committee|commission|room))",
-            text[hit.start : hit.end].strip(),
-        )
+        anaphoric = _ANAPHORIC_BEFORE.search(text[max(s, hit.start - 30) : hit.start])
+        is_noun = _EVENT_NOUN.fullmatch(text[hit.start : hit.end].strip())
         if previous is not None and (
             hit.trigger.name == "meeting_attend"
             or (anaphoric and is_noun and set(states_of(in_scope)) <= set(previous.countries))
@@ -2319,6 +2334,28 @@ def _mutual_states(text: str, hit: _Hit, refs: list[_Ref], subject: bool = True)
     return None
 
 
+_AGENT_AFTER = re.compile(
+    r"(?:,?\s+(?:and\s+)?\w+ed)*(?:\s+with\s+(?:[\w-]+\s+){0,2}?[\w-]+)?,?\s+(?:by(?!\s+\w+ing\b)|at\s+the\s+hands\s+of)\b"
+)
+_OF_FROM_GAP = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?$")
+_FROM_GAP = re.compile(r"\s+from\s+(?:the\s+)?$")
+_ADJACENT_GAP = re.compile(r"(?:['’]s?)?\s*(?:[\w-]+\s+){0,2}")
+_ITS_BEFORE = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)
+_BARE_ACT_NOUN = re.compile(
+    r"\b(?:attacks?|raids?|strikes?|threats?|war|occupation|invasion|support|aid|backing|loans?|"
+    r"credits?|grants?|assistance|subsid(?:y|ies)|funds?)$",
+    re.IGNORECASE,
+)
+_GIVING_VERB = re.compile(
+    r"\b(?:provid|gave|give|giv|grant|extend|offer|lend|lent|pledg|promis|approv|sign|launch|carr|mount|stag|"
+    r"contribut|donat|send|sent|deliver|allocat|earmark|disburs|commit)\w*\b",
+    re.IGNORECASE,
+)
+_OTHER_CLAUSE_OPENS = re.compile(
+    r",\s*(?:however,\s*)?(?:by\s+)?\w+ing\b|\bby\s+\w+ing\b|\b(?:saying|adding|while|but|because)\b"
+)
+
+
 def _directed_states(
     text: str,
     hit: _Hit,
@@ -2386,21 +2423,18 @@ def _directed_states(
     elif (
         after
         and (
-            re.match(
-                # "attacked and sunk by X", "threatened with sanctions by X"
-                # ("retaliate by imposing taxes on U.S. exports": a means, no agent)
-                r"(?:,?\s+(?:and\s+)?\w+ed)*(?:\s+with\s+(?:[\w-]+\s+){0,2}?[\w-]+)?,?\s+(?:by(?!\s+\w+ing\b)|at\s+the\s+hands\s+of)\b",
-                text[hit.end : hit.end + 60],
-            )
+            # "attacked and sunk by X", "threatened with sanctions by X"
+            # ("retaliate by imposing taxes on U.S. exports": a means, no agent)
+            _AGENT_AFTER.match(text[hit.end : hit.end + 60])
             or (
                 # "the support of Syria", "backing from Moscow"; not "his endorsement of the subsidy index"
                 hit.type is EventType.SUPPORT
-                and re.match(r"\s+(?:of|from)\s+(?:the\s+)?$", text[hit.end : after[0].start])
+                and _OF_FROM_GAP.match(text[hit.end : after[0].start])
             )
             or (
                 # "replying to a warning from Turkey", "threats from Iraq" (but "the invasion of Kuwait")
                 hit.type is EventType.HOSTILE
-                and re.match(r"\s+from\s+(?:the\s+)?$", text[hit.end : after[0].start])
+                and _FROM_GAP.match(text[hit.end : after[0].start])
             )
             # "Angolans were expelled from Congo": the state they leave expels them
             or (
@@ -2415,7 +2449,7 @@ def _directed_states(
         donor_named = False  # "with Canadian aid", "Japan's loans": the state named at the noun gives
         if before:
             gap = text[before[-1].end : hit.start]
-            if re.fullmatch(r"(?:['’]s?)?\s*(?:[\w-]+\s+){0,2}", gap):
+            if _ADJACENT_GAP.fullmatch(gap):
                 # "Moscow's support", "Israeli occupation", "UK support": the adjacent state alone,
                 # with any state joined to it by "and" ("Iraq and Syria's ...")
                 src = [before[-1].country]
@@ -2430,7 +2464,7 @@ def _directed_states(
                 pass  # "Britain will give India 50 mln stg in aid": handled below
             elif (
                 hit.type is EventType.HOSTILE
-                and re.search(r"\b(?:its|their)\s+$", gap, re.IGNORECASE)
+                and _ITS_BEFORE.search(gap)
                 and (not after or after[0].start - hit.end <= 20)
             ):
                 # "Iran had kept up its attacks", "Britain criticised Iraq for its attacks on Kuwait":
@@ -2438,17 +2472,7 @@ def _directed_states(
                 # is left out: "Russia reaffirmed its support for Iraq" in a lede restates a later
                 # sentence's support, and supports in two sentences are two events, see _merge.)
                 src = [r.country for r in _groups(before, text)[-1]]
-            elif re.search(
-                r"\b(?:attacks?|raids?|strikes?|threats?|war|occupation|invasion|support|aid|backing|loans?|"
-                r"credits?|grants?|assistance|subsid(?:y|ies)|funds?)$",
-                text[hit.start : hit.end],
-                re.IGNORECASE,
-            ) and not re.search(
-                r"\b(?:provid|gave|give|giv|grant|extend|offer|lend|lent|pledg|promis|approv|sign|launch|carr|mount|stag|"
-                r"contribut|donat|send|sent|deliver|allocat|earmark|disburs|commit)\w*\b",
-                gap,
-                re.IGNORECASE,
-            ):
+            elif _BARE_ACT_NOUN.search(text[hit.start : hit.end]) and not _GIVING_VERB.search(gap):
                 return None  # a bare noun ("continued attacks") needs its actor next to it
             else:
                 src = [r.country for r in _groups(before, text)[0]]  # the clause's subject
@@ -2467,10 +2491,7 @@ def _directed_states(
         if (
             groups_after
             and hit.type is EventType.SUPPORT
-            and re.search(
-                r",\s*(?:however,\s*)?(?:by\s+)?\w+ing\b|\bby\s+\w+ing\b|\b(?:saying|adding|while|but|because)\b",
-                text[hit.end : groups_after[0][0].start],
-            )
+            and _OTHER_CLAUSE_OPENS.search(text[hit.end : groups_after[0][0].start])
         ):
             groups_after = []  # "endorsed the plan, saying the EC would gain": the EC sits in another clause
         if (
