@@ -625,14 +625,15 @@ def _refs_in(
     dateline_only: str | None = None,
     blocs: Sequence[tuple[re.Pattern[str], str | None, tuple[str, ...]]] | None = None,
     places: Sequence[Mention] | None = None,
+    actors: Sequence[Actor] | None = None,
 ) -> list[_Ref]:
     """State references inside ``[start, end)``, by position, with non-state uses filtered out.
 
     ``skip`` is the dateline ("TAUPO, New Zealand, March 23 -"): where the story was filed, not who acted.
     ``dateline_only`` is the dateline's state when the story names it nowhere else: an official given
     that nationality got it from the dateline alone, so he is no party.
-    ``blocs`` narrows :func:`_blocs` to those the article can hold, ``places`` the mentions to
-    those that can lie in the span (speed-ups; default: all).
+    ``blocs`` narrows :func:`_blocs` to those the article can hold, ``places`` and ``actors`` the
+    mentions to those that can lie in the span (speed-ups; default: all).
     """
     refs: list[_Ref] = []
     if "EU" in article_states:
@@ -713,16 +714,17 @@ def _refs_in(
             )
         )
         refs.append(_Ref(m.start, m.end, m.country, kind, mention=m, weak=weak, topic=topic))
-    refs.extend(_actor_refs(mentions, start, end, skip, dateline_only))
+    refs.extend(_actor_refs(mentions.actors if actors is None else actors, start, end, skip, dateline_only))
     refs.sort(key=lambda r: (r.start, r.end))
     return refs
 
 
 def _actor_refs(
-    mentions: Mentions, start: int, end: int, skip: tuple[int, int], dateline_only: str | None
+    actors: Iterable[Actor], start: int, end: int, skip: tuple[int, int], dateline_only: str | None
 ) -> Iterator[_Ref]:
-    """The officials and bodies inside ``[start, end)`` that stand for a state (see :func:`_refs_in`)."""
-    for a in mentions.actors:
+    """The officials and bodies of ``actors`` inside ``[start, end)`` that stand for a state (see
+    :func:`_refs_in`)."""
+    for a in actors:
         if a.country and a.country == dateline_only:
             continue  # "HONG KONG - ... after meeting Treasury Secretary Baker": the dateline is no nationality
         if a.title and a.title.lower().endswith("mayor"):
@@ -737,10 +739,10 @@ def _actor_refs(
             yield _Ref(a.start, a.end, a.country, "actor", actor=a)
 
 
-def _stateless_person_first(mentions: Mentions, start: int, end: int, refs: list[_Ref]) -> bool:
-    """Whether a named official of no known state comes before every official of ``refs`` in
-    ``[start, end)``: "Peres told Egyptian President Hosni Mubarak ...": a later "he" is Peres, whose
-    state is not known, and not Mubarak."""
+def _stateless_person_first(actors: Iterable[Actor], start: int, end: int, refs: list[_Ref]) -> bool:
+    """Whether a named official (of ``actors``) of no known state comes before every official of
+    ``refs`` in ``[start, end)``: "Peres told Egyptian President Hosni Mubarak ...": a later "he" is
+    Peres, whose state is not known, and not Mubarak."""
     first = min((r.start for r in refs), default=end)
     return any(
         a.country is None
@@ -748,7 +750,7 @@ def _stateless_person_first(mentions: Mentions, start: int, end: int, refs: list
         and a.title is not None
         and a.name[:1].isupper()
         and a.title not in a.name.lower()
-        for a in mentions.actors
+        for a in actors
     )
 
 
@@ -1016,12 +1018,21 @@ class _Context:
         self.visit_dest_spans: list[tuple[int, int]] = []
         self._places = sorted(mentions.places, key=lambda m: m.start)  # by start already; bisect relies on it
         self._place_starts = [m.start for m in self._places]
+        # officials by start; a stable sort, so those at one start keep their order (refs of one
+        # span come out as they did from the unsorted list)
+        self._actors = sorted(mentions.actors, key=lambda a: a.start)
+        self._actor_starts = [a.start for a in self._actors]
         self.company_story, self.banking_story = _story_kinds(article)
 
     def places_from(self, start: int, end: int) -> list[Mention]:
         """The place mentions that start inside ``[start, end)``."""
         lo = bisect.bisect_left(self._place_starts, start)
         return self._places[lo : bisect.bisect_left(self._place_starts, end, lo)]
+
+    def actors_from(self, start: int, end: int) -> list[Actor]:
+        """The officials that start inside ``[start, end)``, by start."""
+        lo = bisect.bisect_left(self._actor_starts, start)
+        return self._actors[lo : bisect.bisect_left(self._actor_starts, end, lo)]
 
     def dateline_place(self) -> Place | None:
         d = self.dateline
@@ -1183,10 +1194,11 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
     ]
     if not hits:
         # a sentence without a trigger only names the official a later "he" may stand for
-        actors = list(_actor_refs(ctx.mentions, s, e, ctx.dateline_span, ctx.dateline_only))
+        officials = ctx.actors_from(s, e)
+        actors = list(_actor_refs(officials, s, e, ctx.dateline_span, ctx.dateline_only))
         if actors:
             ctx.last_actor_country = min(actors, key=lambda r: (r.start, r.end)).country
-        if _stateless_person_first(ctx.mentions, s, e, actors):
+        if _stateless_person_first(officials, s, e, actors):
             ctx.last_actor_country = None
         return
     refs_all = _refs_in(
@@ -1199,6 +1211,7 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
         ctx.dateline_only,
         ctx.blocs,
         ctx.places_from(s, e),
+        ctx.actors_from(s, e),
     )
     actors_here = [r for r in refs_all if r.kind == "actor"]
     zones = _topic_zones(sent, s, None if ctx.low is None else ctx.low[s:e])
@@ -1301,7 +1314,7 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
                 ctx.last_states = list(d.countries)
     if actors_here:
         ctx.last_actor_country = actors_here[0].country
-    if _stateless_person_first(ctx.mentions, s, e, actors_here):
+    if _stateless_person_first(ctx.actors_from(s, e), s, e, actors_here):
         ctx.last_actor_country = None
 
 
