@@ -1853,7 +1853,9 @@ def _build(
             return []  # negated or hedged: no event
         return _build_visits(ctx, hit, visit_status, s, e, refs, in_clause, clause, *when(), evidence)
 
-    commercial = _commercial(text, ctx.low, ctx.banking_story, s, e, clause)
+    # business talk bears only on the kinds companies have too (talks, deals, aid): below, it is
+    # read only with _business_kind or a type of those kinds
+    commercial = _business_kind(hit) and _commercial(text, ctx.low, ctx.banking_story, s, e, clause)
     if commercial and not has_official and _business_kind(hit):
         return []  # companies, banks and unions negotiating: not diplomacy
     non_party: set[int] = set()
