@@ -168,9 +168,11 @@ _TITLE_MOD_BEFORE = re.compile(
     r"\b(?:Deputy|Vice|Prime|Foreign|Acting|Finance|Trade|Defen[cs]e|Interior|Economy|Agriculture|Justice)"
     r"[ \xa0]$"
 )
-_PREV_PARTICLE = re.compile(
-    r"([A-Z][\w'’-]*)[ \xa0](?:de|del|della|la|le|da|do|dos|das|di|du|van|von|der|den|bin|ibn|ben|abu|al|el|ul|y|arap|ould|wa|zu|af)[ \xa0]$"
+_PREV_PARTICLES = frozenset(
+    """de del della la le da do dos das di du
+    van von der den bin ibn ben abu al el ul y arap ould wa zu af""".split()
 )
+_PREV_PARTICLE = re.compile(r"([A-Z][\w'’-]*)[ \xa0](?:" + "|".join(sorted(_PREV_PARTICLES)) + r")[ \xa0]$")
 _NEXT_WORD = re.compile(r"^[ \xa0]([A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)")
 # a capitalised word after a place that names an accord or a meeting there: the place is kept
 # ("1956 Geneva Convention", "Schengen Agreement"; meetings only after a sizeable place, "the Madrid
@@ -193,10 +195,13 @@ _ORG_NAME_AFTER = re.compile(
 )
 _OF_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \xa0]of(?:[ \xa0]the)?(?:[ \xa0][A-Z][a-z]+)?[ \xa0]$")
 _POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)(?!\w)")
+_LOCATIVE_WORDS = tuple(
+    """in to from at into near outside inside via across toward towards through around visit visited visiting
+    visits arrived arrives arriving left leave flew travel travelled traveled based born embassy""".split()
+)
+_LOCATIVE_ENDINGS = _LOCATIVE_WORDS + ("the",)  # the last word before a match of _LOCATIVE_BEFORE ends so
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|to|from|at|into|near|outside|inside|via|across|toward|towards|through|around|visit(?:ed|ing|s)?|"
-    r"arriv(?:ed|es|ing)|left|leave|flew|travel(?:led|ed)?|based|born|embassy)[ \xa0]+(?:the[ \xa0]+)?$",
-    re.IGNORECASE,
+    r"\b(?:" + "|".join(_LOCATIVE_WORDS) + r")[ \xa0]+(?:the[ \xa0]+)?$", re.IGNORECASE
 )
 _SPEECH_AFTER = re.compile(
     r"^,?[ \xa0]+(?:(?:has|have|had|will|would|could|may|might|must|is|was|were|are|did|does|also|has also|"
@@ -541,7 +546,22 @@ _LONG_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]{3,}")
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    for s, e in spans:  # a loop, not any(): asked ~70,000 times over a corpus, of a span or two
+        if s <= pos < e:
+            return True
+    return False
+
+
+def _last_word(before: str) -> str:
+    """The last whitespace-separated word of ``before`` ("" if none).
+
+    A pattern anchored at the end of ``before`` ("[ \xa0]$") matches in this word and the spaces
+    after it (or a newline: "$" also matches before a final one), so a test of the word can rule
+    the pattern out (see the tests). Under re.IGNORECASE "İn" and "ın" are "in": a test that
+    compares lower case must leave a word that is not ASCII to the search.
+    """
+    words = before.rsplit(None, 1)
+    return words[-1] if words else ""
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -738,7 +758,7 @@ def _find_places(
         is_dl = dateline_span is not None and start == dateline_span[0] and end == dateline_span[1]
         if article.furniture and article.is_furniture(start, end):
             continue
-        places = _candidates(gazetteer, key)
+        places = _cached_candidates(gid, key)  # (_candidates, with _GAZ[gid] set above)
         if not places:
             continue
         if not is_dl and places[0].kind is PlaceKind.ORGANISATION and " " in key:
@@ -964,9 +984,8 @@ def _find_dateline(text: str) -> tuple[int, int] | None:
 
 
 _ACCEPT, _REJECT, _PERSON, _BLOCK = 0, 1, 2, 3
-_CLUB_BEFORE = re.compile(
-    r"(?:^|[\s(])(?:Real|Atl[eé]tico|Sporting|Dynamo|Dinamo|Olympique|Borussia|FC|AC|Inter)[ \xa0]$"
-)
+_CLUB_WORDS = tuple("Real Atletico Atlético Sporting Dynamo Dinamo Olympique Borussia FC AC Inter".split())
+_CLUB_BEFORE = re.compile(r"(?:^|[\s(])(?:" + "|".join(_CLUB_WORDS) + r")[ \xa0]$")
 _OCCASION_AFTER = re.compile(r"\s+(?:day|anniversary|celebrations?|holiday|eve)\b", re.IGNORECASE)
 _DISEASE_AFTER = re.compile(r"\s+(?:ha?emorrhagic\s+)?(?:virus|fever|flu)\b", re.IGNORECASE)
 
@@ -1002,12 +1021,19 @@ def _accept_toponym(
         return _REJECT  # acronyms in running text ("IT", "AND"; "S.C.", "L.A." are places), "Ky"
     before = text[max(0, start - 40) : start]
     after = text[end : end + 60]
+    # The patterns ending "$" below are searched for at every position of ``before`` (about a
+    # microsecond each), but any match lies in its last word: a string test of that word first
+    # rules most of them out, and the search still decides.
+    last_word = _last_word(before)
     said_place: list[bool] = []  # does the context say "place"? asked only where it matters
 
     def locative() -> bool:
         if not said_place:
             said_place.append(
-                bool(_LOCATIVE_BEFORE.search(before))
+                bool(
+                    (not last_word.isascii() or last_word.lower().endswith(_LOCATIVE_ENDINGS))
+                    and _LOCATIVE_BEFORE.search(before)
+                )
                 or bool(_CONTAINER_AFTER.match(after))
                 or bool(_HEAD_NOUN_AFTER.match(after))
             )
@@ -1037,7 +1063,7 @@ def _accept_toponym(
             or not (locative() or prominent and not _sentence_initial(text, start))
         ):
             return _REJECT
-    if _CLUB_BEFORE.search(before):
+    if last_word.endswith(_CLUB_WORDS) and _CLUB_BEFORE.search(before):
         return _REJECT  # "Real Madrid", "Atletico Madrid", "Dynamo Kiev", "Inter Milan": a football club
     if not major and _TITLE_MOD_BEFORE.search(before):
         return _REJECT  # "Foreign Minster" (a misspelt title, not the town), "Vice Presidente"
@@ -1046,6 +1072,7 @@ def _accept_toponym(
         and low in lex.given_names
         and not prominent
         and not locative()
+        and not last_word.islower()  # no capital, no previous word (_PREV_WORD)
         and _PREV_WORD.search(before)
     ):
         # "Algeria Names Aziz As Premier": title case hides the surname test below (a table
@@ -1060,7 +1087,7 @@ def _accept_toponym(
         and _SAINT_BUILDING_AFTER.match(after)
     ):
         return _BLOCK  # "the Saint Peter and Saint Paul Coptic Orthodox Church": a church, not the parish
-    m = _HYPHEN_BEFORE.search(before)
+    m = _HYPHEN_BEFORE.search(before) if last_word.endswith("-") else None
     if m and not (
         _is_place_word(m.group(1), gazetteer)
         or m.group(1) in lex.demonyms
@@ -1074,10 +1101,10 @@ def _accept_toponym(
         or m.group(1).lower() in _HYPHEN_SUFFIXES
     ):
         return _REJECT  # "Rahman-Smith"
-    m = _PREV_PARTICLE.search(before)
+    m = _PREV_PARTICLE.search(before) if last_word in _PREV_PARTICLES else None
     if m and m.group(1).lower() not in lex.function_words:
         return _PERSON  # "Miguel de la Madrid", "Osama bin Laden"
-    m = _PREV_WORD.search(before)
+    m = None if last_word.islower() else _PREV_WORD.search(before)
     if m and m.group(0).endswith(". ") and len(m.group(1)) > 3:
         m = None  # "...Development. Ohio received": a sentence ends before the name
     if m:
@@ -1096,7 +1123,7 @@ def _accept_toponym(
             and _is_common(gazetteer, wl)
         ):
             return _PERSON  # "Fuad Hussein", "Meghan Morrison", "Tom Ingram"
-    pair = _SLASH_PAIR_BEFORE.search(before)
+    pair = _SLASH_PAIR_BEFORE.search(before) if last_word.endswith("/") else None
     if (
         pair
         and places[0].kind is PlaceKind.COUNTRY
@@ -1126,7 +1153,7 @@ def _accept_toponym(
             if not major:
                 return _PERSON  # "Jordan Peterson", "Tom Ingram" seen from the left
             return _BLOCK
-    m = _OF_BEFORE.search(before)
+    m = _OF_BEFORE.search(before) if "of" in before else None
     if m and m.group(1).lower() in _ORG_OF_HEADS:
         return _BLOCK  # "Bank of England", "University of Iowa"
     if low in lex.given_names and not prominent and not locative():

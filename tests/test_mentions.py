@@ -892,3 +892,34 @@ def test_a_word_capitalised_only_after_a_dotted_abbreviation_leaves_the_state(ga
     assert text.index("U.S. Position") in us
     assert text.index("U.S. Steel") not in us
 
+
+_BEFORE_WORDS = (
+    "de la Real (Real Atlético Inter in IN İn ın the The visit Visits Tom Mr. "
+    "Abdul- anti- Canada/ Bank of x 1987 Émile ſt"
+).split()
+
+
+@given(
+    st.lists(st.sampled_from(_BEFORE_WORDS), max_size=6),
+    st.lists(st.sampled_from([" ", "\xa0", "  ", "\n", " \n", "", "-", "/", "."]), min_size=6, max_size=6),
+)
+def test_a_pattern_at_the_end_of_before_matches_in_its_last_word(words: list[str], seps: list[str]) -> None:
+    """_accept_toponym tests the last word before searching for these patterns: no match is missed."""
+    from geo import mentions as mn
+
+    before = "".join(w + s for w, s in zip(words, seps))
+    last = mn._last_word(before)
+    if mn._LOCATIVE_BEFORE.search(before):
+        assert not last.isascii() or last.lower().endswith(mn._LOCATIVE_ENDINGS)
+    if mn._CLUB_BEFORE.search(before):
+        assert last.endswith(mn._CLUB_WORDS)
+    if mn._PREV_WORD.search(before):
+        assert not last.islower()
+    if mn._HYPHEN_BEFORE.search(before):
+        assert last.endswith("-")
+    if mn._PREV_PARTICLE.search(before):
+        assert last in mn._PREV_PARTICLES
+    if mn._SLASH_PAIR_BEFORE.search(before):
+        assert last.endswith("/")
+    if mn._OF_BEFORE.search(before):
+        assert "of" in before
