@@ -832,13 +832,18 @@ def _find_places(
     _resolve(kept, text, states, lex)
     _anchor_relative_places(kept, text)
     kept = _drop_lonely_given_names(kept, text, lex)
+    if at_least > 0:
+        # the states of the mentions below (marking metonyms changes no place and no state)
+        named = {
+            c.place.country
+            for c in kept
+            if c.kind is not MentionKind.NONSTATE and c.place is not None and c.place.country
+        }
+        if len(named) < at_least:
+            return None
     _mark_metonyms(kept, text, states)
 
     places_out = [_to_mention(c, text) for c in kept if c.kind is MentionKind.NONSTATE or c.place is not None]
-    if at_least > 0:
-        named = {m.country for m in places_out if m.country and m.kind is not MentionKind.NONSTATE}
-        if len(named) < at_least:
-            return None
     return article, places_out, headings
 
 
@@ -1681,13 +1686,16 @@ def _with_neighbours(cells: _Cells) -> _Cells:
 
 
 @functools.lru_cache(maxsize=100_000)
-def _priors(gaz_id: int, key: str, hq: bool, surface: str) -> tuple[tuple[float, float, bool, bool], ...]:
+def _priors(
+    gaz_id: int, key: str, hq: bool, surface: str
+) -> tuple[tuple[float, float, bool, bool, float], ...]:
     """Per entry of a candidate, the parts of its score that do not depend on the article.
 
-    ``(prior, bonus, located, town)``: ``prior`` is rank, population, kind and own-name; ``bonus``
-    is the capital's (or a province's namesake city's) bonus, added later in the same order as
-    before so that every score is the same float; ``located``: it has coordinates; ``town``: a
-    city or a county (what a named province around it supports).
+    ``(prior, bonus, located, town, ceiling)``: ``prior`` is rank, population, kind and own-name;
+    ``bonus`` is the capital's (or a province's namesake city's) bonus, added later in the same
+    order as before so that every score is the same float; ``located``: it has coordinates;
+    ``town``: a city or a county (what a named province around it supports); ``ceiling``: the
+    highest ``prior + bonus`` of this entry and every later one.
     """
     states = _states_for(gaz_id)
     places = _entries(gaz_id, key, hq)
@@ -1703,6 +1711,10 @@ def _priors(gaz_id: int, key: str, hq: bool, surface: str) -> tuple[tuple[float,
             bonus = 2.5  # Geneva, Osaka, Sao Paulo: the city before the province named after it
         located = p.lat is not None and p.lon is not None
         out.append((s, bonus, located, p.kind in (PlaceKind.CITY, PlaceKind.ADMIN2)))
+    ceiling = -math.inf
+    for i in reversed(range(len(out))):
+        ceiling = max(ceiling, out[i][0] + out[i][1])
+        out[i] += (ceiling,)
     return tuple(out)
 
 
@@ -1730,10 +1742,22 @@ def _best(
     priors = _priors(id(states.gaz), c.key, c.hq, surface)
     grid_most = 2.4 if len(grid) > 1 else 0.0
     container_most = 4.0 if container is not None else 0.0
+    # what the article adds to any entry at most: its states (1.5 + 2.5 * share + 1.0), the
+    # dateline, and the costly terms below
+    context_most = (
+        5.0
+        + (5.0 if c.dateline else 0.0)
+        + (1.2 if anchor_cells else 0.0)
+        + grid_most
+        + (1.5 if regions else 0.0)
+        + container_most
+    )
     for rank, p in enumerate(c.places):
+        s, bonus, located, is_town, ceiling = priors[rank]
+        if ceiling + context_most + 1e-9 <= best_score:
+            break  # neither this entry nor a later one can pass the best (most names: after the first)
         if town and p.kind is PlaceKind.COUNTRY:
             continue
-        s, bonus, located, is_town = priors[rank]
         country = p.country
         if country and evidence.get(country):
             share = evidence[country] / total
