@@ -1474,7 +1474,7 @@ def _longest_first(cands: list[_Cand]) -> list[_Cand]:
     taken = bytearray(max(c.end for c in order) + 1)  # characters already claimed: linear, not quadratic
     out = []
     for c in order:
-        if any(taken[c.start : c.end]):
+        if taken.find(1, c.start, c.end) >= 0:  # (no slice to copy, as any(taken[c.start : c.end]) makes)
             continue
         taken[c.start : c.end] = b"\x01" * (c.end - c.start)
         out.append(c)
@@ -1543,6 +1543,14 @@ def _resolve(cands: list[_Cand], text: str, states: _States, lex: Lexicon) -> No
     support_cache: dict[tuple[str, int], float] = {}
     anchors: dict[tuple[int, int], set[str]] = {}
     regions: list[Place] = []
+    # the names to choose for, each with its container and its folded surface: the same in both passes
+    to_choose = []
+    for c in cands:
+        if c.source == "gaz" and len(c.places) > 1:
+            container = _container_after(c, cands, text)
+            to_choose.append((c, container, _fold(text[c.start : c.end])))
+        elif c.source == "gaz":
+            c.place = c.places[0]
     for _ in range(2):
         total = sum(evidence.values()) or 1  # evidence, anchors and regions are fixed for a pass
         anchor_cells = _AnchorCells(anchors)
@@ -1550,14 +1558,7 @@ def _resolve(cands: list[_Cand], text: str, states: _States, lex: Lexicon) -> No
         # within a pass the choice depends on the name and these few facts, not on where it stands:
         # a name said again ("U.S." ten times) is chosen once
         chosen: dict[tuple[str, bool, bool, int, str], Place] = {}
-        for c in cands:
-            if c.source != "gaz":
-                continue
-            if len(c.places) == 1:
-                c.place = c.places[0]
-                continue
-            container = _container_after(c, cands, text)
-            surface = _fold(text[c.start : c.end])
+        for c, container, surface in to_choose:
             memo = (c.key, c.hq, c.dateline, id(container), surface)
             place = chosen.get(memo)
             if place is None:
@@ -1635,12 +1636,12 @@ def _support_grid(cands: list[_Cand], gaz_id: int) -> dict[tuple[int, int], dict
     in every state ("Academy", "Delta") almost none.
     """
     grid: dict[tuple[int, int], dict[str, float]] = {}
-    for c in cands:
-        if c.source != "gaz":
-            continue
-        for cell_key, weight in _local_cells(gaz_id, c.key, c.hq):
+    # each name once (a name said again adds nothing), in the order first said: the order of the
+    # cells and of their names, and so of the sums in _support, is unchanged
+    for key, hq in dict.fromkeys((c.key, c.hq) for c in cands if c.source == "gaz"):
+        for cell_key, weight in _local_cells(gaz_id, key, hq):
             cell = grid.setdefault(cell_key, {})
-            cell[c.key] = max(cell.get(c.key, 0.0), weight)
+            cell[key] = max(cell.get(key, 0.0), weight)
     return grid
 
 
