@@ -923,3 +923,23 @@ def test_a_pattern_at_the_end_of_before_matches_in_its_last_word(words: list[str
         assert last.endswith("/")
     if mn._OF_BEFORE.search(before):
         assert "of" in before
+
+
+_AFTER_STATE_WORDS = (
+    "'s ’s 's. Foreign Minister minister ministers Ministry ministry foreign deputy prime said says "
+    "which government Government officials counterpart president-elect newly-appointed high-ranking "
+    "envoy the Iraqi Mınister \u212aing Shultz George central bank Bank"
+).split()
+
+
+@given(
+    st.lists(st.sampled_from(_AFTER_STATE_WORDS), max_size=5),
+    st.lists(st.sampled_from([" ", "\xa0", ", ", "-", "", "."]), min_size=5, max_size=5),
+)
+def test_the_cheap_test_after_a_state_misses_no_title(words: list[str], seps: list[str]) -> None:
+    """_find_actors skips the patterns after a state where _may_open_title_after_state says none can match."""
+    from geo import mentions as mn
+
+    tail = "".join(s + w for w, s in zip(words, seps))
+    if not mn._may_open_title_after_state(tail):
+        assert not any(rx.match(tail) for rx in mn._actor_regexes()[:3]), tail
