@@ -357,22 +357,32 @@ def _stem_automaton() -> Any:
     """An Aho–Corasick automaton over the plain form of every trigger stem.
 
     Each stem maps to its length and the indexes (in :func:`load_triggers`) of the triggers it
-    gates anywhere, and of those it gates only at the start of a word (``\\bstem``).
+    gates anywhere, of those it gates only at the start of a word (``\\bstem``), and of those it
+    gates only as a whole word (``\\bstem\\b``: "go" is no sign of "government").
     """
     import ahocorasick
 
     anywhere: dict[str, set[int]] = {}
     word_start: dict[str, set[int]] = {}
+    whole_word: dict[str, set[int]] = {}
     for i, trig in enumerate(load_triggers()):
         for stem in trig.stems:
-            if stem.startswith(_WORD_START):
+            if stem.startswith(_WORD_START) and stem.endswith(_WORD_START) and len(stem) > 4:
+                whole_word.setdefault(stem[2:-2], set()).add(i)
+            elif stem.startswith(_WORD_START):
                 word_start.setdefault(stem.removeprefix(_WORD_START), set()).add(i)
             else:
                 anywhere.setdefault(stem, set()).add(i)
     automaton = ahocorasick.Automaton()
-    for stem in sorted(anywhere.keys() | word_start.keys()):
+    for stem in sorted(anywhere.keys() | word_start.keys() | whole_word.keys()):
         automaton.add_word(
-            stem, (len(stem), frozenset(anywhere.get(stem, ())), frozenset(word_start.get(stem, ())))
+            stem,
+            (
+                len(stem),
+                frozenset(anywhere.get(stem, ())),
+                frozenset(word_start.get(stem, ())),
+                frozenset(whole_word.get(stem, ())),
+            ),
         )
     automaton.make_automaton()
     return automaton
@@ -381,11 +391,15 @@ def _stem_automaton() -> Any:
 def _gated_triggers(low: str) -> list[int]:
     """Indexes of the triggers (in priority order) with a stem in the lower-cased sentence ``low``."""
     found: set[int] = set()
-    for last, (size, anywhere, word_start) in _stem_automaton().iter(low):
+    for last, (size, anywhere, word_start, whole_word) in _stem_automaton().iter(low):
         found |= anywhere
+        if not (word_start or whole_word):
+            continue
         first = last - size + 1
-        if word_start and (first == 0 or not (low[first - 1].isalnum() or low[first - 1] == "_")):
-            found |= word_start  # as the regex's \b
+        if first == 0 or not (low[first - 1].isalnum() or low[first - 1] == "_"):  # as the regex's \b
+            found |= word_start
+            if whole_word and (last + 1 == len(low) or not (low[last + 1].isalnum() or low[last + 1] == "_")):
+                found |= whole_word
     return sorted(found)
 
 

@@ -1701,9 +1701,13 @@ def _gate_sentences(shared_dir) -> list[str]:  # type: ignore[no-untyped-def]
 def test_trigger_stems_never_hide_a_match(shared_dir) -> None:  # type: ignore[no-untyped-def]
     """The cheap stem gate must pass every sentence that the trigger's regex matches.
 
-    A ``\\bstem`` must start a word inside the match, as the gate only counts it there.
+    A ``\\bstem`` must start a word inside the match, and a ``\\bstem\\b`` be a whole word there,
+    as the gate only counts them there.
     """
     import re
+
+    def bounded(low: str, at: int) -> bool:  # a word boundary before position ``at``, as \b
+        return at == 0 or at == len(low) or not (low[at - 1].isalnum() or low[at - 1] == "_")
 
     for trig in load_triggers():
         assert trig.stems, trig.name
@@ -1712,12 +1716,27 @@ def test_trigger_stems_never_hide_a_match(shared_dir) -> None:  # type: ignore[n
             for m in trig.pattern.finditer(sent):
                 found = []
                 for stem in trig.stems:
-                    plain = stem.removeprefix("\\b")
+                    start = stem.startswith("\\b")
+                    whole = start and stem.endswith("\\b") and len(stem) > 4
+                    plain = stem[2:-2] if whole else stem.removeprefix("\\b")
                     for o in re.finditer(re.escape(plain), low[m.start() : m.end()]):
                         at = m.start() + o.start()
-                        if stem == plain or at == 0 or not (low[at - 1].isalnum() or low[at - 1] == "_"):
+                        end = at + len(plain)
+                        if (not start or bounded(low, at)) and (
+                            not whole or end == len(low) or not (low[end].isalnum() or low[end] == "_")
+                        ):
                             found.append(stem)
                 assert found, (trig.name, m.group(0))
+
+
+def test_a_whole_word_stem_gates_only_the_word() -> None:
+    from geo import events
+
+    leave = next(i for i, t in enumerate(load_triggers()) if t.name == "visit_leave")
+    assert leave in events._gated_triggers("he will go to tokyo")
+    assert leave in events._gated_triggers("go")
+    # "go" inside a word, or at its start, is no sign of a journey
+    assert leave not in events._gated_triggers("the government and the ago-old gold market")
 
 
 def _ungated_hits(text: str) -> list[tuple[str, int, int]]:
