@@ -638,6 +638,11 @@ _SEAT = re.compile(r"[-–](?:based|born|made|built|listed)\b")
 _AND_OR = re.compile(r"[\s,]+(?:and|or)\b")
 
 
+# the rest of a company's name after a state's: capitalised words, then a company's head
+_COMPANY_NAME_AFTER = re.compile(
+    r"[ \xa0]+(?:[A-Z][\w&'’-]*[ \xa0]+){0,3}?(?:Corp(?:oration)?|Co|Company|Inc|Ltd|Plc|PLC|Airways|"
+    r"Air[ \xa0]+Lines|Airlines|Broadcasting|Petroleum|Motors)\b"
+)
 # an amount of money, right before a currency given in parentheses ("$160 million (U.S.)")
 _AMOUNT_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|mln|bln|dlrs?|dollars?|cents))\s*$", re.IGNORECASE)
 
@@ -726,6 +731,8 @@ def _refs_in(
             continue  # "the Greek-majority island", "Russian-speaking residents": people, not the state
         if kind in {"country", "demonym", "metonym"} and _CURRENCY_AFTER.match(after):
             continue  # "75 mln New Zealand dlr eurobonds", "the U.S. dollar": a currency, no party
+        if kind in {"country", "demonym"} and _COMPANY_NAME_AFTER.match(after):
+            continue  # "the British Broadcasting Corp", "Japan Air Lines Co": a company's name, no party
         topic = kind == "demonym" and bool(_TOPIC_HEADS.match(after)) and not _STATE_HEADS.match(after)
         weak = (
             topic

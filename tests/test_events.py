@@ -1444,6 +1444,13 @@ HARD = [
         id="on-his-way-is-not-there-yet",
     ),
     pytest.param(
+        "Iraq lost at least 3,000 men killed, IRNA, monitored by the British Broadcasting Corp, said. "
+        "Japan signed an accord with the British government.",
+        {("agreement", frozenset({"JP", "GB"}), "occurred")},
+        {("hostile", frozenset({"IQ", "GB"}))},
+        id="a-state-in-a-companys-name-is-no-party",
+    ),
+    pytest.param(
         "Wang, who is visiting Russia as the special envoy of Chinese President Xi Jinping, said the talks "
         "were useful. Kenya's trade minister met a visiting Ugandan delegation.",
         {("visit", frozenset({"UG", "KE"}), "occurred"), ("meeting", frozenset({"UG", "KE"}), "occurred")},
