@@ -216,6 +216,17 @@ def _unexpanded_group(
     return None
 
 
+# a state's own bodies meeting: "the National Coffee Committee meeting", "a cabinet session",
+# "a meeting of the Central Committee"
+_DOMESTIC_BODY = (
+    r"(?:(?-i:National|Central|Executive|Federal|Supreme|Revolutionary)(?:[ \xa0]+(?-i:[A-Z])[\w-]*){0,3}[ \xa0]+"
+    r"(?-i:Committee|Council|Board|Commission|Assembly|Congress|Party|Cabinet|Bureau)|"
+    r"cabinet|politburo|parliamentary(?:[ \xa0]+group)?|party|board|shareholders['’]?)"
+)
+_DOMESTIC_BODY_BEFORE = re.compile(rf"\b{_DOMESTIC_BODY}(?:['’]s)?[ \xa0]+$", re.IGNORECASE)
+_DOMESTIC_BODY_AFTER = re.compile(rf"[ \xa0]+of[ \xa0]+(?:the[ \xa0]+|its[ \xa0]+|his[ \xa0]+)?{_DOMESTIC_BODY}\b", re.IGNORECASE)
+
+
 def _own_bloc_meeting(
     text: str,
     hit: _Hit,
@@ -2207,6 +2218,11 @@ def _build(
         group = _unexpanded_group(text, hit, s, e, ctx.article_states, ctx.blocs)
         if group is not None and set(states) <= group:
             return []
+        if typ is EventType.MEETING and (
+            _DOMESTIC_BODY_BEFORE.search(text, max(s, hit.start - 80), hit.start)
+            or _DOMESTIC_BODY_AFTER.match(text, hit.end, e)
+        ):
+            return []  # "the weekly National Coffee Committee meeting", "a cabinet meeting": a body's own
         if typ is EventType.MEETING and _own_bloc_meeting(text, hit, s, e, ctx.blocs):
             return []
         own = _UNNAMED_GROUP_AFTER.match(text, hit.end, e)

@@ -1451,6 +1451,14 @@ HARD = [
         id="a-state-in-a-companys-name-is-no-party",
     ),
     pytest.param(
+        "Colombian finance minister Cesar Gaviria, talking to reporters at the end of the weekly National "
+        "Coffee Committee meeting, said the positions of Brazil and of the United States were far apart. "
+        "Soviet and Chinese officials held a meeting in Peking.",
+        {("meeting", frozenset({"RU", "CN"}), "occurred")},
+        {("meeting", frozenset({"CO", "BR", "US"}))},
+        id="a-states-own-bodys-meeting-is-no-talks-with-others",
+    ),
+    pytest.param(
         "Wang, who is visiting Russia as the special envoy of Chinese President Xi Jinping, said the talks "
         "were useful. Kenya's trade minister met a visiting Ugandan delegation.",
         {("visit", frozenset({"UG", "KE"}), "occurred"), ("meeting", frozenset({"UG", "KE"}), "occurred")},
