@@ -1338,6 +1338,8 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
         for d in drafts:
             terr = _territories()
             d.countries = [c for c in d.countries if terr.get(c) not in d.countries]
+            if len(d.countries) >= 2 and len({terr.get(c, c) for c in d.countries}) < 2:
+                continue  # Guam and Saipan, two territories of one state: a domestic matter too
             attach = d.extra.get("attach")
             if attach is not None:
                 attach.countries = _dedupe([*attach.countries, *d.countries])

@@ -1459,6 +1459,13 @@ HARD = [
         id="a-states-own-bodys-meeting-is-no-talks-with-others",
     ),
     pytest.param(
+        "Guam officials flew to Saipan for talks with Northern Mariana Islands officials. "
+        "Puerto Rico signed an agreement with Guam. Japan signed an agreement with Guam.",
+        {("agreement", frozenset({"JP", "GU"}), "occurred")},
+        {("visit", frozenset({"GU", "MP"})), ("agreement", frozenset({"PR", "GU"}))},
+        id="two-territories-of-one-state-are-a-domestic-matter",
+    ),
+    pytest.param(
         "Wang, who is visiting Russia as the special envoy of Chinese President Xi Jinping, said the talks "
         "were useful. Kenya's trade minister met a visiting Ugandan delegation.",
         {("visit", frozenset({"UG", "KE"}), "occurred"), ("meeting", frozenset({"UG", "KE"}), "occurred")},
