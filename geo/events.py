@@ -1259,6 +1259,18 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
         ctx.actors_from(s, e),
     )
     actors_here = [r for r in refs_all if r.kind == "actor"]
+    # Support and hostility name their two sides among the sentence's refs, or take "he" for the
+    # state of the official named last (see _build): with neither, such a hit yields nothing and
+    # leaves no trace, and a sentence of only such hits need not be read further.
+    one_sided = (
+        _DIRECTED_TYPES
+        if len({r.country for r in refs_all}) < 2
+        and not (ctx.last_actor_country and _PRONOUN_SUBJECT.match(sent))
+        else frozenset()
+    )
+    if all(h.type in one_sided for h in hits):
+        _close_sentence(ctx, s, e, actors_here)
+        return
     zones = _topic_zones(sent, s, None if ctx.low is None else ctx.low[s:e])
     clauses = _clauses(sent, s)
     dates = _SentenceDates(sent, s, ctx.dateline_span)
@@ -1270,6 +1282,8 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
     statuses: dict[int, _HitStatus] = {}  # status of each hit examined (None: as if not examined)
     for i, hit in enumerate(hits):
         typ = hit.type
+        if typ in one_sided:
+            continue
         if _NOMINAL_ATTEND.match(text, hit.start, hit.end) and any(
             h.type is EventType.MEETING and _same_clause(clauses, hit.start, h.start) for h in hits[i + 1 :]
         ):
@@ -1359,6 +1373,14 @@ def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
             ctx.drafts.append(d)
             if len(d.countries) >= 2:
                 ctx.last_states = list(d.countries)
+    _close_sentence(ctx, s, e, actors_here)
+
+
+_DIRECTED_TYPES = frozenset({EventType.SUPPORT, EventType.HOSTILE})
+
+
+def _close_sentence(ctx: _Context, s: int, e: int, actors_here: list[_Ref]) -> None:
+    """Carry the official a later "he" may stand for past a sentence with triggers."""
     if actors_here:
         ctx.last_actor_country = actors_here[0].country
     if _stateless_person_first(ctx.actors_from(s, e), s, e, actors_here):
