@@ -1865,6 +1865,12 @@ def _build(
     hits: Sequence[_Hit] = (),
 ) -> list[_Draft]:
     text = ctx.text
+    if (
+        typ in {EventType.AGREEMENT, EventType.ALLIANCE, EventType.CALL}
+        and len({r.country for r in refs_all}) < 2
+        and not _may_borrow_states(ctx, hit, typ, s, e)
+    ):
+        return []  # what follows would find fewer than two states, and turn the hit down
     refs = [r for r in refs_all if not any(zs <= r.start < ze for zs, ze in zones)]
     if typ is not EventType.HOSTILE:
         # "Egyptian ambassador to Moscow Salah Bassiouni": his posting is no party to what he does
@@ -2305,6 +2311,29 @@ def _build(
                 for p in partners
             ]
     return [draft]
+
+
+def _may_borrow_states(ctx: _Context, hit: _Hit, typ: EventType, s: int, e: int) -> bool:
+    """Whether an agreement, alliance or call in ``[s, e)`` may take states its refs do not name, as
+    :func:`_build` does: an earlier event of its kind it adds to, an alliance's "its members", "the
+    two sides" of the running dyad, or "he" for the state of the official named last. Without, the
+    hit needs two states of its own."""
+    text = ctx.text
+    sent = text[s:e]
+    return (
+        any(d.type is typ for d in ctx.drafts)
+        or (
+            any(d.type is EventType.ALLIANCE for d in ctx.drafts) and _MEMBERS.search(text, s, e) is not None
+        )
+        or _BOTH_SIDES.search(sent) is not None
+        or (
+            bool(ctx.last_actor_country)
+            and (
+                _PRONOUN_SUBJECT.match(sent) is not None
+                or _TITLE_ANAPHOR.search(text[max(s, hit.start - 60) : hit.start]) is not None
+            )
+        )
+    )
 
 
 # multilateral lenders and banks: the giver of a loan or credit they are named with
