@@ -64,10 +64,13 @@ class CaselessRegex:
     True
     """
 
-    __slots__ = ("lowered", "pattern", "superset")
+    __slots__ = ("lowered", "needs", "pattern", "superset")
 
-    def __init__(self, regex: str, flags: int = 0) -> None:
+    def __init__(self, regex: str, flags: int = 0, needs: tuple[str, ...] = ()) -> None:
         self.pattern = re.compile(regex, flags | re.IGNORECASE)
+        # lower-cased words one of which every match holds: where none occurs in the lower-cased
+        # text, :meth:`found` need not run the regex (a big alternation tries every position)
+        self.needs = needs
         lowered = lowered_regex(regex)
         self.lowered = None if lowered is None else re.compile(lowered, flags & ~re.IGNORECASE)
         # a regex with a case-sensitive part: the lower-cased text still says where it may match
@@ -82,12 +85,17 @@ class CaselessRegex:
         """
         end = len(text) if endpos is None else min(endpos, len(text))
         if low is not None and self.lowered is not None:
+            if self.needs and not any(low.find(word, pos, end) >= 0 for word in self.needs):
+                return False
             return self.lowered.search(low, pos, end) is not None  # as if low ended at end
         head = text[:end]  # what the search sees: look-behinds and \b read before pos, nothing past end
         # (has_odd_case inlined: most texts are ASCII, and this runs for every short window)
         if self.lowered is None or (not head.isascii() and has_odd_case(head)):
             return self.pattern.search(text, pos, end) is not None
-        return self.lowered.search(head.lower(), pos) is not None
+        head = head.lower()
+        if self.needs and not any(head.find(word, pos) >= 0 for word in self.needs):
+            return False
+        return self.lowered.search(head, pos) is not None
 
     def spans(self, text: str, low: str | None = None) -> list[tuple[int, int]]:
         """The spans of ``pattern.finditer(text)``.

@@ -333,6 +333,7 @@ _COMMERCIAL = CaselessRegex(
 _BANKING = CaselessRegex(
     r"\b(?:bank(?:s|ers)|banque|banco|banca|creditors?|lenders|advisory\s+committee|steering\s+committee|bondholders|"
     r"commercial\s+bank|creditor\s+bank)\b",
+    needs=("ban", "creditor", "lenders", "committee", "bondholders"),
 )
 # where a traveller comes from: "arrived from Moscow", "flew to Jakarta yesterday from Tokyo"
 _ORIGIN_BEFORE = CaselessRegex(

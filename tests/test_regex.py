@@ -60,6 +60,7 @@ _TEXTS = [
     "EXCEPT FOR THE SYRIAN ISSUE, discussions on trade went on in the north of",
     "Plans To Meet Next Week; The Crisis In Lebanon Regarding <ABC.N> investors",
     "ſhareholders and ınvestors İn the company will propoſe a plan",
+    "Its LENDERS, the Steering  Committee, bondholders and the Creditor bank; Banque, banco, bankers",
 ]
 
 
