@@ -185,11 +185,17 @@ def _bloc_gates() -> tuple[re.Pattern[str], ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def _gate_of_bloc() -> dict[int, re.Pattern[str]]:
+    """The gate (:func:`_bloc_gates`) of each of :func:`_blocs`, by the id of the bloc's pattern (a
+    pattern's own hash reads its whole compiled code)."""
+    blocs_and_gates = zip(_blocs(), _bloc_gates(), strict=True)
+    return {id(pattern): gate for (pattern, _code, _members), gate in blocs_and_gates}
+
+
 def _blocs_gated_in(text: str) -> tuple[tuple[re.Pattern[str], str | None, tuple[str, ...]], ...]:
     """The :func:`_blocs` whose forms occur in ``text`` (no other can match in it or in its sentences).
 
-    Cached for the last text: the pipeline asks first whether the article names a bloc
-    (:func:`_names_a_bloc`), then the article's :class:`_Context` asks for the same blocs.
+    The pipeline finds them once per article, for :func:`_names_a_bloc` and the article's :class:`_Context`.
     """
     return tuple(b for b, gate in zip(_blocs(), _bloc_gates()) if gate.search(text))
 
@@ -1010,7 +1016,15 @@ def _story_kinds(article: Article) -> tuple[bool, bool]:
 class _Context:
     """What one article's extraction carries from sentence to sentence."""
 
-    def __init__(self, article: Article, mentions: Mentions) -> None:
+    def __init__(
+        self,
+        article: Article,
+        mentions: Mentions,
+        blocs: tuple[tuple[re.Pattern[str], str | None, tuple[str, ...]], ...] | None = None,
+        story_kinds: tuple[bool, bool] | None = None,
+    ) -> None:
+        """``blocs`` and ``story_kinds`` are :func:`_blocs_gated_in` of the text and :func:`_story_kinds`
+        of the article, if the caller has them."""
         self.article = article
         self.mentions = mentions
         self.text = article.text
@@ -1032,17 +1046,18 @@ class _Context:
             if found is not None:
                 self.dateline_span = found.span()
         counts: dict[str, int] = {}
+        furniture = article.furniture  # (most articles have none: the test is skipped)
         for m in mentions.places:
             if (
                 m.country
                 and m.kind is not MentionKind.NONSTATE
-                and not article.is_furniture(m.start, m.end)
+                and not (furniture and article.is_furniture(m.start, m.end))
                 and not m.dateline
                 and not self.dateline_span[0] <= m.start < self.dateline_span[1]
             ):
                 counts[m.country] = counts.get(m.country, 0) + 1
         # the blocs whose forms occur in the article: no other can match in it or in its sentences
-        self.blocs = _blocs_gated_in(self.text)
+        self.blocs = _blocs_gated_in(self.text) if blocs is None else blocs
         for pattern, code, _members in self.blocs:
             if code and code not in counts and pattern.search(self.text):
                 counts.setdefault(code, 0)
@@ -1068,7 +1083,7 @@ class _Context:
         # span come out as they did from the unsorted list)
         self._actors = sorted(mentions.actors, key=lambda a: a.start)
         self._actor_starts = [a.start for a in self._actors]
-        self.company_story, self.banking_story = _story_kinds(article)
+        self.company_story, self.banking_story = _story_kinds(article) if story_kinds is None else story_kinds
 
     def places_from(self, start: int, end: int) -> list[Mention]:
         """The place mentions that start inside ``[start, end)``."""
@@ -1142,10 +1157,18 @@ def _scan_triggers(article: Article) -> _TriggerScan:
     return _TriggerScan(tuple(sentences))
 
 
-def _events_from_scan(article: Article, mentions: Mentions, scan: _TriggerScan) -> list[Event]:
+def _events_from_scan(
+    article: Article,
+    mentions: Mentions,
+    scan: _TriggerScan,
+    blocs: tuple[tuple[re.Pattern[str], str | None, tuple[str, ...]], ...] | None = None,
+    story_kinds: tuple[bool, bool] | None = None,
+) -> list[Event]:
+    """The events of ``article`` from its trigger scan; ``blocs`` and ``story_kinds`` as :class:`_Context`
+    takes them."""
     if not scan.triggered:
         return []  # what the sentences would add to the context only serves later events
-    ctx = _Context(article, mentions)
+    ctx = _Context(article, mentions, blocs, story_kinds)
     last = max(i for i, (_s, _e, hits) in enumerate(scan.sentences) if hits)
     for s, e, hits in scan.sentences[: last + 1]:  # what follows the last hit changes nothing
         _sentence_events(ctx, s, e, hits)
@@ -1159,25 +1182,34 @@ def _events_from_scan(article: Article, mentions: Mentions, scan: _TriggerScan) 
     return events
 
 
-def _worth_scanning(article: Article, officials: bool | None = None) -> bool:
+def _worth_scanning(
+    article: Article, officials: bool | None = None, story_kinds: tuple[bool, bool] | None = None
+) -> bool:
     """False when ``article`` is a company story that names no official: it yields nothing, as
     :func:`_may_yield` says, whatever its triggers, so they need not be looked for. ``officials``
-    is :func:`geo.mentions.may_name_officials` of its text, if the caller has it."""
+    is :func:`geo.mentions.may_name_officials` of its text, ``story_kinds`` :func:`_story_kinds` of
+    it, if the caller has them."""
     from geo.mentions import may_name_officials
 
     if officials is None:
         officials = may_name_officials(article.text)
-    return officials or not _story_kinds(article)[0]
+    return officials or not (_story_kinds(article) if story_kinds is None else story_kinds)[0]
 
 
-def _may_yield(article: Article, scan: _TriggerScan, officials: bool | None = None) -> bool:
+def _may_yield(
+    article: Article,
+    scan: _TriggerScan,
+    officials: bool | None = None,
+    story_kinds: tuple[bool, bool] | None = None,
+) -> bool:
     """False when no hit of ``scan`` can give an event, whatever the article's mentions are.
 
     Decided from the text alone, before the mentions (the costlier half of an article) are looked
     for: with no word a title or a government body opens with, the article names no official,
     and without one a company story yields nothing, nor does business talk (:func:`_commercial`)
     a meeting, deal or aid (:func:`_business_kind`), as :func:`_build` decides for each hit.
-    ``officials`` is :func:`geo.mentions.may_name_officials` of its text, if the caller has it.
+    ``officials`` is :func:`geo.mentions.may_name_officials` of its text, ``story_kinds``
+    :func:`_story_kinds` of it, if the caller has them.
     """
     from geo.mentions import may_name_officials
 
@@ -1186,7 +1218,7 @@ def _may_yield(article: Article, scan: _TriggerScan, officials: bool | None = No
         officials = may_name_officials(text)
     if officials:
         return True
-    company, banking = _story_kinds(article)
+    company, banking = _story_kinds(article) if story_kinds is None else story_kinds
     if company:
         return False
     low = None if has_odd_case(text) else text.lower()
@@ -3343,19 +3375,24 @@ def _events_for_batch(articles: Sequence[Article], gazetteer: Any) -> list[list[
     # those), or from a bloc: where the places name one state and no bloc is named, the officials
     # need not be looked for.
     officials = [may_name_officials(article.text) for article in articles]  # both tests ask it first
+    # each article's story kinds, looked for once (by the first test that asks, or by its events)
+    kinds: list[tuple[bool, bool] | None] = [
+        None if named else _story_kinds(article) for article, named in zip(articles, officials, strict=True)
+    ]
     scans = [
-        _scan_triggers(article) if _worth_scanning(article, named) else _NO_SCAN
-        for article, named in zip(articles, officials, strict=True)
+        _scan_triggers(article) if _worth_scanning(article, named, kind) else _NO_SCAN
+        for article, named, kind in zip(articles, officials, kinds, strict=True)
     ]
     wanted = [
         i for i, (article, scan) in enumerate(zip(articles, scans, strict=True))
-        if scan.triggered and _may_yield(article, scan, officials[i])
+        if scan.triggered and _may_yield(article, scan, officials[i], kinds[i])
     ]  # fmt: skip
-    requests = [(articles[i], 0 if _names_a_bloc(articles[i].text) else 2) for i in wanted]
+    blocs = {i: _blocs_gated_in(articles[i].text) for i in wanted}  # its events ask for the same
+    requests = [(articles[i], 0 if _names_a_bloc(articles[i].text, blocs[i]) else 2) for i in wanted]
     out: list[list[Event]] = [[] for _ in articles]
     for i, mentions in zip(wanted, find_mentions_many(requests, gazetteer), strict=True):
         if mentions is not None:
-            out[i] = _events_from_scan(articles[i], mentions, scans[i])
+            out[i] = _events_from_scan(articles[i], mentions, scans[i], blocs[i], kinds[i])
     return out
 
 
@@ -3374,9 +3411,14 @@ def _batches(articles: Iterable[Article], largest: int) -> Iterator[list[Article
         yield batch
 
 
-def _names_a_bloc(text: str) -> bool:
-    """Whether ``text`` names one of :func:`_blocs` (a bloc stands for a state, or for its members)."""
-    for (pattern, _code, _members), gate in zip(_blocs(), _bloc_gates(), strict=True):
+def _names_a_bloc(
+    text: str, blocs: tuple[tuple[re.Pattern[str], str | None, tuple[str, ...]], ...] | None = None
+) -> bool:
+    """Whether ``text`` names one of :func:`_blocs` (a bloc stands for a state, or for its members).
+    ``blocs`` is :func:`_blocs_gated_in` of ``text``, if the caller has it: no other bloc can match."""
+    gate_of = _gate_of_bloc()
+    for pattern, _code, _members in _blocs() if blocs is None else blocs:
+        gate = gate_of[id(pattern)]
         # A bloc's pattern opens with a look-behind, so re tries it at every position; where it
         # matches, its gate (the forms alone, which re skips ahead to) matches too: the gate
         # finds the places to try it at, as pattern.search would from the first of them on.

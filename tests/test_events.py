@@ -1929,6 +1929,7 @@ def test_names_a_bloc_is_a_search_of_every_bloc(pieces: list[str]) -> None:
     text = "".join(pieces)
     expected = any(pattern.search(text) for pattern, _code, _members in events._blocs())
     assert events._names_a_bloc(text) == expected
+    assert events._names_a_bloc(text, events._blocs_gated_in(text)) == expected  # as the pipeline asks
 
 
 @given(st.text(alphabet="aB.!? \n\t\u2028\"')”(9", max_size=30))
