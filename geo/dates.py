@@ -20,6 +20,7 @@ Thursday on or before the article date, in planned events it is the next one aft
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -125,6 +126,43 @@ _DAY_WORDS = ("today", "night", "yesterday", "tomorrow", "morning", "afternoon",
 _VAGUE_WORDS = ("recent", "back", "soon", "past")
 
 
+# Every match of the three month patterns holds a month name, and opens at a word's start at most
+# two runs of non-space characters before it ("in early March", "on 5th March", "next mid-May"; no
+# lead word is a month name): re tries them at every position, :func:`_month_matches` at a few.
+_MONTH_KINDS = frozenset({"month_day", "day_month", "month"})
+_WORD_START = re.compile(r"\b\w")
+
+
+def _start_of_words_before(text: str, end: int, lo: int) -> int:
+    """The start of the three runs of non-space characters before ``end`` (and of any run ``end`` is
+    inside), not before ``lo``."""
+    i = end
+    while i > lo and not text[i - 1].isspace():
+        i -= 1
+    for _ in range(3):
+        while i > lo and text[i - 1].isspace():
+            i -= 1
+        while i > lo and not text[i - 1].isspace():
+            i -= 1
+    return i
+
+
+def _month_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a month pattern: for each month name after the last match, the
+    first match opening at a word's start among the few words before it (none opens further back)."""
+    pos = 0
+    for name in _MONTH_NAME.finditer(text):
+        if name.start() < pos:
+            continue  # inside the last match
+        opening = _start_of_words_before(text, name.start(), pos)
+        for word in _WORD_START.finditer(text, opening, name.start() + 1):
+            found = pattern.match(text, word.start())
+            if found is not None:
+                yield found
+                pos = found.end()
+                break
+
+
 def _possible_kinds(text: str) -> set[str]:
     """The kinds of date expression that may occur in ``text`` (a superset of those that do)."""
     kinds = {"relative_unit", "day_word", "vague"}
@@ -186,7 +224,7 @@ def find_dates(text: str) -> list[DateExpression]:
     for kind, pattern in _PATTERNS:
         if kind not in possible:
             continue
-        for m in pattern.finditer(text):
+        for m in _month_matches(pattern, text) if kind in _MONTH_KINDS else pattern.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue

@@ -3,6 +3,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from geo.dates import find_dates, parse_iso_date, resolve_date
 
@@ -153,4 +155,24 @@ def _find_dates_ungated(text: str) -> list[tuple[str, int, int, str]]:
     ],
 )
 def test_find_dates_gates_skip_only_patterns_that_cannot_match(text: str) -> None:
+    assert [(d.kind, d.start, d.end, d.text) for d in find_dates(text)] == _find_dates_ungated(text)
+
+
+_DATE_PIECES = [
+    "March", "Mar.", "May", "Sept", "Dec", "June", "Jun", "5", "12th", "31", "1987", "2001", "on", "In", "early",
+    "late", "mid-", "mid", "next", "LAST", "coming", "of", "the", "Market", "x", " ", "  ", "\n", ",", ".", "-",
+    "(", "pct", "s",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=14))
+def test_month_patterns_tried_near_month_names_find_what_finditer_finds(pieces: list[str]) -> None:
+    # _month_matches tries a month pattern only at the few words before each month name
+    from geo import dates
+
+    text = "".join(pieces)
+    for kind, pattern in dates._PATTERNS:
+        if kind in dates._MONTH_KINDS:
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in dates._month_matches(pattern, text)] == expected, kind
     assert [(d.kind, d.start, d.end, d.text) for d in find_dates(text)] == _find_dates_ungated(text)
