@@ -1059,7 +1059,7 @@ class _Context:
         # the blocs whose forms occur in the article: no other can match in it or in its sentences
         self.blocs = _blocs_gated_in(self.text) if blocs is None else blocs
         for pattern, code, _members in self.blocs:
-            if code and code not in counts and pattern.search(self.text):
+            if code and code not in counts and _bloc_occurs(self.text, pattern):
                 counts.setdefault(code, 0)
         self.article_states = frozenset(counts)
         # the dateline's state, when only the dateline city names it ("HONG KONG - ... trading in Hong Kong")
@@ -3416,17 +3416,21 @@ def _names_a_bloc(
 ) -> bool:
     """Whether ``text`` names one of :func:`_blocs` (a bloc stands for a state, or for its members).
     ``blocs`` is :func:`_blocs_gated_in` of ``text``, if the caller has it: no other bloc can match."""
-    gate_of = _gate_of_bloc()
-    for pattern, _code, _members in _blocs() if blocs is None else blocs:
-        gate = gate_of[id(pattern)]
-        # A bloc's pattern opens with a look-behind, so re tries it at every position; where it
-        # matches, its gate (the forms alone, which re skips ahead to) matches too: the gate
-        # finds the places to try it at, as pattern.search would from the first of them on.
-        pos = 0
-        while (form := gate.search(text, pos)) is not None:
-            if pattern.match(text, form.start()):
-                return True
-            pos = form.start() + 1
+    candidates = _blocs() if blocs is None else blocs
+    return any(_bloc_occurs(text, pattern) for pattern, _code, _members in candidates)
+
+
+def _bloc_occurs(text: str, pattern: re.Pattern[str]) -> bool:
+    """Whether the pattern of one of :func:`_blocs` matches in ``text``, as ``pattern.search(text)`` says."""
+    gate = _gate_of_bloc()[id(pattern)]
+    # A bloc's pattern opens with a look-behind, so re tries it at every position; where it
+    # matches, its gate (the forms alone, which re skips ahead to) matches too: the gate
+    # finds the places to try it at, as pattern.search would from the first of them on.
+    pos = 0
+    while (form := gate.search(text, pos)) is not None:
+        if pattern.match(text, form.start()):
+            return True
+        pos = form.start() + 1
     return False
 
 
