@@ -69,7 +69,8 @@ class CaselessRegex:
     def __init__(self, regex: str, flags: int = 0, needs: tuple[str, ...] = ()) -> None:
         self.pattern = re.compile(regex, flags | re.IGNORECASE)
         # lower-cased words one of which every match holds: where none occurs in the lower-cased
-        # text, :meth:`found` need not run the regex (a big alternation tries every position)
+        # text, :meth:`found` and :meth:`spans` need not run the regex (a big alternation tries
+        # every position)
         self.needs = needs
         lowered = lowered_regex(regex)
         self.lowered = None if lowered is None else re.compile(lowered, flags & ~re.IGNORECASE)
@@ -108,6 +109,8 @@ class CaselessRegex:
                 return [m.span() for m in self.pattern.finditer(text)]
             low = text.lower()
         if self.lowered is not None:
+            if self.needs and not any(word in low for word in self.needs):
+                return []
             return [m.span() for m in self.lowered.finditer(low)]
         if self.superset is None:
             return [m.span() for m in self.pattern.finditer(text)]

@@ -824,6 +824,11 @@ _TOPIC = CaselessRegex(
     r"review(?:ed|ing)|(?:to|will|would|shall|should|must|can|could|and|which|who|that)\s+reviews?|"
     r"tensions?\s+(?:between|over|with)|dispute\s+(?:between|over|with)|on\s+ways\s+to|aimed\s+at|"
     r"(?:books?|studies|study|report|film|documentary|history|histories)\s+(?:on|about|of))\b",
+    needs=(
+        "discuss", "talk", "negotiations", "situation", "development", "crisis", "conflict", "war", "issue",
+        "question", "problem", "future", "about", "regarding", "concerning", "persuad", "review", "tension",
+        "dispute", "ways", "aimed", "book", "stud", "report", "film", "documentary", "histor",
+    ),  # fmt: skip
 )
 # noun phrases that name a topic with the state inside them: "the Syrian situation", "the Palestinian cause"
 _EXCEPT = CaselessRegex(

@@ -61,6 +61,7 @@ _TEXTS = [
     "Plans To Meet Next Week; The Crisis In Lebanon Regarding <ABC.N> investors",
     "ſhareholders and ınvestors İn the company will propoſe a plan",
     "Its LENDERS, the Steering  Committee, bondholders and the Creditor bank; Banque, banco, bankers",
+    "A REPORT on Iraq aimed at Cuba, on ways to persuade; Tensions with, studies of Histories; to review",
 ]
 
 
