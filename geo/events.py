@@ -690,7 +690,7 @@ def _refs_in(
         # with the European Community in the story, "the Commission(ers)" speak for it
         refs.extend(_Ref(m.start(), m.end(), "EU", "bloc") for m in _COMMISSION.finditer(text, start, end))
     for pattern, code, members in _blocs() if blocs is None else blocs:
-        for bm in pattern.finditer(text, start, end):
+        for bm in _bloc_matches(text, pattern, start, end):
             if code:
                 refs.append(_Ref(bm.start(), bm.end(), code, "bloc"))
             elif members and set(members) <= article_states:
@@ -3427,16 +3427,23 @@ def _names_a_bloc(
 
 def _bloc_occurs(text: str, pattern: re.Pattern[str]) -> bool:
     """Whether the pattern of one of :func:`_blocs` matches in ``text``, as ``pattern.search(text)`` says."""
+    return next(_bloc_matches(text, pattern, 0, len(text)), None) is not None
+
+
+def _bloc_matches(text: str, pattern: re.Pattern[str], start: int, end: int) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start, end)`` for the pattern of one of :func:`_blocs`."""
     gate = _gate_of_bloc()[id(pattern)]
     # A bloc's pattern opens with a look-behind, so re tries it at every position; where it
     # matches, its gate (the forms alone, which re skips ahead to) matches too: the gate
     # finds the places to try it at, as pattern.search would from the first of them on.
-    pos = 0
-    while (form := gate.search(text, pos)) is not None:
-        if pattern.match(text, form.start()):
-            return True
-        pos = form.start() + 1
-    return False
+    pos = start
+    while (form := gate.search(text, pos, end)) is not None:
+        found = pattern.match(text, form.start(), end)
+        if found is None:
+            pos = form.start() + 1
+        else:
+            yield found
+            pos = found.end()
 
 
 def _init_worker() -> None:

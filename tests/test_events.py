@@ -1930,6 +1930,10 @@ def test_names_a_bloc_is_a_search_of_every_bloc(pieces: list[str]) -> None:
     expected = any(pattern.search(text) for pattern, _code, _members in events._blocs())
     assert events._names_a_bloc(text) == expected
     assert events._names_a_bloc(text, events._blocs_gated_in(text)) == expected  # as the pipeline asks
+    for pattern, _code, _members in events._blocs():
+        for start, end in ((0, len(text)), (1, len(text) - 1), (2, 5)):
+            expected_spans = [m.span() for m in pattern.finditer(text, start, end)]
+            assert [m.span() for m in events._bloc_matches(text, pattern, start, end)] == expected_spans
 
 
 @given(st.text(alphabet="aB.!? \n\t\u2028\"')”(9", max_size=30))
