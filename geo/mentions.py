@@ -219,7 +219,7 @@ _SPEECH_AFTER = re.compile(
     r"has been|have been|and)\b"
 )
 _BETWEEN_BEFORE = re.compile(r"\bbetween[ \xa0]+$")
-_CAPS_LINE = re.compile(r"(?m)^[^\n]*$")
+_CAPS_LINE = re.compile(r"(?m)^[^\n]+$")  # the lines of a text, less the empty ones
 
 # Place-type words that may follow a place name without making it a person's name.
 _PLACE_HEADS = frozenset(
@@ -522,7 +522,7 @@ def _heading_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _CAPS_LINE.finditer(text):
         line = m.group()
-        if not line or len(line) > 300:
+        if len(line) > 300:
             continue
         # counts of [A-Z] and [a-z] with bytes.translate (C) rather than a list of matches;
         # UTF-8 encodes every other character as bytes >= 0x80, which are never counted
@@ -825,7 +825,7 @@ def _find_places(
     # span (so "Paris" inside is not a place) and are then dropped.
     kept = [c for c in kept if not (c.source == "gaz" and c.places[0].kind is PlaceKind.ORGANISATION)]
 
-    if at_least > 0 and len({p.country for c in kept for p in c.places if p.country}) < at_least:
+    if at_least > 0 and not _may_name_states(kept, at_least):
         # each place is one of its candidates: with fewer states among them all than asked for,
         # choosing them (the costliest part of this stage) cannot name enough
         return None
@@ -845,6 +845,18 @@ def _find_places(
 
     places_out = [_to_mention(c, text) for c in kept if c.kind is MentionKind.NONSTATE or c.place is not None]
     return article, places_out, headings
+
+
+def _may_name_states(cands: list[_Cand], at_least: int) -> bool:
+    """Whether the entries of ``cands`` hold at least ``at_least`` states (stops once they do)."""
+    countries: set[str] = set()
+    for c in cands:
+        for p in c.places:
+            if p.country:
+                countries.add(p.country)
+        if len(countries) >= at_least:
+            return True
+    return False
 
 
 def _find_officials(article: Article, places_out: list[Mention], headings: list[tuple[int, int]]) -> Mentions:
@@ -1177,7 +1189,18 @@ def _capitalised_for_the_dot(text: str, surface: str, word_end: int, word: str) 
     lower case elsewhere; a name goes on ("U.S. Steel Corp") or is written capitalised throughout."""
     if not surface.endswith(".") or not _LOWER_WORD_AFTER.match(text, word_end):
         return False
-    return re.search(rf"\b{re.escape(word)}\b", text) is not None  # case-sensitive: lower case
+    return _has_word(text, word)  # case-sensitive: lower case
+
+
+def _has_word(text: str, word: str) -> bool:
+    """Whether ``re.search(rf"\\b{re.escape(word)}\\b", text)`` matches, without compiling a
+    pattern for each word (most of the cost: the words vary)."""
+    i = text.find(word)
+    while i >= 0:
+        if _at_boundary(text, i) and _at_boundary(text, i + len(word)):
+            return True
+        i = text.find(word, i + 1)
+    return False
 
 
 _LOWER_WORD_AFTER = re.compile(r"[ \xa0]+[a-z]")
@@ -1551,7 +1574,7 @@ def _resolve(cands: list[_Cand], text: str, states: _States, lex: Lexicon) -> No
             to_choose.append((c, container, _fold(text[c.start : c.end])))
         elif c.source == "gaz":
             c.place = c.places[0]
-    for _ in range(2):
+    for last_pass in (False, True):
         total = sum(evidence.values()) or 1  # evidence, anchors and regions are fixed for a pass
         anchor_cells = _AnchorCells(anchors)
         near_anchors: dict[str, tuple[_Cells, _Cells]] = {}
@@ -1570,21 +1593,18 @@ def _resolve(cands: list[_Cand], text: str, states: _States, lex: Lexicon) -> No
                     town=c.key in towns,
                 )
             c.place = place
+        if last_pass:
+            break  # the evidence, regions and anchors below are the next pass's context
         evidence2: Counter[str] = Counter(evidence)
-        regions = [
-            c.place
-            for c in cands
-            if c.source == "gaz"
-            and c.place is not None
-            and c.place.kind is PlaceKind.ADMIN1
-            and c.place.lat is not None
-        ]
+        regions = []
         anchors = {}
         for c in cands:
             if c.source == "gaz" and c.place is not None:
                 p = c.place
                 if p.country:
                     evidence2[p.country] += 1
+                if p.kind is PlaceKind.ADMIN1 and p.lat is not None:
+                    regions.append(p)
                 if p.kind in _SMALL_KINDS and p.lat is not None and p.lon is not None:
                     anchors.setdefault((math.floor(p.lat), math.floor(p.lon)), set()).add(c.key)
         evidence = evidence2

@@ -747,6 +747,15 @@ def test_find_words_is_what_a_word_bounded_alternation_finds(text: str, names: l
     ]
 
 
+@given(st.text(alphabet="ab _.'’é1\n", max_size=30), st.text(alphabet="ab _.'’é1", min_size=1, max_size=4))
+def test_has_word_is_what_a_word_bounded_search_finds(text: str, word: str) -> None:
+    import re
+
+    from geo.mentions import _has_word
+
+    assert _has_word(text, word) == (re.search(rf"\b{re.escape(word)}\b", text) is not None)
+
+
 def test_a_lower_case_one_word_name_is_never_accepted(gaz, shared_dir) -> None:  # type: ignore[no-untyped-def]
     """find_mentions skips such names before weighing them; this is the rule it leans on."""
     from geo import mentions
