@@ -904,7 +904,7 @@ def test_a_word_capitalised_only_after_a_dotted_abbreviation_leaves_the_state(ga
 
 _BEFORE_WORDS = (
     "de la Real (Real Atlético Inter in IN İn ın the The visit Visits Tom Mr. "
-    "Abdul- anti- Canada/ Bank of x 1987 Émile ſt"
+    "Abdul- anti- Canada/ Bank of x 1987 Émile ſt Vice Defence xDeputy Prime-Foreign"
 ).split()
 
 
@@ -922,6 +922,8 @@ def test_a_pattern_at_the_end_of_before_matches_in_its_last_word(words: list[str
         assert not last.isascii() or last.lower().endswith(mn._LOCATIVE_ENDINGS)
     if mn._CLUB_BEFORE.search(before):
         assert last.endswith(mn._CLUB_WORDS)
+    if mn._TITLE_MOD_BEFORE.search(before):
+        assert last.endswith(mn._TITLE_MOD_BEFORE_WORDS)
     if mn._PREV_WORD.search(before):
         assert not last.islower()
     if mn._HYPHEN_BEFORE.search(before):
