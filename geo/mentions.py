@@ -789,7 +789,8 @@ def _find_places(
         # inside a longer name judged a person's or an organisation's ("Orange County has ...",
         # "New York Times"), no shorter name is a place either
         blocked = _strictly_inside(cands, blockers)
-        cands = [c for i, c in enumerate(cands) if i not in blocked]
+        if blocked:
+            cands = [c for i, c in enumerate(cands) if i not in blocked]
     if persons:
         # a name once seen as a person's ("Meghan Morrison") is a person everywhere in the article,
         # unless it is a country
@@ -833,15 +834,8 @@ def _find_places(
     _resolve(kept, text, states, lex)
     _anchor_relative_places(kept, text)
     kept = _drop_lonely_given_names(kept, text, lex)
-    if at_least > 0:
-        # the states of the mentions below (marking metonyms changes no place and no state)
-        named = {
-            c.place.country
-            for c in kept
-            if c.kind is not MentionKind.NONSTATE and c.place is not None and c.place.country
-        }
-        if len(named) < at_least:
-            return None
+    if at_least > 0 and not _names_states(kept, at_least):
+        return None  # (marking metonyms below changes no place and no state)
     _mark_metonyms(kept, text, states)
 
     places_out = [_to_mention(c, text) for c in kept if c.kind is MentionKind.NONSTATE or c.place is not None]
@@ -884,6 +878,17 @@ def _entry_states(gaz_id: int, key: str, hq: bool) -> tuple[frozenset[str], bool
     places = _entries(gaz_id, key, hq)
     states = frozenset(p.country for p in places if p.country)
     return states, len(states) == 1 and all(p.country for p in places)
+
+
+def _names_states(cands: list[_Cand], at_least: int) -> bool:
+    """Whether the places chosen for ``cands`` name at least ``at_least`` states (stops once they do)."""
+    named: set[str] = set()
+    for c in cands:
+        if c.kind is not MentionKind.NONSTATE and c.place is not None and c.place.country:
+            named.add(c.place.country)
+            if len(named) >= at_least:
+                return True
+    return False
 
 
 def _find_officials(article: Article, places_out: list[Mention], headings: list[tuple[int, int]]) -> Mentions:
@@ -969,7 +974,7 @@ def _strictly_inside(cands: list[_Cand], spans: list[tuple[int, int]]) -> set[in
 
 def _drop_lonely_given_names(cands: list[_Cand], text: str, lex: Lexicon) -> list[_Cand]:
     """ "Paul" resolved to a Cape Verdean district in an article with nothing else there: a person."""
-    by_country = Counter(c.place.country for c in cands if c.place is not None and c.place.country)
+    by_country: Counter[str] | None = None  # counted for the first given name only (most articles: none)
     out = []
     for c in cands:
         p = c.place
@@ -985,10 +990,13 @@ def _drop_lonely_given_names(cands: list[_Cand], text: str, lex: Lexicon) -> lis
                 and _fold(p.name) == _fold(text[c.start : c.end])
             )
             and text[c.start : c.end].lower() in lex.given_names
-            and by_country[p.country or ""] <= text.count(text[c.start : c.end])
-            and not _LOCATIVE_BEFORE.search(text[max(0, c.start - 40) : c.start])
         ):
-            continue
+            if by_country is None:
+                by_country = Counter(o.place.country for o in cands if o.place is not None and o.place.country)
+            if by_country[p.country or ""] <= text.count(text[c.start : c.end]) and not _LOCATIVE_BEFORE.search(
+                text[max(0, c.start - 40) : c.start]
+            ):
+                continue
         out.append(c)
     return out
 
@@ -1058,7 +1066,7 @@ def _accept_toponym(
     if facts is None:
         return _REJECT
     low, lower_word, major, prominent, acronym, short, common, code_like = facts
-    in_heading = _in_spans(start, headings)
+    in_heading = bool(headings) and _in_spans(start, headings)  # (most articles have no heading)
     if not in_heading and lower_word:
         return _REJECT  # "The meeting": a multiword name has its content words capitalised
     if not in_heading and (acronym or short):
@@ -1590,8 +1598,6 @@ def _resolve(cands: list[_Cand], text: str, states: _States, lex: Lexicon) -> No
             if weight and top.country and c.key not in towns:  # a weight implies a country
                 evidence[top.country] += weight
     grid = _support_grid(cands, id(states.gaz))
-    # the cells with a name of the grid in them or next to them: elsewhere no name supports an entry
-    grid_near = _with_neighbours(set(grid)) if len(grid) > 1 else set()
     support_cache: dict[tuple[str, int], float] = {}
     anchors: dict[tuple[int, int], set[str]] = {}
     regions: list[Place] = []
@@ -1618,7 +1624,7 @@ def _resolve(cands: list[_Cand], text: str, states: _States, lex: Lexicon) -> No
                 if near is None:
                     near = near_anchors[c.key] = anchor_cells.other_than(c.key)
                 place = chosen[memo] = _best(
-                    c, evidence, total, near, states, container, surface, grid, grid_near, regions, support_cache,
+                    c, evidence, total, near, states, container, surface, grid, regions, support_cache,
                     town=c.key in towns,
                 )
             c.place = place
@@ -1678,9 +1684,6 @@ def _local_cells(gaz_id: int, key: str, hq: bool) -> tuple[tuple[tuple[int, int]
     return tuple(((math.floor(p.lat), math.floor(p.lon)), weight) for p in local)  # type: ignore[arg-type]
 
 
-_Cells = set[tuple[int, int]]
-
-
 def _support_grid(cands: list[_Cand], gaz_id: int) -> dict[tuple[int, int], dict[str, float]]:
     """1-degree cells -> names with a (local) candidate there, each weighted by how specific it is.
 
@@ -1697,16 +1700,10 @@ def _support_grid(cands: list[_Cand], gaz_id: int) -> dict[tuple[int, int], dict
     return grid
 
 
-def _support(
-    p: Place, key: str, grid: dict[tuple[int, int], dict[str, float]], grid_near: _Cells
-) -> float:
-    """The weights of the names other than ``key`` with an entry in or next to ``p``'s cell (each
-    name's highest); ``grid_near``: the cells of ``grid`` and their neighbours."""
+def _support(p: Place, key: str, grid: dict[tuple[int, int], dict[str, float]]) -> float:
     if p.lat is None or p.lon is None or p.kind not in _SMALL_KINDS:
         return 0.0
     la, lo = math.floor(p.lat), math.floor(p.lon)
-    if (la, lo) not in grid_near:
-        return 0.0  # most entries: no name nearby, nine cells not to look at
     names: dict[str, float] = {}
     for dla in (-1, 0, 1):
         for dlo in (-1, 0, 1):
@@ -1714,6 +1711,9 @@ def _support(
                 if k != key and w > names.get(k, 0.0):
                     names[k] = w
     return sum(names.values())
+
+
+_Cells = set[tuple[int, int]]
 
 
 class _AnchorCells:
@@ -1789,7 +1789,6 @@ def _best(
     container: Place | None,
     surface: str,
     grid: dict[tuple[int, int], dict[str, float]],
-    grid_near: _Cells,
     regions: list[Place],
     support_cache: dict[tuple[str, int], float],
     town: bool = False,
@@ -1851,7 +1850,7 @@ def _best(
             sk = (c.key, rank)
             sup = support_cache.get(sk)
             if sup is None:
-                sup = support_cache[sk] = _support(p, c.key, grid, grid_near)
+                sup = support_cache[sk] = _support(p, c.key, grid)
             s += 0.8 * min(3.0, sup)
         if (
             regions
