@@ -1042,6 +1042,17 @@ _OCCASION_AFTER = re.compile(r"\s+(?:day|anniversary|celebrations?|holiday|eve)\
 _DISEASE_AFTER = re.compile(r"\s+(?:ha?emorrhagic\s+)?(?:virus|fever|flu)\b", re.IGNORECASE)
 
 
+def _may_open_disease(second: str) -> bool:
+    """Whether ``_DISEASE_AFTER`` may match where ``second`` is its second character ("" at the
+    end): after the first space, more space or a disease's first letter."""
+    return second in "hHvVfF" or second.isspace()  # ("" is in every string)
+
+
+def _may_open_code(first: str) -> bool:
+    """Whether ``_CODE_AFTER`` may match where ``first`` is its first character ("" at the end)."""
+    return first in "- \xa0" or first.isdecimal()  # \d is what str.isdecimal() accepts
+
+
 def _accept_toponym(
     text: str,
     start: int,
@@ -1059,7 +1070,13 @@ def _accept_toponym(
     """
     if text.startswith("$", end):
         return _REJECT  # "US$1 million", "HK$", "NZ$": a currency, not a place
-    if places[0].kind is not PlaceKind.COUNTRY and _DISEASE_AFTER.match(text, end):
+    # (each pattern after the name is tried only where the characters it opens with stand: see
+    # the tests; most names are followed by a space and a word that opens none)
+    if (
+        places[0].kind is not PlaceKind.COUNTRY
+        and _may_open_disease(text[end + 1 : end + 2])
+        and _DISEASE_AFTER.match(text, end)
+    ):
         return _BLOCK  # "West Nile virus", "Marburg virus", "Lassa fever": a disease, named after a place
     surface = text[start:end]
     facts = _surface_facts(id(gazetteer), key, surface)
@@ -1086,7 +1103,7 @@ def _accept_toponym(
                     (not last_word.isascii() or last_word.lower().endswith(_LOCATIVE_ENDINGS))
                     and _LOCATIVE_BEFORE.search(before)
                 )
-                or bool(_CONTAINER_AFTER.match(after))
+                or bool(after.startswith(",") and _CONTAINER_AFTER.match(after))
                 or bool(_HEAD_NOUN_AFTER.match(after))
             )
         return said_place[0]
@@ -1094,9 +1111,9 @@ def _accept_toponym(
     exact = code_like is None
     if code_like and not in_heading:
         return _REJECT  # "Chi" for Chicago, "Sea" for Seattle, "Gold" for Gold Coast: codes and words
-    if not prominent and _POSSESSIVE_COMPANY.match(after):
+    if not prominent and after.startswith(("'", "’")) and _POSSESSIVE_COMPANY.match(after):
         return _REJECT  # "Moody's Investors Service", "Moody's said"
-    if not prominent and _CODE_AFTER.match(after):
+    if not prominent and _may_open_code(after[:1]) and _CODE_AFTER.match(after):
         return _REJECT  # "Baa-1", "Delta 747": ratings and models
     if not prominent and not exact:
         # only another name of a small place ("The Bank" for Portsmouth, "Mobil" for Mobile):
@@ -1182,7 +1199,7 @@ def _accept_toponym(
         and _is_place_word(pair.group(1), gazetteer, prominent=True)
     ):
         return _ACCEPT  # "Canada/U.S. Bilateral talks": the second of a pair of states, whatever follows
-    m = _NEXT_WORD.search(after)
+    m = _NEXT_WORD.search(after) if "A" <= after[1:2] <= "Z" else None  # a capital after one space
     if m:
         word = m.group(1)
         wl = word.lower()

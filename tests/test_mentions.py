@@ -756,6 +756,25 @@ def test_has_word_is_what_a_word_bounded_search_finds(text: str, word: str) -> N
     assert _has_word(text, word) == (re.search(rf"\b{re.escape(word)}\b", text) is not None)
 
 
+@given(st.text(alphabet=" \xa0\t\n-'’s1٣aHhVvFfIiRrUuSsEeLlMmOoAaGgCcĶK", max_size=12))
+def test_a_pattern_after_a_name_is_tried_only_where_it_may_open(after: str) -> None:
+    """_accept_toponym tests the first characters after a name before these patterns: no match is missed."""
+    from geo import mentions as mn
+
+    for opening in ("", " virus", " H", "\t\nfever", "'s ", " 9", ", Ohio"):
+        s = opening + after
+        if mn._DISEASE_AFTER.match(s):
+            assert mn._may_open_disease(s[1:2])
+        if mn._POSSESSIVE_COMPANY.match(s):
+            assert s.startswith(("'", "’"))
+        if mn._CODE_AFTER.match(s):
+            assert mn._may_open_code(s[:1])
+        if mn._CONTAINER_AFTER.match(s):
+            assert s.startswith(",")
+        if mn._NEXT_WORD.search(s):
+            assert "A" <= s[1:2] <= "Z"
+
+
 def test_a_lower_case_one_word_name_is_never_accepted(gaz, shared_dir) -> None:  # type: ignore[no-untyped-def]
     """find_mentions skips such names before weighing them; this is the rule it leans on."""
     from geo import mentions
