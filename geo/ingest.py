@@ -1084,6 +1084,11 @@ _DATELINE = re.compile(
 )
 
 
+# compiled once: normalise_date runs for every article read, and re.match looks its pattern up each call
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])")
+_TIMESTAMP = re.compile(r"\d{9,13}(?:\.\d+)?")
+
+
 def normalise_date(value: Any) -> str | None:
     """ISO ``YYYY-MM-DD`` for a date given as text or a Unix timestamp; None when not a full date.
 
@@ -1105,10 +1110,10 @@ def normalise_date(value: Any) -> str | None:
     s = str(value).strip()
     if not s or len(s) > 80:
         return None
-    m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])", s)
+    m = _ISO_DATE.match(s)
     if m:
         return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    if re.fullmatch(r"\d{9,13}(?:\.\d+)?", s):
+    if _TIMESTAMP.fullmatch(s):
         return _from_timestamp(float(s))
     return _parse_with_dateutil(s)
 
