@@ -1751,6 +1751,21 @@ def test_trigger_stems_never_hide_a_match(shared_dir) -> None:  # type: ignore[n
                 assert found, (trig.name, m.group(0))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # wire copy often doubles a space: a stem of two words would hide the match
+        ("Japan's plan met  with strong opposition from the United States.", set()),
+        (
+            "Japanese Prime Minister Nakasone will set  off for Washington on Monday.",
+            {("visit", frozenset({"JP", "US"}), "planned")},
+        ),
+    ],
+)
+def test_a_doubled_space_hides_no_trigger(gazetteer, text: str, expected: set) -> None:  # type: ignore[no-untyped-def]
+    assert summary(events_of(text, gazetteer)) == expected
+
+
 def test_a_whole_word_stem_gates_only_the_word() -> None:
     from geo import events
 
