@@ -230,7 +230,9 @@ _DOMESTIC_BODY = (
     r"cabinet|politburo|parliamentary(?:[ \xa0]+group)?|party|board|shareholders['’]?)"
 )
 _DOMESTIC_BODY_BEFORE = re.compile(rf"\b{_DOMESTIC_BODY}(?:['’]s)?[ \xa0]+$", re.IGNORECASE)
-_DOMESTIC_BODY_AFTER = re.compile(rf"[ \xa0]+of[ \xa0]+(?:the[ \xa0]+|its[ \xa0]+|his[ \xa0]+)?{_DOMESTIC_BODY}\b", re.IGNORECASE)
+_DOMESTIC_BODY_AFTER = re.compile(
+    rf"[ \xa0]+of[ \xa0]+(?:the[ \xa0]+|its[ \xa0]+|his[ \xa0]+)?{_DOMESTIC_BODY}\b", re.IGNORECASE
+)
 
 
 def _own_bloc_meeting(
@@ -863,7 +865,9 @@ _CLAUSE_BREAK = re.compile(
 
 
 # a word every match of _TOPIC_NP holds, and one every match of _EXCEPT holds ("except" in "exception")
-_TOPIC_NOUNS = ("issue", "situation", "cause", "question", "problem", "crisis", "conflict", "file", "dossier", "affairs")
+_TOPIC_NOUNS = (
+    "issue", "situation", "cause", "question", "problem", "crisis", "conflict", "file", "dossier", "affairs",
+)  # fmt: skip
 _EXCEPT_WORDS = ("apart", "except", "excluding", "other", "brokered", "mediated")
 
 
@@ -956,7 +960,8 @@ _LISTED_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:t
 # "officials in Japan", "the government in Tokyo": people of the place, not its venue
 _PEOPLE_IN_BEFORE = re.compile(
     r"\b(?:officials?|leaders?|ministers?|governments?|authorities|diplomats?|representatives?|"
-    r"envoys?|ambassadors?|delegat(?:es?|ions?)|people|rulers?|regimes?)\s+(?:based\s+)?(?:in|at|inside)\s+(?:the\s+)?$",
+    r"envoys?|ambassadors?|delegat(?:es?|ions?)|people|rulers?|regimes?)\s+(?:based\s+)?(?:in|at|inside)\s+"
+    r"(?:the\s+)?$",
     re.IGNORECASE,
 )
 _PRONOUN_SUBJECT = re.compile(
@@ -1277,22 +1282,18 @@ _ALREADY_NAMED_ACT = re.compile(r"\W*(?:The|This|That|Such|These)\s+(?:[\w-]+\s+
 def _sentence_events(ctx: _Context, s: int, e: int, hits: list[_Hit]) -> None:
     text = ctx.text
     sent = text[s:e]
-    # "SUMMIT, N.J., March 9 -": words of the dateline are not triggers
-    hits = [h for h in hits if not ctx.dateline_span[0] <= h.start < ctx.dateline_span[1]]
-    # "Australia's Minister for Trade Negotiations is optimistic": a word of an office's name
+    # "SUMMIT, N.J., March 9 -": words of the dateline are not triggers; nor is a word of an
+    # office's name ("Australia's Minister for Trade Negotiations is optimistic")
     hits = [
         h
         for h in hits
-        if not (text[h.start].isupper() and _OFFICE_NAME_BEFORE.search(text, max(s, h.start - 60), h.start))
+        if not ctx.dateline_span[0] <= h.start < ctx.dateline_span[1]
+        and not (text[h.start].isupper() and _OFFICE_NAME_BEFORE.search(text, max(s, h.start - 60), h.start))
     ]
     if not hits:
         # a sentence without a trigger only names the official a later "he" may stand for
-        officials = ctx.actors_from(s, e)
-        actors = list(_actor_refs(officials, s, e, ctx.dateline_span, ctx.dateline_only))
-        if actors:
-            ctx.last_actor_country = min(actors, key=lambda r: (r.start, r.end)).country
-        if _stateless_person_first(officials, s, e, actors):
-            ctx.last_actor_country = None
+        officials = _actor_refs(ctx.actors_from(s, e), s, e, ctx.dateline_span, ctx.dateline_only)
+        _close_sentence(ctx, s, e, sorted(officials, key=lambda r: (r.start, r.end)))
         return
     refs_all = _refs_in(
         text,
@@ -1622,7 +1623,9 @@ _SUBORDINATE_SUBJECT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # a trigger that is a verb in the simple past ("visited", "met", "held talks"); "visits" is not
-_PAST_VERB = re.compile(r"(?:[\w-]+ed|met|held|paid|made|flew|went|came|spoke|sent|signed)\b.*", re.IGNORECASE | re.DOTALL)
+_PAST_VERB = re.compile(
+    r"(?:[\w-]+ed|met|held|paid|made|flew|went|came|spoke|sent|signed)\b.*", re.IGNORECASE | re.DOTALL
+)
 
 
 def _status(text: str, s: int, e: int, hit: _Hit) -> EventStatus | None:
@@ -1979,7 +1982,7 @@ def _build(
     # business talk bears only on the kinds companies have too (talks, deals, aid): below, it is
     # read only with _business_kind or a type of those kinds
     commercial = _business_kind(hit) and _commercial(text, ctx.low, ctx.banking_story, s, e, clause)
-    if commercial and not has_official and _business_kind(hit):
+    if commercial and not has_official:
         return []  # companies, banks and unions negotiating: not diplomacy
     non_party: set[int] = set()
     for r in refs:
@@ -2062,14 +2065,15 @@ def _build(
         # parties named before them, is where they meet; but "Duffy, after talks in the United
         # States, the EC and Latin America" held them with the U.S., and "talks with officials in
         # Japan" with Japan's
-        held_in = [
-            r
-            for r in in_clause
-            if r.kind == "country"
-            and 0 <= r.start - hit.end <= 30  # "talks in", "met today in": right after the trigger
-            and _HELD_IN_BEFORE.search(text, max(0, r.start - 12), r.start)
-            and not _PEOPLE_IN_BEFORE.search(text, max(0, r.start - 40), r.start)
-        ]
+        def held_in_country(r: _Ref) -> bool:  # "talks in Switzerland", not "officials in Japan"
+            return (
+                r.kind == "country"
+                and _HELD_IN_BEFORE.search(text, max(0, r.start - 12), r.start) is not None
+                and not _PEOPLE_IN_BEFORE.search(text, max(0, r.start - 40), r.start)
+            )
+
+        # "talks in", "met today in": right after the trigger
+        held_in = [r for r in in_clause if 0 <= r.start - hit.end <= 30 and held_in_country(r)]
         if held_in and len(states_of([r for r in in_clause if r.end <= hit.start])) >= 2:
             venue_refs |= {id(r) for r in held_in}
             country_venue = held_in[0]
@@ -2080,10 +2084,8 @@ def _build(
             held_in = [
                 r
                 for r in in_clause
-                if r.kind == "country"
-                and r.start > hit.end
-                and _HELD_IN_BEFORE.search(text, max(0, r.start - 12), r.start)
-                and not _PEOPLE_IN_BEFORE.search(text, max(0, r.start - 40), r.start)
+                if r.start > hit.end
+                and held_in_country(r)
                 and not any(_LISTED_BETWEEN.fullmatch(text, r.end, o.start) for o in in_clause if o.start > r.end)
             ]
             others = {id(r) for r in held_in}
@@ -2269,7 +2271,7 @@ def _build(
             # a bloc meets at home: EC ministers in Brussels or Luxembourg are no talks with Belgium,
             # nor "fellow OPEC members during last week's meeting in Vienna" with Austria
             and states[0] not in _bloc_codes()
-            and not _names_a_bloc(text[clause[0] : clause[1]])
+            and not _names_a_bloc(text[clause[0] : clause[1]], ctx.blocs)
         ):
             # "Antonov begins talks in Bonn": the venue's state hosts the talks (with banks about, the
             # other side is the banks and the capital is only where they meet)
